@@ -1,0 +1,29 @@
+# Two commands do all the set-up on a fresh Debian machine:
+#   make demo   -- the main demo (one logistic neuron, step by step)
+#   make test   -- the whole test suite (PyTorch oracle included)
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+EXTRAS := test,oracle
+
+.PHONY: demo test bench system-deps clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+# Reinstall when pyproject.toml changes.
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[$(EXTRAS)]'
+	touch $@
+
+system-deps:
+	bash scripts/system-deps.sh
+
+demo: system-deps $(VENV)/.installed
+	$(BIN)/python demos/logistic.py
+
+test: system-deps $(VENV)/.installed
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis

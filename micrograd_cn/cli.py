@@ -1,0 +1,96 @@
+"""The ``micrograd-cn`` command. The only module that prints or exits.
+
+Each subcommand is one ``_add_<name>(subparsers, lang)`` function that declares
+its arguments and sets ``func`` to a ``_run_<name>(args) -> int``. Messages are
+Chinese by default and English with ``--lang en`` (or MICROGRAD_CN_LANG=en).
+Errors end in one clear line on stderr and exit code 2, never a traceback.
+
+Imports: everything (lazily, per subcommand, so ``--help`` stays fast).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Callable, Sequence
+
+from micrograd_cn import __version__
+from micrograd_cn.i18n import LANGS, get_lang, language
+
+# Text of the command itself: key -> (zh, en).
+TEXT: dict[str, tuple[str, str]] = {
+    "prog_description": (
+        "micrograd_cn：逐个标量的反向传播教学工具。每个子命令都可加 --lang en 改用英文。",
+        "micrograd_cn: teach backpropagation one scalar at a time. Add --lang en to any subcommand for English.",
+    ),
+    "lang_help": ("输出语言：zh（默认）或 en", "output language: zh (default) or en"),
+    "version_help": ("显示版本号并退出", "show the version and exit"),
+    "help_help": ("显示本帮助并退出", "show this help and exit"),
+    "commands": ("子命令", "commands"),
+    "error_prefix": ("错误：", "error: "),
+}
+
+
+def _t(key: str, lang: str) -> str:
+    zh, en = TEXT[key]
+    return en if lang == "en" else zh
+
+
+def _scan_lang(argv: Sequence[str]) -> str:
+    """Find --lang before parsing, so that --help itself is in the right language."""
+    lang = get_lang()
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            lang = argv[i + 1]
+        elif arg.startswith("--lang="):
+            lang = arg.split("=", 1)[1]
+    return lang if lang in LANGS else get_lang()
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports errors as one line in the user's language, exit code 2."""
+
+    lang = "zh"
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(2, f"{self.prog}: {_t('error_prefix', self.lang)}{message}\n")
+
+
+def _common(parser: argparse.ArgumentParser, lang: str) -> None:
+    parser.add_argument("--lang", choices=LANGS, default=lang, help=_t("lang_help", lang))
+
+
+SUBCOMMANDS: list[Callable[[argparse._SubParsersAction, str], None]] = []
+
+
+def build_parser(lang: str) -> argparse.ArgumentParser:
+    _Parser.lang = lang
+    parser = _Parser(prog="micrograd-cn", description=_t("prog_description", lang), add_help=False)
+    parser.add_argument("-h", "--help", action="help", help=_t("help_help", lang))
+    parser.add_argument("--version", action="version", version=f"micrograd-cn {__version__}",
+                        help=_t("version_help", lang))
+    _common(parser, lang)
+    sub = parser.add_subparsers(dest="command", title=_t("commands", lang), parser_class=_Parser)
+    for add in SUBCOMMANDS:
+        add(sub, lang)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    lang = _scan_lang(argv)
+    parser = build_parser(lang)
+    args = parser.parse_args(argv)
+    if getattr(args, "func", None) is None:
+        parser.print_help()
+        return 0
+    with language(args.lang):
+        try:
+            return args.func(args)
+        except (TypeError, ValueError, ArithmeticError, OSError) as err:
+            print(f"micrograd-cn: {_t('error_prefix', args.lang)}{err}", file=sys.stderr)
+            return 2
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

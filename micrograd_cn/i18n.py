@@ -1,0 +1,175 @@
+"""The zh/en message catalog: every sentence micrograd_cn says to a user.
+
+Chinese is the default language; English is chosen with ``set_lang("en")``,
+the environment variable ``MICROGRAD_CN_LANG=en``, ``lang="en"`` on teaching
+functions, or ``--lang en`` on the command line.
+
+Imports: nothing of ours (everyone else may import this module).
+"""
+
+from __future__ import annotations
+
+import os
+from contextlib import contextmanager
+from typing import Iterator
+
+LANGS = ("zh", "en")
+
+# key -> (Chinese, English). Placeholders use str.format syntax.
+MESSAGES: dict[str, tuple[str, str]] = {
+    # --- engine: bad numbers -------------------------------------------------
+    "not_a_number": (
+        "{op}：需要数字（int/float）或 Value，收到 {kind} {value}",
+        "{op}: expected a number (int/float) or a Value, got {kind} {value}",
+    ),
+    "not_finite": (
+        "{op}：数值必须是有限的实数，收到 {value}",
+        "{op}: the number must be finite, got {value}",
+    ),
+    "children_not_tuple": (
+        "Value 的第二个位置参数是子节点元组；要给节点命名，请写 label={value}",
+        "Value's second positional argument is the tuple of children; to name a node write label={value}",
+    ),
+    # --- engine: domains and overflow ---------------------------------------
+    "overflow": (
+        "{op}：结果超出浮点数范围（{detail}）",
+        "{op}: the result overflows a float ({detail})",
+    ),
+    "log_domain": (
+        "log：x 必须大于 0，收到 x = {x}",
+        "log: x must be greater than 0, got x = {x}",
+    ),
+    "exp_overflow": (
+        "exp：e^x 超出浮点数范围（x = {x}，x 须不大于 709.78）",
+        "exp: e^x overflows a float (x = {x}; x must be at most 709.78)",
+    ),
+    "div_zero": (
+        "除法：除数为 0（{a} / {b}）",
+        "division: the divisor is 0 ({a} / {b})",
+    ),
+    "pow_zero_negative": (
+        "幂运算：0 的 {n} 次幂无定义（负指数要除以 0）",
+        "power: 0 ** {n} is undefined (a negative exponent divides by 0)",
+    ),
+    "pow_negative_base": (
+        "幂运算：负数 {x} 的非整数次幂 {n} 不是实数",
+        "power: a negative base {x} to the non-integer power {n} is not a real number",
+    ),
+    "pow_value_base": (
+        "幂运算：指数是 Value 时底数必须大于 0（需要 ln(底数)），收到底数 {x}",
+        "power: with a Value exponent the base must be greater than 0 (ln(base) is needed), got base {x}",
+    ),
+    "pow_grad_undefined": (
+        "幂运算：{x} ** {n} 在该点的导数 {n}·x^({n}−1) 无定义或无穷大",
+        "power: the derivative {n}·x^({n}−1) of {x} ** {n} is undefined or infinite at this point",
+    ),
+    "wsum_lengths": (
+        "加权和：权重有 {nw} 个，输入有 {nx} 个，二者必须一样多",
+        "weighted sum: {nw} weights but {nx} inputs; they must match",
+    ),
+    # --- nn ------------------------------------------------------------------
+    "nn_input_length": (
+        "{where}：需要 {expected} 个输入，收到 {got} 个",
+        "{where}: expected {expected} inputs, got {got}",
+    ),
+    "nn_not_sequence": (
+        "{where}：输入必须是数字或 Value 的列表，收到 {kind}",
+        "{where}: the input must be a list of numbers or Values, got {kind}",
+    ),
+    "nn_unknown_activation": (
+        "未知的激活函数 {name}；可选：{choices}",
+        "unknown activation {name}; choose one of: {choices}",
+    ),
+    "nn_bad_size": (
+        "{where}：{what} 必须是正整数，收到 {value}",
+        "{where}: {what} must be a positive integer, got {value}",
+    ),
+    "nn_shape": (
+        "{where}：{what} 的形状不对，需要 {expected}，收到 {got}",
+        "{where}: {what} has the wrong shape, expected {expected}, got {got}",
+    ),
+    "nn_empty": (
+        "{where}：输入为空",
+        "{where}: the input is empty",
+    ),
+    "nn_label": (
+        "{where}：标签必须是 {allowed}，收到 {value}",
+        "{where}: a label must be {allowed}, got {value}",
+    ),
+    "nn_bad_option": (
+        "{where}：{what} 取值无效：{value}",
+        "{where}: invalid value for {what}: {value}",
+    ),
+    # --- gradcheck -------------------------------------------------------------
+    "gradcheck_not_value": (
+        "gradcheck：函数必须返回一个 Value，收到 {kind}",
+        "gradcheck: the function must return a Value, got {kind}",
+    ),
+    "gradcheck_report": (
+        "梯度检验：最大绝对误差 {abs_err:.3e}，最大相对误差 {rel_err:.3e}（{verdict}）",
+        "gradient check: largest absolute error {abs_err:.3e}, largest relative error {rel_err:.3e} ({verdict})",
+    ),
+    "gradcheck_ok": ("通过", "passed"),
+    "gradcheck_fail": ("未通过", "FAILED"),
+    "gradcheck_header": (
+        "输入 | 值 | 反向传播 | 数值差分 | 绝对误差",
+        "input | value | backprop | numerical | abs error",
+    ),
+    # --- i18n itself ---------------------------------------------------------
+    "unknown_lang": (
+        "未知的语言 {lang}；可选：zh、en",
+        "unknown language {lang}; choose zh or en",
+    ),
+}
+
+
+def _initial_lang() -> str:
+    lang = os.environ.get("MICROGRAD_CN_LANG", "zh").strip().lower()
+    return lang if lang in LANGS else "zh"
+
+
+_current = _initial_lang()
+
+
+def get_lang() -> str:
+    """The language used when a caller does not pass ``lang``."""
+    return _current
+
+
+def check_lang(lang: str | None) -> str:
+    """Return ``lang`` (or the current language when None), validated."""
+    if lang is None:
+        return _current
+    if lang not in LANGS:
+        raise ValueError(t("unknown_lang", lang=repr(lang)))
+    return lang
+
+
+def set_lang(lang: str) -> None:
+    """Choose the default language for messages: "zh" or "en"."""
+    global _current
+    _current = check_lang(lang)
+
+
+@contextmanager
+def language(lang: str) -> Iterator[None]:
+    """Temporarily switch the default language (``with language("en"): ...``)."""
+    global _current
+    previous, _current = _current, check_lang(lang)
+    try:
+        yield
+    finally:
+        _current = previous
+
+
+def t(key: str, lang: str | None = None, **fields: object) -> str:
+    """The message ``key`` in ``lang`` (default: the current language), filled in."""
+    zh, en = MESSAGES[key]
+    text = en if (lang or _current) == "en" else zh
+    return text.format(**fields) if fields else text
+
+
+def show(value: object, limit: int = 60) -> str:
+    """A short, safe rendering of a user's value for an error message."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"

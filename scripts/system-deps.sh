@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Install the system packages micrograd_cn needs on Debian/Ubuntu, only where missing:
+#   graphviz (the `dot` program that draws computation graphs) and a CJK font,
+#   so that Chinese labels render in the SVGs.
+# Usage: scripts/system-deps.sh            (what `make demo` / `make test` need)
+set -euo pipefail
+
+missing=()
+command -v dot >/dev/null 2>&1 || missing+=(graphviz)
+if ! fc-list 2>/dev/null | grep -qiE 'WenQuanYi|Noto Sans CJK'; then
+  missing+=(fonts-wqy-microhei fontconfig)
+fi
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+if ! command -v apt-get >/dev/null 2>&1; then
+  echo "micrograd_cn: please install: ${missing[*]} (no apt-get here)" >&2
+  exit 1
+fi
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+echo "micrograd_cn: installing ${missing[*]} with apt-get" >&2
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

@@ -1,0 +1,42 @@
+"""Shared test helpers: the PyTorch oracle and hypothesis settings."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from hypothesis import settings
+
+settings.register_profile("default", max_examples=200, deadline=None)
+settings.load_profile("default")
+
+
+def require_torch():
+    """PyTorch, for float64 oracle tests.
+
+    `make test` (and so CI) sets MICROGRAD_CN_REQUIRE_ORACLE=1 and installs the
+    `oracle` extra, so there a missing torch is a failure, never a skip. A plain
+    local `pytest` without torch skips these tests and says why.
+    """
+    if os.environ.get("MICROGRAD_CN_REQUIRE_ORACLE") == "1":
+        import torch
+    else:
+        torch = pytest.importorskip(
+            "torch", reason="PyTorch oracle not installed: pip install -e '.[oracle]'")
+    torch.set_default_dtype(torch.float64)
+    return torch
+
+
+@pytest.fixture
+def torch():
+    return require_torch()
+
+
+@pytest.fixture(autouse=True)
+def _chinese_by_default():
+    """Every test starts in the default language, whatever the previous one set."""
+    from micrograd_cn.i18n import set_lang
+
+    set_lang("zh")
+    yield
+    set_lang("zh")
