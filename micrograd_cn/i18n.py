@@ -115,6 +115,62 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "输入 | 值 | 反向传播 | 数值差分 | 绝对误差",
         "input | value | backprop | numerical | abs error",
     ),
+    # --- demos ---------------------------------------------------------------
+    "demo_unknown": (
+        "没有名为 {name} 的演示；可选：{choices}",
+        "there is no demo called {name}; choose one of: {choices}",
+    ),
+    "demo_picture": ("图片：{path}", "picture: {path}"),
+    "demo_plots_off": ("（未画图：已用 --no-plots 关闭）", "(no pictures: turned off with --no-plots)"),
+    "demo_no_matplotlib": (
+        "（未画图：没有安装 matplotlib。运行 pip install 'micrograd-cn[demos]' 或 make demo 后即可得到图片；上面的数字不受影响）",
+        "(no pictures: matplotlib is not installed. Run pip install 'micrograd-cn[demos]' or make demo to get them; the numbers above are complete)",
+    ),
+    "plot_step": ("训练步数", "training step"),
+    "plot_cost": ("代价 C", "cost C"),
+    "plot_loss": ("损失", "loss"),
+    "layer_title": (
+        "演示 layer：一层 sigmoid 神经元（3 个输入 → 2 个输出），两个样本，全部由标量 Value 计算",
+        "Demo layer: one sigmoid layer (3 inputs → 2 outputs) on two samples, every number a scalar Value",
+    ),
+    "layer_setup": (
+        "代价 C = Σ(ŷ − y)²（对两个样本、两个输出求和），学习率 {lr}，训练 {steps} 步。",
+        "Cost C = Σ(ŷ − y)² (summed over both samples and both outputs), learning rate {lr}, {steps} steps.",
+    ),
+    "layer_rule": (
+        "更新规则照原文：w 用两个样本的梯度之和，b 用两个样本梯度的平均（原文的 b 是一维数组，取了均值）。",
+        "Update rules as in the original: w uses the gradient summed over the two samples, b the gradient averaged over them (the original's b is a 1-D array, so it takes the mean).",
+    ),
+    "layer_y_hat_before": ("训练前的 ŷ：", "ŷ before training:"),
+    "layer_y_hat_after": ("训练后的 ŷ：", "ŷ after training:"),
+    "layer_sample": ("  样本 {k}：{values}", "  sample {k}: {values}"),
+    "layer_cost": ("第 {step} 步之后的代价 C = {cost}", "cost after step {step}: C = {cost}"),
+    "layer_w": ("最终的 w（3×2，第 i 行连接输入 xᵢ，第 j 列连接输出 ŷⱼ）：",
+                "final w (3×2, row i from input xᵢ, column j to output ŷⱼ):"),
+    "layer_b": ("最终的 b：{values}", "final b: {values}"),
+    "layer_plot_title": ("一层 sigmoid：代价随训练下降", "One sigmoid layer: the cost while training"),
+    "plot_accuracy": ("训练准确率", "training accuracy"),
+    "moons_title": (
+        "演示 moons：micrograd 的经典例子，用多层感知机分开两个月牙",
+        "Demo moons: micrograd's classic example, an MLP separating two moons",
+    ),
+    "moons_setup": (
+        "{n} 个点（make_moons，噪声 {noise}，种子 {seed}）；MLP(2, [16, 16, 1])，{params} 个参数，种子 {model_seed}；"
+        "损失 = 平均最大间隔损失 + {alpha}·Σp²；{steps} 步 SGD，学习率 1.0 − 0.9·k/{steps}",
+        "{n} points (make_moons, noise {noise}, seed {seed}); MLP(2, [16, 16, 1]) with {params} parameters, seed {model_seed}; "
+        "loss = mean max-margin loss + {alpha}·Σp²; {steps} SGD steps, learning rate 1.0 − 0.9·k/{steps}",
+    ),
+    "moons_step": (
+        "第 {k:3d}/{steps} 步  损失 {loss:.6f}  准确率 {acc:5.1f}%  学习率 {lr:.3f}",
+        "step {k:3d}/{steps}  loss {loss:.6f}  accuracy {acc:5.1f}%  learning rate {lr:.3f}",
+    ),
+    "moons_final": (
+        "训练 {steps} 步之后：损失 {loss!r}，训练准确率 {acc:.1f}%",
+        "after {steps} steps: loss {loss!r}, training accuracy {acc:.1f}%",
+    ),
+    "moons_plot_loss_title": ("两个月牙：损失与准确率", "Two moons: loss and accuracy"),
+    "moons_plot_boundary_title": ("两个月牙：决策边界（训练准确率 {acc:.0f}%）",
+                                  "Two moons: decision boundary (training accuracy {acc:.0f}%)"),
     # --- i18n itself ---------------------------------------------------------
     "unknown_lang": (
         "未知的语言 {lang}；可选：zh、en",
