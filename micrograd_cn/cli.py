@@ -28,6 +28,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "help_help": ("显示本帮助并退出", "show this help and exit"),
     "commands": ("子命令", "commands"),
     "error_prefix": ("错误：", "error: "),
+    "demo_help": ("运行一个课堂演示（打印关键数字并画图）", "run a classroom demo (prints its key numbers and draws its pictures)"),
+    "demo_name_help": ("演示的名字", "which demo"),
+    "demo_out_help": ("图片写入的文件夹（默认 out/<名字>/）", "folder for the pictures (default out/<name>/)"),
+    "demo_no_plots_help": ("只打印数字，不画图", "print the numbers only, draw no pictures"),
 }
 
 
@@ -60,7 +64,33 @@ def _common(parser: argparse.ArgumentParser, lang: str) -> None:
     parser.add_argument("--lang", choices=LANGS, default=lang, help=_t("lang_help", lang))
 
 
-SUBCOMMANDS: list[Callable[[argparse._SubParsersAction, str], None]] = []
+def _add_demo(sub: argparse._SubParsersAction, lang: str) -> None:
+    from micrograd_cn.demos import DEMOS
+
+    p = sub.add_parser("demo", help=_t("demo_help", lang), description=_t("demo_help", lang),
+                       add_help=False)
+    p.add_argument("-h", "--help", action="help", help=_t("help_help", lang))
+    p.add_argument("name", choices=list(DEMOS), metavar="NAME",
+                   help=_t("demo_name_help", lang) + ": " + ", ".join(DEMOS))
+    p.add_argument("--out", metavar="DIR", default=None, help=_t("demo_out_help", lang))
+    p.add_argument("--no-plots", action="store_true", help=_t("demo_no_plots_help", lang))
+    _common(p, lang)
+    p.set_defaults(func=_run_demo)
+
+
+def _run_demo(args: argparse.Namespace) -> int:
+    from micrograd_cn.demos import load
+
+    def progress(line: str) -> None:
+        print(line, flush=True)  # a teacher watches training happen
+
+    result = load(args.name).run(args.lang, args.out, plots=not args.no_plots,
+                                 progress=progress)
+    print(result.render(args.lang))
+    return 0
+
+
+SUBCOMMANDS: list[Callable[[argparse._SubParsersAction, str], None]] = [_add_demo]
 
 
 def build_parser(lang: str) -> argparse.ArgumentParser:

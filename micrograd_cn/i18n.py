@@ -171,6 +171,38 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "moons_plot_loss_title": ("两个月牙：损失与准确率", "Two moons: loss and accuracy"),
     "moons_plot_boundary_title": ("两个月牙：决策边界（训练准确率 {acc:.0f}%）",
                                   "Two moons: decision boundary (training accuracy {acc:.0f}%)"),
+    "nvb_title": (
+        "演示 numeric-vs-backprop：有限差分与反向传播，要做多少次前向计算、花多少时间",
+        "Demo numeric-vs-backprop: finite differences against backpropagation, forward passes and time",
+    ),
+    "nvb_setup": (
+        "N 个参数时，前向差分要 N + 1 次前向计算，这里用更准确的中心差分，要 2N 次；反向传播只要 1 次前向 + 1 次反向。"
+        "损失：tanh 网络在 {n} 个点上的均方误差。",
+        "With N parameters, forward differences need N + 1 forward passes; the more accurate central differences used here need 2N; "
+        "backpropagation needs 1 forward + 1 backward pass. Loss: the mean squared error of a tanh network on {n} points.",
+    ),
+    "nvb_header": (
+        "网络 | 参数 N | 差分：前向次数 | 差分：秒 | 反传：前向次数 | 反传：秒 | 倍数 | 最大差异",
+        "network | N params | differences: forwards | differences: s | backprop: forwards | backprop: s | ratio | largest difference",
+    ),
+    "nvb_row": (
+        "{name} | {n} | {nf} | {nt:.4f} | {bf} | {bt:.4f} | {speedup:.0f}× | {diff:.2e}",
+        "{name} | {n} | {nf} | {nt:.4f} | {bf} | {bt:.4f} | {speedup:.0f}× | {diff:.2e}",
+    ),
+    "nvb_agree": (
+        "两种方法的梯度一致（每个参数都满足 |差异| ≤ {atol} + {rtol}·|差分值|）。",
+        "The two gradients agree (every parameter within |difference| ≤ {atol} + {rtol}·|numerical|).",
+    ),
+    "nvb_disagree": (
+        "两种方法的梯度不一致（超出 {atol} + {rtol}·|差分值|）！",
+        "The two gradients DISAGREE (beyond {atol} + {rtol}·|numerical|)!",
+    ),
+    "nvb_plot_numeric": ("有限差分（中心差分）", "finite differences (central)"),
+    "nvb_plot_backprop": ("反向传播", "backpropagation"),
+    "nvb_plot_forwards": ("前向计算次数", "forward passes"),
+    "nvb_plot_seconds": ("用时（秒）", "time (s)"),
+    "nvb_plot_params": ("参数个数 N", "number of parameters N"),
+    "nvb_plot_title": ("求全部梯度的代价：有限差分 vs 反向传播", "The price of all gradients: finite differences vs backpropagation"),
     # --- i18n itself ---------------------------------------------------------
     "unknown_lang": (
         "未知的语言 {lang}；可选：zh、en",

@@ -1,0 +1,160 @@
+"""Demo ``numeric-vs-backprop``: why backpropagation, measured (seed text 001).
+
+For a network with N parameters, finite differences need extra forward passes
+for every single parameter: N + 1 with forward differences, 2N with the
+central differences used here (``gradcheck.numerical_grad``, the more accurate
+kind). Backpropagation gets all N derivatives from ONE forward and ONE backward
+pass. This demo counts the forward passes (exactly, by counting calls), times
+both ways for growing tanh MLPs, and checks that the gradients agree.
+
+Imports: datasets, gradcheck, nn, i18n, demos._common (matplotlib lazily).
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Sequence
+
+from micrograd_cn.datasets import make_moons
+from micrograd_cn.demos._common import Pictures, draw, out_folder
+from micrograd_cn.engine import Value
+from micrograd_cn.gradcheck import backprop_grad, numerical_grad
+from micrograd_cn.i18n import check_lang, show, t
+from micrograd_cn.nn import MLP, mse_loss
+
+# Hidden layer sizes of the networks compared, all with 2 inputs and 1 output.
+HIDDEN: tuple[tuple[int, ...], ...] = ((2,), (4, 4), (8, 8), (16, 16), (24, 24))
+N_SAMPLES = 4  # the loss is the mean squared error over this many points
+ATOL, RTOL = 1e-6, 1e-5  # the same tolerance as gradcheck's default
+
+
+@dataclass(frozen=True)
+class SizeRow:
+    """One network: its size, the work each way, and how well they agree."""
+
+    hidden: tuple[int, ...]
+    n_params: int
+    numeric_forwards: int  # forward passes counted during finite differences
+    numeric_seconds: float
+    backprop_forwards: int  # forward passes counted during backpropagation (1)
+    backprop_seconds: float
+    max_abs_diff: float
+    agree: bool
+
+    @property
+    def name(self) -> str:
+        return "MLP(2, [" + ", ".join(str(h) for h in (*self.hidden, 1)) + "])"
+
+    @property
+    def speedup(self) -> float:
+        return self.numeric_seconds / self.backprop_seconds if self.backprop_seconds else 0.0
+
+
+@dataclass
+class NumericResult:
+    rows: list[SizeRow]
+    pictures: Pictures
+
+    def render(self, lang: str | None = None) -> str:
+        lang = check_lang(lang)
+        lines = [t("nvb_title", lang), t("nvb_setup", lang, n=N_SAMPLES),
+                 t("nvb_header", lang)]
+        for r in self.rows:
+            lines.append(t("nvb_row", lang, name=r.name, n=r.n_params,
+                           nf=r.numeric_forwards, nt=r.numeric_seconds,
+                           bf=r.backprop_forwards, bt=r.backprop_seconds,
+                           speedup=r.speedup, diff=r.max_abs_diff))
+        verdict = "nvb_agree" if all(r.agree for r in self.rows) else "nvb_disagree"
+        lines.append(t(verdict, lang, atol=ATOL, rtol=RTOL))
+        return "\n".join(lines + self.pictures.lines(lang))
+
+
+def _use_parameters(model: MLP, values: Sequence[Value]) -> None:
+    """Make ``values`` the model's parameters, in ``parameters()`` order."""
+    it = iter(values)
+    for layer in model.layers:
+        for neuron in layer.neurons:
+            neuron.w = [next(it) for _ in neuron.w]
+            neuron.b = next(it)
+
+
+def loss_function(hidden: Sequence[int]) -> tuple[Callable[..., Value], list[float]]:
+    """f(p₁, …, p_N) = the network's MSE on the sample points, and the starting p."""
+    model = MLP(2, [*hidden, 1], activation="tanh", seed=0)
+    start = [p.data for p in model.parameters()]
+    X, y = make_moons(N_SAMPLES, noise=0.1, seed=0)
+
+    def f(*params: Value) -> Value:
+        _use_parameters(model, params)
+        return mse_loss([model(x) for x in X], [float(label) for label in y])
+
+    return f, start
+
+
+def measure(hidden: Sequence[int]) -> SizeRow:
+    """Both gradients of one network, with forward passes counted and timed."""
+    f, start = loss_function(hidden)
+    calls = [0]
+
+    def counted(*params: Value) -> Value:
+        calls[0] += 1
+        return f(*params)
+
+    began = time.perf_counter()
+    numeric = numerical_grad(counted, start)
+    numeric_seconds = time.perf_counter() - began
+    numeric_forwards, calls[0] = calls[0], 0
+    began = time.perf_counter()
+    exact = backprop_grad(counted, start)
+    backprop_seconds = time.perf_counter() - began
+    diffs = [abs(a - b) for a, b in zip(exact, numeric)]
+    agree = all(d <= ATOL + RTOL * abs(n) for d, n in zip(diffs, numeric))
+    return SizeRow(tuple(hidden), len(start), numeric_forwards, numeric_seconds, calls[0],
+                   backprop_seconds, max(diffs), agree)
+
+
+def run(lang: str = "zh", out_dir: str | Path | None = None, *,
+        hidden: Sequence[Sequence[int]] | None = None, plots: bool = True,
+        **_: Any) -> NumericResult:
+    """Measure every network size in ``hidden`` (default ``HIDDEN``, smallest first)."""
+    lang = check_lang(lang)
+    hidden = HIDDEN if hidden is None else hidden
+    if not hidden:
+        raise ValueError(t("nn_empty", where="numeric-vs-backprop"))
+    for sizes in hidden:
+        if not sizes or any(isinstance(h, bool) or not isinstance(h, int) or h < 1
+                            for h in sizes):
+            raise ValueError(t("nn_bad_size", where="numeric-vs-backprop",
+                               what="hidden", value=show(sizes)))
+    rows = [measure(sizes) for sizes in hidden]
+
+    def paint(plt: Any, label_lang: str) -> list[Path]:
+        folder = out_folder(out_dir, "numeric-vs-backprop")
+        fig, (left, right) = plt.subplots(1, 2, figsize=(10, 4))
+        ns = [r.n_params for r in rows]
+        left.plot(ns, [r.numeric_forwards for r in rows], "o-", color="#c0392b",
+                  label=t("nvb_plot_numeric", label_lang))
+        left.plot(ns, [r.backprop_forwards for r in rows], "o-", color="#2471a3",
+                  label=t("nvb_plot_backprop", label_lang))
+        left.set_ylabel(t("nvb_plot_forwards", label_lang))
+        right.plot(ns, [r.numeric_seconds for r in rows], "o-", color="#c0392b",
+                   label=t("nvb_plot_numeric", label_lang))
+        right.plot(ns, [r.backprop_seconds for r in rows], "o-", color="#2471a3",
+                   label=t("nvb_plot_backprop", label_lang))
+        right.set_ylabel(t("nvb_plot_seconds", label_lang))
+        for ax in (left, right):
+            ax.set_xscale("log")
+            ax.set_yscale("log")
+            ax.set_xlabel(t("nvb_plot_params", label_lang))
+            ax.grid(True, alpha=0.3)
+            ax.legend()
+        fig.suptitle(t("nvb_plot_title", label_lang))
+        fig.tight_layout()
+        path = folder / "comparison.png"
+        fig.savefig(path, dpi=110)
+        plt.close(fig)
+        return [path]
+
+    return NumericResult(rows, draw(plots, lang, paint))

@@ -1,0 +1,99 @@
+"""Demo ``layer`` (seed 004) against an independent NumPy computation of the same experiment."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from micrograd_cn.cli import main
+from micrograd_cn.demos import layer
+
+GOLDEN = Path(__file__).parent / "golden"
+
+
+def numpy_experiment(steps: int) -> dict[str, np.ndarray | list[float]]:
+    """The seed-004 experiment written with matrices: w by the summed, b by the mean gradient."""
+    x = np.array([[1.0, 2.0, 3.0], [3.0, 2.0, 1.0]])
+    y = np.array([[1.0, 0.0], [0.0, 1.0]])
+    w = np.array([[0.1, 0.2], [0.3, 0.4], [0.5, 0.6]])
+    b = np.array([0.0, 0.0])
+
+    def forward() -> tuple[np.ndarray, np.ndarray]:
+        z = x @ w + b
+        return z, 1.0 / (1.0 + np.exp(-z))
+
+    costs = []
+    y_hat_before = forward()[1]
+    for _ in range(steps):
+        z, y_hat = forward()
+        costs.append(float(np.sum((y_hat - y) ** 2)))
+        dz = 2.0 * (y_hat - y) * y_hat * (1.0 - y_hat)  # one row per sample
+        w = w - 0.1 * (x.T @ dz)  # summed over the samples
+        b = b - 0.1 * dz.mean(axis=0)  # averaged over the samples
+    z, y_hat = forward()
+    costs.append(float(np.sum((y_hat - y) ** 2)))
+    return {"w": w, "b": b, "costs": costs, "before": y_hat_before, "after": y_hat}
+
+
+@pytest.fixture(scope="module")
+def result() -> layer.LayerResult:
+    return layer.run(plots=False)
+
+
+def test_matches_numpy_to_1e_12(result):
+    ref = numpy_experiment(1000)
+    assert result.steps == 1000 and len(result.costs) == 1001
+    np.testing.assert_allclose(result.y_hat_before, ref["before"], rtol=0, atol=1e-15)
+    np.testing.assert_allclose(result.costs, ref["costs"], rtol=1e-12, atol=1e-15)
+    np.testing.assert_allclose(result.w, ref["w"], rtol=0, atol=1e-12)
+    np.testing.assert_allclose(result.b, ref["b"], rtol=0, atol=1e-12)
+    np.testing.assert_allclose(result.y_hat_after, ref["after"], rtol=0, atol=1e-12)
+
+
+def test_the_source_texts_printed_numbers(result):
+    """The source prints ŷ before the first step to 8 digits; the cost falls."""
+    assert np.round(result.y_hat_before, 8).tolist() == [[0.90024951, 0.94267582],
+                                                         [0.80218389, 0.88079708]]
+    assert result.cost_final < 0.003 < 1.45 < result.cost_after_first < result.costs[0]
+
+
+def test_b_takes_the_averaged_gradient():
+    """After one step, b moved by lr·(mean over samples), not lr·(sum): half as far."""
+    one = layer.run(steps=1, plots=False)
+    ref = numpy_experiment(1)
+    np.testing.assert_allclose(one.b, ref["b"], rtol=0, atol=1e-15)
+    x = np.array([[1.0, 2.0, 3.0], [3.0, 2.0, 1.0]])
+    y_hat = np.array(one.y_hat_before)
+    dz = 2.0 * (y_hat - np.array([[1.0, 0.0], [0.0, 1.0]])) * y_hat * (1.0 - y_hat)
+    np.testing.assert_allclose(one.b, -0.1 * dz.sum(axis=0) / 2, rtol=0, atol=1e-15)
+    np.testing.assert_allclose(np.array(one.w) - np.array(layer.W0), -0.1 * x.T @ dz,
+                               rtol=0, atol=1e-15)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_cli_text_is_golden(capsys, lang):
+    assert main(["demo", "layer", "--no-plots", "--lang", lang]) == 0
+    out = capsys.readouterr().out
+    assert out == (GOLDEN / f"demo_layer_{lang}.txt").read_text(encoding="utf-8")
+
+
+def test_cli_prints_full_precision(capsys, result):
+    assert main(["demo", "layer", "--no-plots"]) == 0
+    out = capsys.readouterr().out
+    assert f"第 1 步之后的代价 C = {result.cost_after_first!r}" in out
+    assert f"第 1000 步之后的代价 C = {result.cost_final!r}" in out
+    assert "b 用两个样本梯度的平均" in out and "w 用两个样本的梯度之和" in out
+
+
+def test_writes_the_cost_curve(tmp_path):
+    done = layer.run(steps=3, out_dir=tmp_path / "pics")
+    assert done.pictures.paths == [tmp_path / "pics" / "cost.png"]
+    assert done.pictures.paths[0].read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+@pytest.mark.parametrize("steps", [0, -1, 2.5, True])
+def test_bad_steps_is_a_clear_error(steps):
+    with pytest.raises(ValueError, match="steps"):
+        layer.run(steps=steps, plots=False)

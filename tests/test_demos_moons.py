@@ -1,0 +1,96 @@
+"""Demo ``moons``: 100% training accuracy, and every loss matched by PyTorch float64."""
+
+from __future__ import annotations
+
+import pytest
+
+from micrograd_cn.cli import main
+from micrograd_cn.datasets import make_moons
+from micrograd_cn.demos import moons
+from micrograd_cn.nn import MLP
+
+
+@pytest.fixture(scope="module")
+def trained(tmp_path_factory):
+    lines: list[str] = []
+    folder = tmp_path_factory.mktemp("moons")
+    return moons.run(out_dir=folder, progress=lines.append), lines, folder
+
+
+def test_reaches_full_training_accuracy(trained):
+    result, _, _ = trained
+    assert result.steps == 100 and result.n_params == 337
+    assert result.final_accuracy == 1.0
+    assert len(result.losses) == len(result.accuracies) == 100
+    assert result.final_loss < result.losses[0] / 10
+
+
+def test_every_loss_matches_pytorch(trained, torch):
+    """The same network, data, loss and schedule trained by PyTorch in float64."""
+    result, _, _ = trained
+    X, y = make_moons(100, noise=0.1, seed=0)
+    model = MLP(2, [16, 16, 1], seed=1)
+    params = [torch.tensor([[w.data for w in n.w] for n in layer.neurons], requires_grad=True)
+              for layer in model.layers]
+    biases = [torch.tensor([n.b.data for n in layer.neurons], requires_grad=True)
+              for layer in model.layers]
+    xs = torch.tensor(X)
+    ys = torch.tensor(y, dtype=torch.float64)
+
+    def loss_and_accuracy():
+        h = xs
+        for i, (W, b) in enumerate(zip(params, biases)):
+            h = h @ W.T + b
+            if i < len(params) - 1:
+                h = torch.relu(h)
+        scores = h[:, 0]
+        reg = sum((p * p).sum() for p in params + biases)
+        loss = torch.relu(1 - ys * scores).mean() + 1e-4 * reg
+        return loss, ((scores > 0) == (ys > 0)).double().mean().item()
+
+    for k in range(100):
+        loss, accuracy = loss_and_accuracy()
+        assert loss.item() == pytest.approx(result.losses[k], rel=1e-9, abs=1e-12)
+        assert accuracy == result.accuracies[k]
+        for p in params + biases:
+            p.grad = None
+        loss.backward()
+        with torch.no_grad():
+            for p in params + biases:
+                p -= (1.0 - 0.9 * k / 100) * p.grad
+    loss, accuracy = loss_and_accuracy()
+    assert loss.item() == pytest.approx(result.final_loss, rel=1e-9)
+    assert accuracy == result.final_accuracy == 1.0
+
+
+def test_one_progress_line_per_step(trained):
+    result, lines, _ = trained
+    assert len(lines) == 100
+    assert lines[0] == f"第   1/100 步  损失 {result.losses[0]:.6f}  准确率  78.0%  学习率 1.000"
+    assert lines[-1].startswith("第 100/100 步") and lines[-1].endswith("学习率 0.109")
+
+
+def test_pictures_are_pngs(trained):
+    result, _, folder = trained
+    assert result.pictures.paths == [folder / "loss.png", folder / "boundary.png"]
+    for path in result.pictures.paths:
+        assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_summary_text(trained):
+    result, _, folder = trained
+    zh = result.render("zh").splitlines()
+    assert zh[2] == f"训练 100 步之后：损失 {result.final_loss!r}，训练准确率 100.0%"
+    assert zh[3] == f"图片：{folder / 'loss.png'}"
+    en = result.render("en").splitlines()
+    assert en[2] == f"after 100 steps: loss {result.final_loss!r}, training accuracy 100.0%"
+
+
+def test_cli_short_run_prints_steps_then_summary(capsys, tmp_path):
+    assert main(["demo", "moons", "--no-plots", "--lang", "en", "--out", str(tmp_path)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("step   1/100  loss 0.629048  accuracy  78.0%")
+    assert out[100] == "Demo moons: micrograd's classic example, an MLP separating two moons"
+    assert out[-2].endswith("training accuracy 100.0%")
+    assert out[-1] == "(no pictures: turned off with --no-plots)"
+    assert list(tmp_path.iterdir()) == []

@@ -1,0 +1,88 @@
+"""Demo ``numeric-vs-backprop``: exact forward-pass counts and agreeing gradients (never timings)."""
+
+from __future__ import annotations
+
+import pytest
+
+from micrograd_cn.cli import main
+from micrograd_cn.demos import numeric_vs_backprop as nvb
+from micrograd_cn.engine import Value
+
+
+@pytest.fixture(scope="module")
+def result(tmp_path_factory):
+    return nvb.run(out_dir=tmp_path_factory.mktemp("nvb"))
+
+
+def mlp_params(nin: int, sizes: tuple[int, ...]) -> int:
+    total, fan_in = 0, nin
+    for n in (*sizes, 1):
+        total += n * (fan_in + 1)
+        fan_in = n
+    return total
+
+
+def test_counts_are_exact(result):
+    assert [r.hidden for r in result.rows] == list(nvb.HIDDEN)
+    for r in result.rows:
+        assert r.n_params == mlp_params(2, r.hidden)
+        assert r.numeric_forwards == 2 * r.n_params  # central differences: 2 per parameter
+        assert r.backprop_forwards == 1
+    assert [r.n_params for r in result.rows] == [9, 37, 105, 337, 697]
+
+
+def test_gradients_agree(result):
+    for r in result.rows:
+        assert r.agree
+        assert r.max_abs_diff < 1e-7
+
+
+def test_agreement_check_can_fail():
+    """A wrong gradient is caught: the same comparison on a function with a broken derivative."""
+    f, start = nvb.loss_function((2,))
+    exact = nvb.backprop_grad(f, start)
+    numeric = nvb.numerical_grad(f, start)
+    assert max(abs(a - b) for a, b in zip(exact, numeric)) < 1e-7
+    shifted = [g + 1e-3 for g in exact]
+    assert not all(abs(a - b) <= nvb.ATOL + nvb.RTOL * abs(b) for a, b in zip(shifted, numeric))
+
+
+def test_loss_function_uses_the_given_parameters():
+    f, start = nvb.loss_function((2,))
+    base = f(*[Value(p) for p in start]).data
+    moved = f(*[Value(p + 0.1) for p in start]).data
+    assert base != moved
+    assert f(*[Value(p) for p in start]).data == base
+
+
+def test_table_and_picture(result):
+    text = result.render("en").splitlines()
+    assert text[2].startswith("network | N params | differences: forwards")
+    assert text[3].startswith("MLP(2, [2, 1]) | 9 | 18 | ")
+    assert text[3].split(" | ")[4] == "1"
+    assert text[7].startswith("MLP(2, [24, 24, 1]) | 697 | 1394 | ")
+    assert text[8].startswith("The two gradients agree")
+    assert result.pictures.paths[0].name == "comparison.png"
+    assert result.pictures.paths[0].read_bytes()[:4] == b"\x89PNG"
+    zh = result.render("zh").splitlines()
+    assert zh[8].startswith("两种方法的梯度一致")
+
+
+def test_disagreement_is_reported():
+    row = nvb.SizeRow((2,), 9, 18, 0.1, 1, 0.01, 0.5, False)
+    text = nvb.NumericResult([row], nvb.Pictures(skipped="demo_plots_off")).render("en")
+    assert "DISAGREE" in text and "| 10× | 5.00e-01" in text
+
+
+@pytest.mark.parametrize("hidden", [(), ((0,),), (("a",),), ((),)])
+def test_bad_sizes_are_clear_errors(hidden):
+    with pytest.raises(ValueError, match="numeric-vs-backprop"):
+        nvb.run(hidden=hidden, plots=False)
+
+
+def test_cli_small(capsys, monkeypatch):
+    monkeypatch.setattr(nvb, "HIDDEN", ((2,),))
+    assert main(["demo", "numeric-vs-backprop", "--no-plots"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("演示 numeric-vs-backprop")
+    assert out[3].startswith("MLP(2, [2, 1]) | 9 | 18 | ")
