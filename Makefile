@@ -1,12 +1,14 @@
 # Two commands do all the set-up on a fresh Debian machine:
 #   make demo   -- the main demo (one logistic neuron, step by step)
-#   make test   -- the whole test suite (PyTorch oracle included)
+#   make test   -- the whole test suite (PyTorch oracle, demos, notebook, browser included)
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-EXTRAS := test,oracle
+# extras for `make test`; `make demo` needs only DEMO_EXTRAS (matplotlib)
+EXTRAS := test,oracle,demos,notebook,browser
+DEMO_EXTRAS := demos
 
-.PHONY: demo test bench system-deps clean
+.PHONY: demo test bench docs system-deps test-deps clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -16,14 +18,26 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[$(EXTRAS)]'
 	touch $@
 
+$(VENV)/.installed-demo: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[$(DEMO_EXTRAS)]'
+	touch $@
+
 system-deps:
 	bash scripts/system-deps.sh
 
-demo: system-deps $(VENV)/.installed
+# chromium, for the browser test of the step-through page
+test-deps:
+	bash scripts/test-deps.sh
+
+demo: system-deps $(VENV)/.installed-demo
 	$(BIN)/python demos/logistic.py
 
-test: system-deps $(VENV)/.installed
+test: system-deps test-deps $(VENV)/.installed
 	MICROGRAD_CN_REQUIRE_ORACLE=1 $(BIN)/python -m pytest
+
+# README's pictures under docs/, made by the demos themselves
+docs: system-deps $(VENV)/.installed-demo
+	$(BIN)/python scripts/make_docs_images.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis

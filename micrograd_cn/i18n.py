@@ -203,6 +203,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "nvb_plot_seconds": ("用时（秒）", "time (s)"),
     "nvb_plot_params": ("参数个数 N", "number of parameters N"),
     "nvb_plot_title": ("求全部梯度的代价：有限差分 vs 反向传播", "The price of all gradients: finite differences vs backpropagation"),
+    # --- stepper (the browser step-through page) ------------------------------
+    "page_title": ("反向传播逐步演示：{expr}", "Backpropagation step by step: {expr}"),
+    "page_title_plain": ("反向传播逐步演示", "Backpropagation step by step"),
+    "page_help": (
+        "用“上一步 / 下一步”按钮或键盘方向键 ← → 逐步查看链式法则；第 0 步是前向计算。",
+        "Use the Previous / Next buttons or the arrow keys ← → to walk the chain rule; step 0 is the forward pass.",
+    ),
+    "page_key_out": ("梯度从这个节点流出", "the gradient flows out of this node"),
+    "page_key_edge": ("这一步经过的边", "the edge of this step"),
+    "page_key_in": ("梯度流入的节点", "the node the gradient flows into"),
+    "page_prev": ("← 上一步", "← Previous"),
+    "page_next": ("下一步 →", "Next →"),
+    "page_suffix": ("网页文件名必须以 .html 结尾，收到 {path}", "the page's file name must end in .html, got {path}"),
+    "page_no_dir": ("文件夹 {dir} 不存在", "the folder {dir} does not exist"),
     # --- i18n itself ---------------------------------------------------------
     "unknown_lang": (
         "未知的语言 {lang}；可选：zh、en",
