@@ -217,6 +217,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "page_next": ("下一步 →", "Next →"),
     "page_suffix": ("网页文件名必须以 .html 结尾，收到 {path}", "the page's file name must end in .html, got {path}"),
     "page_no_dir": ("文件夹 {dir} 不存在", "the folder {dir} does not exist"),
+    # --- notebook ------------------------------------------------------------
+    "nb_label": ("标签", "label"),
+    "nb_data": ("值 data", "data"),
+    "nb_grad": ("梯度 grad", "grad"),
     # --- i18n itself ---------------------------------------------------------
     "unknown_lang": (
         "未知的语言 {lang}；可选：zh、en",

@@ -1,0 +1,61 @@
+"""Jupyter support: ``%load_ext micrograd_cn.notebook`` shows Values as small tables.
+
+After loading the extension a cell that ends in a Value shows its label, data
+and grad as a one-row HTML table (in the current language), and a list of
+Values as one table with a row each. Graphs need nothing extra: ``viz.draw()``
+returns a ``graphviz.Digraph``, which Jupyter already shows inline as SVG.
+
+This registers a formatter with IPython instead of adding ``_repr_html_`` to
+``Value``, so the engine stays free of notebook code.
+
+Imports: engine, i18n (IPython only through the object it hands us).
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any, Sequence
+
+from micrograd_cn.engine import Value
+from micrograd_cn.i18n import t
+
+_CELL = 'style="padding:2px 10px;text-align:{align};font-family:monospace"'
+
+
+def values_html(values: Sequence[Value], lang: str | None = None) -> str:
+    """Values as an HTML table: label, data, grad (full float precision)."""
+    head = "".join(f'<th {_CELL.format(align="left")}>{html.escape(t(key, lang))}</th>'
+                   for key in ("nb_label", "nb_data", "nb_grad"))
+    rows = []
+    for v in values:
+        name = html.escape(v.label) if v.label else "<i>—</i>"
+        cells = [f'<td {_CELL.format(align="left")}>{name}</td>']
+        cells += [f'<td {_CELL.format(align="right")}>{x!r}</td>' for x in (v.data, v.grad)]
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    return (f'<table class="micrograd-cn-value"><thead><tr>{head}</tr></thead>'
+            f"<tbody>{''.join(rows)}</tbody></table>")
+
+
+def value_html(value: Value) -> str:
+    """One Value as a one-row table."""
+    return values_html([value])
+
+
+def _list_html(items: list) -> str | None:
+    """A list made only of Values as one table; anything else keeps its usual display."""
+    if items and all(isinstance(v, Value) for v in items):
+        return values_html(items)
+    return None
+
+
+def load_ipython_extension(ipython: Any) -> None:
+    """``%load_ext micrograd_cn.notebook``: register the HTML display of Values."""
+    formatter = ipython.display_formatter.formatters["text/html"]
+    formatter.for_type(Value, value_html)
+    formatter.for_type(list, _list_html)
+
+
+def unload_ipython_extension(ipython: Any) -> None:
+    formatter = ipython.display_formatter.formatters["text/html"]
+    formatter.pop(Value, None)
+    formatter.pop(list, None)
