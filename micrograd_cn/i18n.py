@@ -203,6 +203,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "nvb_plot_seconds": ("用时（秒）", "time (s)"),
     "nvb_plot_params": ("参数个数 N", "number of parameters N"),
     "nvb_plot_title": ("求全部梯度的代价：有限差分 vs 反向传播", "The price of all gradients: finite differences vs backpropagation"),
+    "logistic_demo_title": (
+        "演示 logistic：一个逻辑回归神经元 z = w₁x₁ + w₂x₂ + b，a = σ(z)，L = −y·log a − (1−y)·log(1−a)",
+        "Demo logistic: one logistic neuron z = w₁x₁ + w₂x₂ + b, a = σ(z), L = −y·log a − (1−y)·log(1−a)",
+    ),
+    "logistic_demo_data": (
+        "数据：{m} 个二维点；代价 J = {m} 个样本损失的平均；初始 w = {w}，b = {b}；学习率 {lr}，训练 {steps} 步。",
+        "Data: {m} points in 2-D; cost J = the mean loss over the {m} samples; start w = {w}, b = {b}; learning rate {lr}, {steps} steps.",
+    ),
+    "logistic_demo_part1": ("【一】第 1 个样本：反向传播的每一步", "[1] Sample 1: every step of the backward pass"),
+    "logistic_demo_part2": ("【二】全部样本：J 的梯度与闭式解", "[2] All samples: the gradient of J and its closed form"),
+    "logistic_demo_part3": ("【三】梯度下降：每一步用引擎算出的 ∂J/∂w、∂J/∂b",
+                            "[3] Gradient descent, each step with the engine's ∂J/∂w, ∂J/∂b"),
+    "logistic_demo_cost": ("  第 {k} 步之后 J = {cost}", "  after step {k}: J = {cost}"),
+    "logistic_demo_final": (
+        "训练后 w = {w}，b = {b}；训练准确率 {acc:.0f}%",
+        "after training w = {w}, b = {b}; training accuracy {acc:.0f}%",
+    ),
+    "logistic_plot_cost": ("代价 J", "cost J"),
+    "logistic_plot_title": ("一个逻辑回归神经元：代价 J 随训练下降", "One logistic neuron: the cost J while training"),
     # --- stepper (the browser step-through page) ------------------------------
     "page_title": ("反向传播逐步演示：{expr}", "Backpropagation step by step: {expr}"),
     "page_title_plain": ("反向传播逐步演示", "Backpropagation step by step"),
