@@ -215,6 +215,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "logistic_demo_part2": ("【二】全部样本：J 的梯度与闭式解", "[2] All samples: the gradient of J and its closed form"),
     "logistic_demo_part3": ("【三】梯度下降：每一步用引擎算出的 ∂J/∂w、∂J/∂b",
                             "[3] Gradient descent, each step with the engine's ∂J/∂w, ∂J/∂b"),
+    "logistic_demo_cost0": ("  训练前 J = {cost}", "  before training: J = {cost}"),
     "logistic_demo_cost": ("  第 {k} 步之后 J = {cost}", "  after step {k}: J = {cost}"),
     "logistic_demo_final": (
         "训练后 w = {w}，b = {b}；训练准确率 {acc:.0f}%",
@@ -222,6 +223,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "logistic_plot_cost": ("代价 J", "cost J"),
     "logistic_plot_title": ("一个逻辑回归神经元：代价 J 随训练下降", "One logistic neuron: the cost J while training"),
+    "bp_demo_title": (
+        "演示 bp：四个反向传播方程 BP1–BP4，在一个小的 sigmoid 网络上逐个神经元核对",
+        "Demo bp: the four backpropagation equations BP1–BP4, checked neuron by neuron on a small sigmoid network",
+    ),
+    "bp_plot_formula": ("BP1/BP2 公式", "BP1/BP2 formula"),
+    "bp_plot_engine": ("引擎 z.grad", "engine z.grad"),
+    "bp_plot_layer": ("第 {l} 层", "layer {l}"),
+    "bp_plot_title": ("每个神经元的误差 δ：公式与引擎一致", "Each neuron's error δ: formula and engine agree"),
     # --- stepper (the browser step-through page) ------------------------------
     "page_title": ("反向传播逐步演示：{expr}", "Backpropagation step by step: {expr}"),
     "page_title_plain": ("反向传播逐步演示", "Backpropagation step by step"),

@@ -52,8 +52,8 @@ class LogisticDemoResult:
                  "", t("logistic_demo_part1", lang), self.first.render(lang),
                  "", t("logistic_demo_part2", lang), self.batch.render(lang),
                  "", t("logistic_demo_part3", lang)]
-        lines += [t("logistic_demo_cost", lang, k=k, cost=repr(cost))
-                  for k, cost in enumerate(self.costs)]
+        lines += [t("logistic_demo_cost" if k else "logistic_demo_cost0", lang, k=k,
+                    cost=repr(cost)) for k, cost in enumerate(self.costs)]
         lines.append(t("logistic_demo_final", lang, w=vector(self.w), b=repr(self.b),
                        acc=100.0 * self.accuracy))
         return "\n".join(lines + self.pictures.lines(lang))
