@@ -32,6 +32,15 @@ TEXT: dict[str, tuple[str, str]] = {
     "demo_name_help": ("演示的名字", "which demo"),
     "demo_out_help": ("图片写入的文件夹（默认 out/<名字>/）", "folder for the pictures (default out/<name>/)"),
     "demo_no_plots_help": ("只打印数字，不画图", "print the numbers only, draw no pictures"),
+    "html_help": (
+        "生成一个可在浏览器中逐步播放反向传播的网页（单个 HTML 文件，离线可用）",
+        "write a page that steps through backpropagation in a browser (one HTML file, works offline)",
+    ),
+    "html_expr_help": ("表达式，例如 \"(w*x + b).sigmoid()\"", "the expression, e.g. \"(w*x + b).sigmoid()\""),
+    "html_bindings_help": ("变量的值，例如 w=0.5 x=2", "values of the names, e.g. w=0.5 x=2"),
+    "html_out_help": ("输出的网页文件（默认 step.html）", "the page to write (default step.html)"),
+    "html_written": ("已写入 {path}：共 {n} 步，用浏览器打开即可（← → 翻页）",
+                     "wrote {path}: {n} steps; open it in a browser (← → to step)"),
 }
 
 
@@ -90,7 +99,29 @@ def _run_demo(args: argparse.Namespace) -> int:
     return 0
 
 
-SUBCOMMANDS: list[Callable[[argparse._SubParsersAction, str], None]] = [_add_demo]
+def _add_html(sub: argparse._SubParsersAction, lang: str) -> None:
+    p = sub.add_parser("html", help=_t("html_help", lang), description=_t("html_help", lang),
+                       add_help=False)
+    p.add_argument("-h", "--help", action="help", help=_t("help_help", lang))
+    p.add_argument("expr", metavar="EXPR", help=_t("html_expr_help", lang))
+    p.add_argument("bindings", nargs="*", metavar="NAME=VALUE", help=_t("html_bindings_help", lang))
+    p.add_argument("-o", "--output", default="step.html", metavar="FILE",
+                   help=_t("html_out_help", lang))
+    _common(p, lang)
+    p.set_defaults(func=_run_html)
+
+
+def _run_html(args: argparse.Namespace) -> int:
+    from micrograd_cn.expr import build, parse_bindings
+    from micrograd_cn.stepper import write_step_page
+
+    root, _ = build(args.expr, parse_bindings(args.bindings))
+    steps = write_step_page(root, args.output, lang=args.lang, title=args.expr)
+    print(_t("html_written", args.lang).format(path=args.output, n=steps))
+    return 0
+
+
+SUBCOMMANDS: list[Callable[[argparse._SubParsersAction, str], None]] = [_add_demo, _add_html]
 
 
 def build_parser(lang: str) -> argparse.ArgumentParser:

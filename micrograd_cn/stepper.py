@@ -105,6 +105,11 @@ def step_page(root: Value, *, lang: str | None = None, title: str | None = None)
 
     Runs ``trace(root)`` (which sets every ``.grad`` as ``backward()`` would).
     """
+    return _page(root, lang, title)[0]
+
+
+def _page(root: Value, lang: str | None, title: str | None) -> tuple[str, int]:
+    """The page and its number of chain-rule steps."""
     if not isinstance(root, Value):
         raise TypeError(t("viz_not_value", kind=type(root).__name__))
     lang = check_lang(lang)
@@ -145,19 +150,19 @@ def step_page(root: Value, *, lang: str | None = None, title: str | None = None)
         "</body>",
         "</html>",
         "",
-    ])
+    ]), len(steps)
 
 
 def write_step_page(root: Value, path: str | os.PathLike, *, lang: str | None = None,
-                    title: str | None = None) -> Path:
-    """Write the page to ``path`` (all or nothing) and return the path."""
+                    title: str | None = None) -> int:
+    """Write the page to ``path`` (all or nothing); return its number of steps."""
     target = Path(path)
     if target.suffix.lower() not in (".html", ".htm"):
         raise ValueError(t("page_suffix", path=str(target)))
     if not target.parent.is_dir():
         raise ValueError(t("page_no_dir", dir=str(target.parent)))
-    text = step_page(root, lang=lang, title=title)
+    text, steps = _page(root, lang, title)
     tmp = target.with_name(f".{target.name}.tmp")  # a half-written page never appears
     tmp.write_text(text, encoding="utf-8")
     os.replace(tmp, target)
-    return target
+    return steps
