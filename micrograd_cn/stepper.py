@@ -19,9 +19,9 @@ import json
 import os
 from pathlib import Path
 
-from micrograd_cn.engine import Value
+from micrograd_cn.engine import Value, topo_sort
 from micrograd_cn.i18n import check_lang, t
-from micrograd_cn.trace import step_pages, trace
+from micrograd_cn.trace import node_names, step_pages, trace
 from micrograd_cn.viz import draw
 
 _STYLE = """
@@ -32,7 +32,7 @@ h1 { font-size: 1.3em; margin: 0 0 .3em 0; }
 #controls { margin: .6em 0; display: flex; gap: .8em; align-items: center; }
 button { font-size: 1.1em; padding: .3em 1em; cursor: pointer; }
 #step { font-size: 1.3em; font-weight: bold; min-width: 5em; text-align: center; }
-#graph svg { max-width: 100%; height: auto; }
+#graph svg { width: 100%; max-width: 1400px; height: auto; max-height: 75vh; }
 #formula { font-family: "DejaVu Sans Mono", "WenQuanYi Micro Hei Mono", monospace;
            font-size: 1.15em; background: #f6f6f6; border-left: 5px solid #d35400;
            padding: .6em 1em; white-space: pre-wrap; }
@@ -113,9 +113,20 @@ def _page(root: Value, lang: str | None, title: str | None) -> tuple[str, int]:
     if not isinstance(root, Value):
         raise TypeError(t("viz_not_value", kind=type(root).__name__))
     lang = check_lang(lang)
-    svg = _svg(root, lang)  # drawn before the trace: boxes show the forward values only
-    steps = trace(root)
-    pages = step_pages(root, steps, lang)
+    order = topo_sort(root)
+    # Unnamed results get the names the step texts use (v3, f, ...), so that what the
+    # text says can be found in the picture; the user's graph is left as it was.
+    unnamed = [(node, name) for node, name in zip(order, node_names(order))
+               if node._prev and not node.label]
+    for node, name in unnamed:
+        node.label = name
+    try:
+        svg = _svg(root, lang)  # drawn before the trace: boxes show the forward values only
+        steps = trace(root)
+        pages = step_pages(root, steps, lang)
+    finally:
+        for node, _ in unnamed:
+            node.label = ""
     # pages: forward pass, one per step, then the leaves' totals (shown with the last step)
     states = pages[:-1]
     states[-1] = states[-1] + "\n\n" + pages[-1]

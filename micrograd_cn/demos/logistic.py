@@ -24,7 +24,7 @@ from micrograd_cn.logistic import BatchReport, LogisticReport, logistic_batch, l
 # A tiny data set: two points of class 1 up right, two of class 0 down left.
 X = ((1.0, 2.0), (2.0, 0.5), (-1.0, -1.5), (-0.5, 0.5))
 Y = (1.0, 1.0, 0.0, 0.0)
-W0 = (0.5, -0.3)
+W0 = (0.5, -0.25)
 B0 = 0.1
 LR = 0.5
 STEPS = 10

@@ -1,0 +1,196 @@
+"""The browser step-through page: self-contained HTML, and a real headless chromium run.
+
+The browser tests drive Debian's /usr/bin/chromium through the ``playwright``
+package (never ``playwright install``): `make test` installs both
+(scripts/test-deps.sh and the ``browser`` extra), so they are never skipped.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+
+import pytest
+
+from micrograd_cn.cli import main
+from micrograd_cn.engine import Value, topo_sort
+from micrograd_cn.expr import build
+from micrograd_cn.stepper import step_page, write_step_page
+from micrograd_cn.trace import trace
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+EXPR = "sigmoid(w*x + b)"
+BINDINGS = ["w=0.5", "x=2", "b=-1"]
+
+
+def page_data(text: str) -> dict:
+    match = re.search(r'<script type="application/json" id="steps-data">(.*?)</script>', text,
+                      re.S)
+    assert match
+    return json.loads(match.group(1))
+
+
+def neuron() -> Value:
+    return build(EXPR, {"w": 0.5, "x": 2.0, "b": -1.0})[0]
+
+
+def test_page_is_self_contained():
+    text = step_page(neuron(), title=EXPR)
+    assert text.startswith("<!DOCTYPE html>")
+    assert '<meta charset="utf-8">' in text
+    # no external resource of any kind: only the SVG namespaces mention a URL
+    urls = set(re.findall(r"https?://[^\s\"'<>)]+", text))
+    assert urls <= {"http://www.w3.org/2000/svg", "http://www.w3.org/1999/xlink"}
+    assert "<script src" not in text and "<link" not in text and "@import" not in text
+    assert "url(" not in text
+    assert text.count("<svg") == 1
+    for element_id in ('id="next"', 'id="prev"', 'id="step"', 'id="formula"'):
+        assert element_id in text
+
+
+def test_steps_json_matches_the_trace_and_the_svg_ids():
+    root = neuron()
+    text = step_page(root)
+    data = page_data(text)
+    steps = trace(neuron())
+    assert [(s["out"], s["inp"]) for s in data["steps"]] == [
+        (s.output_index, s.input_index) for s in steps]
+    assert len(data["pages"]) == len(steps) + 1  # the forward pass, then one page per step
+    for s in data["steps"]:
+        for element_id in (f"v{s['out']}", f"o{s['out']}", f"e{s['inp']}_{s['out']}",
+                           f"v{s['inp']}"):
+            assert f'id="{element_id}"' in text
+    assert '<span id="step">0 / 5</span>' in text
+    # the page's numbers are the engine's: step 1 is σ's local slope 0.25 at z = 0
+    assert "0.25" in data["pages"][1]
+    assert root.grad == 1.0 and len(topo_sort(root)) == 6
+
+
+def test_unnamed_nodes_are_named_in_the_picture_but_left_as_they_were():
+    root = neuron()
+    text = step_page(root)
+    assert ">v2<" in text and ">v4<" in text and ">f<" in text
+    assert all(node.label in ("", "w", "x", "b") for node in topo_sort(root))
+
+
+def test_json_cannot_close_the_script():
+    x = Value(1.0, label="</script><b>")
+    text = step_page((x * 2).tanh())
+    data_part = text.split('id="steps-data">', 1)[1].split("</script>", 1)[0]
+    assert "</script>" not in data_part and "<b>" not in data_part
+    assert any("</script><b>" in page for page in page_data(text)["pages"])
+
+
+def test_english_page():
+    text = step_page(neuron(), lang="en", title=EXPR)
+    assert '<html lang="en">' in text and "Next →" in text and "← Previous" in text
+    assert "Backpropagation step by step: sigmoid(w*x + b)" in text
+    assert "下一步" not in text
+
+
+def test_cli_writes_the_page(tmp_path, capsys):
+    out = tmp_path / "step.html"
+    assert main(["html", EXPR, *BINDINGS, "-o", str(out)]) == 0
+    assert capsys.readouterr().out == f"已写入 {out}：共 5 步，用浏览器打开即可（← → 翻页）\n"
+    assert page_data(out.read_text(encoding="utf-8"))["steps"]
+    assert [p.name for p in tmp_path.iterdir()] == ["step.html"]  # no temporary file left
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["html", EXPR, "w=0.5", "x=2", "-o", "page.html"], "b"),
+    (["html", EXPR, *BINDINGS, "-o", "page.svg"], "page.svg"),
+    (["html", EXPR, *BINDINGS, "-o", "no/such/dir/page.html"], "no/such/dir"),
+])
+def test_cli_errors_are_one_line(tmp_path, capsys, monkeypatch, argv, message):
+    monkeypatch.chdir(tmp_path)
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("micrograd-cn: 错误：") and message in err
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_write_refuses_a_non_value(tmp_path):
+    with pytest.raises(TypeError):
+        write_step_page(1.0, tmp_path / "x.html")  # type: ignore[arg-type]
+
+
+# ------------------------------------------------------------------ in a real browser
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+def distinct_colours(png: bytes) -> int:
+    from PIL import Image
+
+    image = Image.open(io.BytesIO(png)).convert("RGB")
+    return len(image.getcolors(maxcolors=image.width * image.height))
+
+
+def test_browser_steps_through_the_page(browser, tmp_path):
+    out = tmp_path / "step.html"
+    assert main(["html", EXPR, *BINDINGS, "-o", str(out)]) == 0
+    page = browser.new_page(viewport={"width": 1200, "height": 800})
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(out.as_uri())
+
+    def state() -> tuple[str, list[str], str]:
+        marked = page.eval_on_selector_all(
+            ".hl-out, .hl-in, .hl-edge, .hl-op",
+            "els => els.map(e => e.id + ':' + e.getAttribute('class').split(' ').pop())")
+        return page.inner_text("#step"), sorted(marked), page.inner_text("#formula")
+
+    counter, marked, formula = state()
+    assert counter == "0 / 5" and marked == []
+    assert page.is_disabled("#prev") and not page.is_disabled("#next")
+    before = page.screenshot()
+
+    page.click("#next")
+    counter, marked1, formula1 = state()
+    assert counter == "1 / 5"
+    # step 1: the gradient flows from f (the σ output, topo index 5) into v4 (z)
+    assert marked1 == ["e4_5:hl-edge", "o5:hl-op", "v4:hl-in", "v5:hl-out"]
+    assert formula1 != formula and "第 1/5 步" in formula1 and "0.25" in formula1
+
+    page.click("#next")
+    counter, marked2, formula2 = state()
+    assert counter == "2 / 5" and marked2 != marked1 and formula2 != formula1
+    assert "v4:hl-out" in marked2
+
+    page.keyboard.press("ArrowLeft")
+    assert state() == ("1 / 5", marked1, formula1)
+    page.keyboard.press("End")
+    counter, _, last = state()
+    assert counter == "5 / 5" and page.is_disabled("#next")
+    assert "∂f/∂w" in last  # the leaves' totals come with the last step
+    page.keyboard.press("ArrowRight")
+    assert page.inner_text("#step") == "5 / 5"
+
+    after = page.screenshot()
+    assert distinct_colours(after) > 50  # a drawn graph, not a blank page
+    assert after != before  # the highlight shows
+    assert all(url.startswith("file://") for url in requests)
+    page.close()
+
+
+def test_browser_english_page(browser, tmp_path):
+    out = tmp_path / "step_en.html"
+    assert main(["html", "x*x", "x=3", "-o", str(out), "--lang", "en"]) == 0
+    page = browser.new_page()
+    page.goto(out.as_uri())
+    assert page.inner_text("#step") == "0 / 2"
+    page.click("#next")
+    assert page.inner_text("#step") == "1 / 2"
+    assert "step 1/2" in page.inner_text("#formula").lower()
+    assert page.inner_text("#next") == "Next →"
+    page.close()
