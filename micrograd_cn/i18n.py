@@ -226,6 +226,59 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "名字 {name} 被赋值了两次",
         "{name} is given a value twice",
     ),
+    # --- viz: computation graphs ---------------------------------------------
+    "viz_data": ("值", "data"),
+    "viz_grad": ("梯度", "grad"),
+    "viz_local": (
+        "{forward} 对这个输入的局部导数 = {formula} = {value}",
+        "local derivative of {forward} for this input = {formula} = {value}",
+    ),
+    "viz_legend": ("图例", "legend"),
+    "viz_kind_param": ("参数", "parameter"),
+    "viz_kind_input": ("输入（有名字的叶子）", "input (named leaf)"),
+    "viz_kind_const": ("常数", "constant"),
+    "viz_kind_result": ("中间结果（双框：输出）", "intermediate result (double border: output)"),
+    "viz_kind_op": ("运算", "operation"),
+    "viz_not_value": (
+        "画图需要一个 Value，收到 {kind}",
+        "drawing needs a Value, got {kind}",
+    ),
+    "viz_rankdir": (
+        "rankdir 取值无效：{value}；可选：{choices}",
+        "invalid rankdir {value}; choose one of: {choices}",
+    ),
+    "viz_too_large": (
+        "计算图超过 {limit} 个值，画出来既慢又看不清；请画更小的表达式，"
+        "神经网络请用融合神经元（fused=True）和更少的神经元，或调大 max_nodes",
+        "the graph has more than {limit} values: too slow to lay out and unreadable; draw a smaller "
+        "expression, use fused neurons (fused=True) and fewer of them, or raise max_nodes",
+    ),
+    "viz_highlight_value": (
+        "要高亮的 Value 不在这张图里：{value}",
+        "the Value to highlight is not in this graph: {value}",
+    ),
+    "viz_highlight_id": (
+        "要高亮的 {value} 不是这张图里的编号（如 v3、o3、e1_3、r3）",
+        "{value} is not an id of this graph (such as v3, o3, e1_3, r3)",
+    ),
+    "viz_format": (
+        "无法识别输出文件 {path} 的格式；文件名须以下列之一结尾：{choices}",
+        "cannot tell the format of the output file {path}; its name must end in one of: {choices}",
+    ),
+    "viz_no_dir": (
+        "输出目录 {dir} 不存在；请先创建它",
+        "the output directory {dir} does not exist; create it first",
+    ),
+    "viz_dot_missing": (
+        "找不到 Graphviz 的 dot 程序，无法生成 {path}（DOT 源文件已写入 {dot}）。"
+        "请安装 Graphviz：sudo apt-get install graphviz（macOS：brew install graphviz）",
+        "Graphviz's dot program was not found, so {path} was not made (the DOT source is in {dot}). "
+        "Install Graphviz: sudo apt-get install graphviz (macOS: brew install graphviz)",
+    ),
+    "viz_dot_failed": (
+        "Graphviz 的 dot 运行失败：{detail}",
+        "Graphviz's dot failed: {detail}",
+    ),
     # --- i18n itself ---------------------------------------------------------
     "unknown_lang": (
         "未知的语言 {lang}；可选：zh、en",
