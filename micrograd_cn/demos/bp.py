@@ -65,9 +65,10 @@ def run(lang: str = "zh", out_dir: str | Path | None = None, *, plots: bool = Tr
             ax.set_title(t("bp_plot_layer", label_lang, l=layer))
             ax.grid(True, axis="y", alpha=0.3)
         axes[0][0].set_ylabel("δ = ∂C/∂z")
-        axes[0][-1].legend()
+        handles, labels = axes[0][0].get_legend_handles_labels()
+        fig.legend(handles, labels, loc="lower center", ncol=2, frameon=False)
         fig.suptitle(t("bp_plot_title", label_lang))
-        fig.tight_layout()
+        fig.tight_layout(rect=(0.0, 0.07, 1.0, 1.0))
         path = folder / "deltas.png"
         fig.savefig(path, dpi=110)
         plt.close(fig)
