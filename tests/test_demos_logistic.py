@@ -93,4 +93,4 @@ def test_cli_default_folder(tmp_path, capsys, monkeypatch):
     out = capsys.readouterr().out
     assert out.endswith("图片：out/logistic/graph.svg\n图片：out/logistic/cost.png\n")
     assert sorted(p.name for p in (tmp_path / "out" / "logistic").iterdir()) == [
-        "cost.png", "graph.svg"]
+        "cost.png", "graph.dot", "graph.svg"]  # viz.render keeps the DOT source
