@@ -1,0 +1,89 @@
+"""Jupyter: Values display as label/data/grad tables, and the demo notebook runs start to end."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from micrograd_cn.engine import Value
+from micrograd_cn.notebook import load_ipython_extension, unload_ipython_extension, values_html
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOK = ROOT / "demos" / "logistic_neuron.ipynb"
+
+
+def test_value_table_shows_label_data_grad():
+    x = Value(0.1, label="x<1>")
+    x.grad = 0.30000000000000004
+    html = values_html([x, Value(2.0)])
+    assert "<th" in html and "标签" in html and "梯度 grad" in html
+    assert ">x&lt;1&gt;<" in html  # labels are escaped
+    assert ">0.1<" in html and ">0.30000000000000004<" in html  # full precision
+    assert "<i>—</i>" in html  # an unlabeled Value
+    assert "label" in values_html([x], "en") and "标签" not in values_html([x], "en")
+
+
+def test_extension_registers_and_unregisters():
+    from IPython.core.interactiveshell import InteractiveShell
+
+    shell = InteractiveShell.instance()
+    load_ipython_extension(shell)
+    try:
+        x = Value(3.0, label="x")
+        data, _ = shell.display_formatter.format(x)
+        assert data["text/plain"] == "Value(data=3, grad=0, label='x')"
+        assert "<table" in data["text/html"] and ">3.0<" in data["text/html"]
+        data, _ = shell.display_formatter.format([x, x * 2])
+        assert data["text/html"].count("<tr>") == 3  # header + two Values
+        data, _ = shell.display_formatter.format([1, 2])
+        assert "text/html" not in data  # other lists keep their usual display
+    finally:
+        unload_ipython_extension(shell)
+    assert "text/html" not in shell.display_formatter.format(Value(1.0))[0]
+
+
+@pytest.fixture(scope="module")
+def executed():
+    """The demo notebook, run by a real kernel from the repository root."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    os.environ.setdefault("JUPYTER_PLATFORM_DIRS", "1")
+    nb = nbformat.read(NOTEBOOK, as_version=4)
+    NotebookClient(nb, timeout=120, kernel_name="python3",
+                   resources={"metadata": {"path": str(ROOT)}}).execute()
+    return nb
+
+
+def outputs(cell) -> list:
+    return cell.get("outputs", [])
+
+
+def test_notebook_is_committed_without_outputs():
+    import nbformat
+
+    nb = nbformat.read(NOTEBOOK, as_version=4)
+    assert all(not outputs(c) for c in nb.cells if c.cell_type == "code")
+    assert nb.cells[1].source.startswith("%load_ext micrograd_cn.notebook")
+
+
+def test_notebook_runs_and_shows_values_graph_and_checks(executed):
+    code = [c for c in executed.cells if c.cell_type == "code"]
+    for cell in code:
+        assert all(o.output_type != "error" for o in outputs(cell)), cell.source
+    # the forward cell ends in L: shown as the label/data/grad table
+    html = outputs(code[1])[0]["data"]["text/html"]
+    assert "标签" in html and ">L<" in html
+    # after backward, the list of Values is one table with six rows
+    assert outputs(code[2])[0]["data"]["text/html"].count("<tr>") == 7
+    # draw(L) is shown inline as SVG
+    assert "<svg" in outputs(code[3])[0]["data"]["image/svg+xml"]
+    # the closed-form cell printed its four lines (and its asserts held)
+    text = "".join(o.get("text", "") for o in outputs(code[4]))
+    assert text.count("引擎") == 4 and "∂L/∂b" in text
+    trace_text = "".join(o.get("text", "") for o in outputs(code[5]))
+    assert "反向传播：20 步链式法则" in trace_text
+    training = "".join(o.get("text", "") for o in outputs(code[6]))
+    assert "第 10 步之后 J = 0.151379" in training and "准确率 1.0" in training
