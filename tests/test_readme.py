@@ -1,0 +1,135 @@
+"""Every command in README.md is run (or, for make and pip, checked against the files it uses).
+
+* ```bash blocks: each `micrograd-cn …` line runs through ``cli.main`` in a fresh
+  folder and must exit 0; each `python demos/X.py` and `python scripts/X.py` must
+  name a file here (the demo scripts call `micrograd-cn demo`, tested in
+  test_demos*.py); each `make X` must be a Makefile target; each `pip install -e
+  '.[extras]'` must name extras that pyproject.toml declares.
+* a ```text block right after a bash block is an excerpt: every line of it must be
+  a line of the output of one of that block's commands.
+* ```python blocks run; a `print(...)  # 1 2 3` comment made of numbers is the
+  exact line it prints.
+* every picture README shows exists under docs/.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import re
+import shlex
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from micrograd_cn.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+BLOCKS = re.findall(r"```(\w+)\n(.*?)```", README, re.S)
+KNOWN = ("micrograd-cn", "make", "python", "pip")
+
+
+def commands(block: str) -> list[str]:
+    lines = []
+    for raw in block.splitlines():
+        line = raw.split("  #", 1)[0].strip()
+        if line:
+            lines.append(line)
+    return lines
+
+
+def cli_commands() -> list[tuple[str, str | None]]:
+    """(command, the text excerpt after its block or None), in README order."""
+    found = []
+    for i, (kind, body) in enumerate(BLOCKS):
+        if kind != "bash":
+            continue
+        excerpt = BLOCKS[i + 1][1] if i + 1 < len(BLOCKS) and BLOCKS[i + 1][0] == "text" else None
+        for line in commands(body):
+            found.append((line, excerpt))
+    return found
+
+
+def test_readme_has_only_known_commands():
+    assert cli_commands()
+    for line, _ in cli_commands():
+        assert line.split()[0] in KNOWN, line
+
+
+def run_cli(line: str, folder: Path) -> tuple[int, str]:
+    out = io.StringIO()
+    with contextlib.chdir(folder), contextlib.redirect_stdout(out):
+        code = main(shlex.split(line)[1:])
+    return code, out.getvalue()
+
+
+@pytest.fixture(scope="module")
+def outputs(tmp_path_factory) -> dict[str, tuple[int, str]]:
+    results = {}
+    for line, _ in cli_commands():
+        if line.startswith("micrograd-cn ") and line not in results:
+            results[line] = run_cli(line, tmp_path_factory.mktemp("readme"))
+    return results
+
+
+def test_every_micrograd_cn_command_runs(outputs):
+    assert len(outputs) >= 5
+    for line, (code, out) in outputs.items():
+        assert code == 0, line
+        assert out.strip(), line
+
+
+def test_excerpts_are_real_output(outputs):
+    checked = 0
+    for i, (kind, body) in enumerate(BLOCKS):
+        if kind != "text" or i == 0 or BLOCKS[i - 1][0] != "bash":
+            continue
+        runs = [outputs[line][1].splitlines() for line in commands(BLOCKS[i - 1][1])
+                if line in outputs]
+        for line in body.splitlines():
+            if line.strip():
+                assert any(line in run for run in runs), line
+                checked += 1
+    assert checked >= 10
+
+
+def test_make_targets_and_scripts_exist():
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    extras = set(pyproject["project"]["optional-dependencies"])
+    for line, _ in cli_commands():
+        words = shlex.split(line)
+        if words[0] == "make":
+            assert re.search(rf"^{words[1]}:", makefile, re.M), line
+        elif words[0] == "python":
+            assert (ROOT / words[1]).is_file(), line
+        elif words[0] == "pip":
+            assert words[1:3] == ["install", "-e"], line
+            wanted = re.fullmatch(r"\.\[([\w,]+)\]", words[3]).group(1).split(",")
+            assert set(wanted) <= extras, line
+    # `make demo` runs the main demo script, which runs `micrograd-cn demo logistic`
+    assert "\t$(BIN)/python demos/logistic.py" in makefile
+    assert "make docs" in README and "\t$(BIN)/python scripts/make_docs_images.py" in makefile
+
+
+def test_python_blocks_run_and_print_what_they_say(tmp_path):
+    blocks = [body for kind, body in BLOCKS if kind == "python"]
+    assert blocks
+    for body in blocks:
+        out = io.StringIO()
+        with contextlib.chdir(tmp_path), contextlib.redirect_stdout(out):
+            exec(compile(body, "README.md", "exec"), {})
+        printed = out.getvalue().splitlines()
+        for line in body.splitlines():
+            match = re.match(r"\s*print\(.*\)\s+#\s*([-\d. ]+)$", line)
+            if match:
+                assert match.group(1).strip() in printed, line
+
+
+def test_pictures_exist():
+    pictures = re.findall(r"!\[[^\]]*\]\(([^)]+)\)", README)
+    assert len(pictures) >= 6
+    for picture in pictures:
+        assert picture.startswith("docs/") and (ROOT / picture).is_file(), picture
