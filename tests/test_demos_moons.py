@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
+
 import pytest
 
 from micrograd_cn.cli import main
@@ -12,9 +15,26 @@ from micrograd_cn.nn import MLP
 
 @pytest.fixture(scope="module")
 def trained(tmp_path_factory):
-    lines: list[str] = []
+    """ONE training run (about 10 s), through the command line, keeping its result object."""
     folder = tmp_path_factory.mktemp("moons")
-    return moons.run(out_dir=folder, progress=lines.append), lines, folder
+    results = []
+    real_run = moons.run
+
+    def keep(*args, **kwargs):
+        results.append(real_run(*args, **kwargs))
+        return results[-1]
+
+    patch = pytest.MonkeyPatch()
+    patch.setattr(moons, "run", keep)
+    out = io.StringIO()
+    try:
+        with contextlib.redirect_stdout(out):
+            assert main(["demo", "moons", "--out", str(folder)]) == 0
+    finally:
+        patch.undo()
+    (result,) = results
+    lines = out.getvalue().splitlines()
+    return result, lines, folder
 
 
 def test_reaches_full_training_accuracy(trained):
@@ -63,11 +83,13 @@ def test_every_loss_matches_pytorch(trained, torch):
     assert accuracy == result.final_accuracy == 1.0
 
 
-def test_one_progress_line_per_step(trained):
-    result, lines, _ = trained
-    assert len(lines) == 100
+def test_one_progress_line_per_step_then_the_summary(trained):
+    result, lines, folder = trained
+    assert len(lines) == 100 + 5
     assert lines[0] == f"第   1/100 步  损失 {result.losses[0]:.6f}  准确率  78.0%  学习率 1.000"
-    assert lines[-1].startswith("第 100/100 步") and lines[-1].endswith("学习率 0.109")
+    assert lines[99].startswith("第 100/100 步") and lines[99].endswith("学习率 0.109")
+    assert lines[100:] == result.render("zh").splitlines()
+    assert lines[-1] == f"图片：{folder / 'boundary.png'}"
 
 
 def test_pictures_are_pngs(trained):
@@ -86,11 +108,8 @@ def test_summary_text(trained):
     assert en[2] == f"after 100 steps: loss {result.final_loss!r}, training accuracy 100.0%"
 
 
-def test_cli_short_run_prints_steps_then_summary(capsys, tmp_path):
-    assert main(["demo", "moons", "--no-plots", "--lang", "en", "--out", str(tmp_path)]) == 0
-    out = capsys.readouterr().out.splitlines()
-    assert out[0].startswith("step   1/100  loss 0.629048  accuracy  78.0%")
-    assert out[100] == "Demo moons: micrograd's classic example, an MLP separating two moons"
-    assert out[-2].endswith("training accuracy 100.0%")
-    assert out[-1] == "(no pictures: turned off with --no-plots)"
-    assert list(tmp_path.iterdir()) == []
+def test_english_progress_line():
+    from micrograd_cn.i18n import t
+
+    assert t("moons_step", "en", k=1, steps=100, loss=0.5, acc=78.0, lr=1.0) == (
+        "step   1/100  loss 0.500000  accuracy  78.0%  learning rate 1.000")
