@@ -25,14 +25,14 @@ $(VENV)/.installed-demo: pyproject.toml | $(BIN)/python
 system-deps:
 	bash scripts/system-deps.sh
 
-# chromium, for the browser test of the step-through page
+# the same plus chromium, for the browser test of the step-through page
 test-deps:
-	bash scripts/test-deps.sh
+	bash scripts/system-deps.sh --test
 
 demo: system-deps $(VENV)/.installed-demo
 	$(BIN)/python demos/logistic.py
 
-test: system-deps test-deps $(VENV)/.installed
+test: test-deps $(VENV)/.installed
 	MICROGRAD_CN_REQUIRE_ORACLE=1 $(BIN)/python -m pytest
 
 # README's pictures under docs/, made by the demos themselves

@@ -2,13 +2,19 @@
 # Install the system packages micrograd_cn needs on Debian/Ubuntu, only where missing:
 #   graphviz (the `dot` program that draws computation graphs) and a CJK font,
 #   so that Chinese labels render in the SVGs.
-# Usage: scripts/system-deps.sh            (what `make demo` / `make test` need)
+#   With --test also chromium, which the browser test of the step-through page drives
+#   headless (tests/test_stepper.py uses /usr/bin/chromium; no browser download).
+# Usage: scripts/system-deps.sh            (what `make demo` needs)
+#        scripts/system-deps.sh --test     (what `make test` needs)
 set -euo pipefail
 
 missing=()
 command -v dot >/dev/null 2>&1 || missing+=(graphviz)
 if ! fc-list 2>/dev/null | grep -qiE 'WenQuanYi|Noto Sans CJK'; then
   missing+=(fonts-wqy-microhei fontconfig)
+fi
+if [ "${1:-}" = "--test" ] && ! command -v chromium >/dev/null 2>&1; then
+  missing+=(chromium)
 fi
 [ ${#missing[@]} -eq 0 ] && exit 0
 

@@ -2,7 +2,7 @@
 
 The browser tests drive Debian's /usr/bin/chromium through the ``playwright``
 package (never ``playwright install``): `make test` installs both
-(scripts/test-deps.sh and the ``browser`` extra), so they are never skipped.
+(``scripts/system-deps.sh --test`` and the ``browser`` extra), so they are never skipped.
 """
 
 from __future__ import annotations
