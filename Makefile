@@ -23,7 +23,7 @@ demo: system-deps $(VENV)/.installed
 	$(BIN)/python demos/logistic.py
 
 test: system-deps $(VENV)/.installed
-	$(BIN)/python -m pytest
+	MICROGRAD_CN_REQUIRE_ORACLE=1 $(BIN)/python -m pytest
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis
