@@ -135,11 +135,11 @@ def _build(x: Sequence[float], y: float, w: Sequence[Value], b: Value, tag: str)
     log_1ma = one_minus_a.log()
     log_1ma.label = f"log(1−a{tag})"
     first = yv * log_a
-    first.label = f"y·log(a){tag}"
+    first.label = f"ℓ₁{tag}"
     second = one_minus_y * log_1ma
-    second.label = f"(1−y)·log(1−a){tag}"
+    second.label = f"ℓ₂{tag}"
     both = first + second
-    both.label = f"Σ{tag}"
+    both.label = f"ℓ{tag}"
     loss = -both
     loss.label = f"L{tag}"
     return _Sample(xs, yv, z, a, loss)

@@ -120,6 +120,14 @@ def _atom(name: str) -> str:
     return name
 
 
+_PLAIN = re.compile(r"[\w′#⁽⁾⁰¹²³⁴⁵⁶⁷⁸⁹]+")
+
+
+def _wrt(name: str) -> str:
+    """A name after ∂: plain names stay, anything else is parenthesized (∂L/∂(y·log a))."""
+    return name if _PLAIN.fullmatch(name) else f"({name})"
+
+
 # Which single letters of an op's printed formula stand for which input.
 _LETTERS = {1: {"x": 0}, 2: {"a": 0, "b": 1, "x": 0, "n": 1}}
 
@@ -190,7 +198,7 @@ class _Names:
 
     def d(self, node: Value) -> str:
         """∂root/∂node, written out."""
-        return f"∂{_atom(self.root)}/∂{_atom(self.of(node))}"
+        return f"∂{_wrt(self.root)}/∂{_wrt(self.of(node))}"
 
 
 def render_forward(root: Value, lang: str | None = None) -> str:
@@ -212,7 +220,7 @@ def describe_step(step: Step, names: _Names, lang: str | None = None) -> str:
     """One step as a sentence: the chain rule, the numbers, the running total."""
     lang = check_lang(lang)
     out, inp = names.of(step.output), names.of(step.input)
-    local_name = f"∂{_atom(out)}/∂{_atom(inp)}"
+    local_name = f"∂{_wrt(out)}/∂{_wrt(inp)}"
     formula = fill_formula(step.output, step.position, step.formula, names.by_id)
     if formula == num(step.local):
         local_text = num(step.local)
@@ -248,8 +256,8 @@ def render_table(root: Value, steps: Sequence[Step], lang: str | None = None) ->
     header = [t(key, lang) for key in ("trace_col_step", "trace_col_edge", "trace_col_upstream",
                                        "trace_col_formula", "trace_col_local",
                                        "trace_col_contribution", "trace_col_grad")]
-    header[2] = header[2].format(root=_atom(names.root))
-    header[6] = header[6].format(root=_atom(names.root))
+    header[2] = header[2].format(root=_wrt(names.root))
+    header[6] = header[6].format(root=_wrt(names.root))
     rows = []
     for k, s in enumerate(steps, 1):
         rows.append([str(k), f"{names.of(s.output)} → {names.of(s.input)}", num(s.upstream),
