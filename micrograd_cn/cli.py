@@ -181,7 +181,7 @@ def run_stepper(pages: Sequence[str], read: Callable[[str], str],
         elif key == "q":
             return 0
         else:
-            write(t("step_unknown_key", lang, key=repr(key)) + "  " + t("step_help", lang))
+            write(t("step_unknown_key", lang, pressed=repr(key)) + "  " + t("step_help", lang))
             continue
         write(pages[page])
         if page == last:

@@ -153,7 +153,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Enter or n: next   p: back   q: quit",
     ),
     "step_end": ("（已到最后一步；回车或 q 退出，p 返回）", "(last page; Enter or q quits, p goes back)"),
-    "step_unknown_key": ("不认识的按键 {key}", "unknown key {key}"),
+    "step_unknown_key": ("不认识的按键 {pressed}", "unknown key {pressed}"),
     # --- logistic ---------------------------------------------------------------
     "logistic_title": (
         "一个逻辑回归神经元，一个样本：z = w·x + b，a = σ(z)，L = −y·log a − (1−y)·log(1−a)",

@@ -84,14 +84,17 @@ def _check_inputs(X: object, Y: object, w: object, b: object) -> tuple[list[list
     b = _number(b, "b")
     if isinstance(X, (str, bytes)) or not hasattr(X, "__len__") or len(X) == 0:
         raise ValueError(t("logistic_bad_vector", what="x", value=show(X)))
-    rows = [_vector(row, f"x{_sup(i + 1)}") for i, row in enumerate(X)]
+    def tag(i: int) -> str:  # x⁽ⁱ⁾ in a batch, plain x for one sample
+        return _sup(i + 1) if len(X) > 1 else ""
+
+    rows = [_vector(row, f"x{tag(i)}") for i, row in enumerate(X)]
     for i, row in enumerate(rows):
         if len(row) != len(w):
-            raise ValueError(t("logistic_lengths", what=f"x{_sup(i + 1)}", nx=len(row), nw=len(w)))
+            raise ValueError(t("logistic_lengths", what=f"x{tag(i)}", nx=len(row), nw=len(w)))
     Y = _vector(Y, "y")
     if len(Y) != len(rows):
         raise ValueError(t("logistic_count", m=len(rows), ny=len(Y)))
-    return rows, [_label(v, f"y{_sup(i + 1)}") for i, v in enumerate(Y)], w, b
+    return rows, [_label(v, f"y{tag(i)}") for i, v in enumerate(Y)], w, b
 
 
 # ------------------------------------------------------------------ the graph
@@ -230,7 +233,7 @@ class BatchReport:
             "y", "z", "a = σ(z)", "a − y", "L"]
         rows = []
         for i in range(m):
-            rows.append([_sup(i + 1)] + [num(v) for v in self.X[i]] + [
+            rows.append([str(i + 1)] + [num(v) for v in self.X[i]] + [
                 num(self.Y[i]), num(self.Z[i]), num(self.A[i]), num(self.A[i] - self.Y[i]),
                 num(self.losses[i])])
         lines += table(header, rows)

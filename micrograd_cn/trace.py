@@ -245,7 +245,7 @@ def render_narrative(root: Value, steps: Sequence[Step], lang: str | None = None
     for k, step in enumerate(steps, 1):
         body = describe_step(step, names, lang).replace("\n", "\n    ")
         parts.append(f"{t('trace_step', lang, k=k, n=len(steps))}  {body}")
-    parts.append(render_leaves(root, steps, lang))
+    parts += ["", render_leaves(root, steps, lang)]
     return "\n".join(parts)
 
 
