@@ -179,3 +179,18 @@ def test_cli_errors_are_one_line(capsys):
         main(["logistic", "--x", "1", "abc", "--y", "1", "--w", "1", "1", "--b", "0"])
     assert info.value.code == 2
     assert "不是有限的数：abc" in capsys.readouterr().err
+
+
+def test_readme_excerpt_is_real_output(capsys):
+    """The logistic excerpt in README.md is what the command prints, line for line."""
+    import pathlib
+
+    readme = (pathlib.Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    block = readme.split("`logistic` 的一段输出", 1)[1].split("```text\n", 1)[1].split("```", 1)[0]
+    assert main(["logistic", "--x", "1.5", "-2", "--y", "0", "--w", "0.8", "0.4",
+                 "--b", "0.2"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    lines = [line for line in block.splitlines() if line]
+    assert len(lines) == 7
+    for line in lines:
+        assert line in out
