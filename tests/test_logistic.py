@@ -191,6 +191,6 @@ def test_readme_excerpt_is_real_output(capsys):
                  "--b", "0.2"]) == 0
     out = capsys.readouterr().out.splitlines()
     lines = [line for line in block.splitlines() if line]
-    assert len(lines) == 7
+    assert len(lines) == 8
     for line in lines:
         assert line in out
