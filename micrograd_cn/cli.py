@@ -188,6 +188,11 @@ def run_stepper(pages: Sequence[str], read: Callable[[str], str],
             write(t("step_end", lang))
 
 
+def _interactive() -> bool:
+    """Keys can be read and pages shown: both ends are a terminal (not a pipe, not CI)."""
+    return all(stream is not None and stream.isatty() for stream in (sys.stdin, sys.stdout))
+
+
 def _add_step(sub: argparse._SubParsersAction, lang: str) -> None:
     p = _subparser(sub, "step", lang)
     _add_expression(p, lang)
@@ -200,7 +205,7 @@ def _run_step(args: argparse.Namespace) -> int:
 
     root, steps = _traced(args)
     pages = step_pages(root, steps, args.lang)
-    if args.all or not sys.stdin.isatty():
+    if args.all or not _interactive():
         print("\n\n".join(pages))
         return 0
     return run_stepper(pages, input, print, args.lang)

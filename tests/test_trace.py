@@ -290,11 +290,30 @@ def test_cli_trace_english_narrative(capsys, golden):
 
 
 def test_cli_step_without_a_terminal_prints_every_page(capsys, monkeypatch):
-    monkeypatch.setattr("sys.stdin.isatty", lambda: False)
+    monkeypatch.setattr("micrograd_cn.cli._interactive", lambda: False)
     assert main(["step", "a*b + a", "a=3", "b=-2", "--lang", "en"]) == 0
     out = capsys.readouterr().out
     assert out.count("step ") == 3 and "step 3/3" in out
     assert "∂f/∂a = 1 + (−2) = −1" in out
+
+
+def test_interactive_needs_a_terminal_at_both_ends(monkeypatch):
+    from micrograd_cn.cli import _interactive
+
+    class Stream:
+        def __init__(self, tty):
+            self.tty = tty
+
+        def isatty(self):
+            return self.tty
+
+    for stdin, stdout, expected in [(Stream(True), Stream(True), True),
+                                    (Stream(True), Stream(False), False),
+                                    (Stream(False), Stream(True), False),
+                                    (None, Stream(True), False)]:
+        monkeypatch.setattr("sys.stdin", stdin)
+        monkeypatch.setattr("sys.stdout", stdout)
+        assert _interactive() is expected
 
 
 def test_cli_step_all(capsys):
@@ -304,7 +323,7 @@ def test_cli_step_all(capsys):
 
 
 def test_cli_step_interactive(capsys, monkeypatch):
-    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    monkeypatch.setattr("micrograd_cn.cli._interactive", lambda: True)
     keys = iter(["n", "q"])
     monkeypatch.setattr("builtins.input", lambda prompt="": next(keys))
     assert main(["step", "a*b", "a=3", "b=-2", "--lang", "en"]) == 0
