@@ -13,10 +13,14 @@ from __future__ import annotations
 import argparse
 import math
 import sys
-from typing import Callable, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from micrograd_cn import __version__
 from micrograd_cn.i18n import LANGS, get_lang, language
+
+if TYPE_CHECKING:  # only for annotations: the modules themselves load lazily
+    from micrograd_cn.engine import Value
+    from micrograd_cn.trace import Step
 
 # Text of the command itself: key -> (zh, en).
 TEXT: dict[str, tuple[str, str]] = {
@@ -130,7 +134,7 @@ def _add_expression(p: argparse.ArgumentParser, lang: str) -> None:
     _common(p, lang)
 
 
-def _traced(args: argparse.Namespace):
+def _traced(args: argparse.Namespace) -> tuple[Value, list[Step]]:
     """Build the expression of ``args`` and trace its backward pass."""
     from micrograd_cn.expr import build, parse_bindings
     from micrograd_cn.trace import trace
