@@ -144,6 +144,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Each leaf's gradient = the sum of the contributions flowing into it:",
     ),
     "trace_no_leaves": ("（没有带名字的叶子收到梯度）", "(no named leaf received a gradient)"),
+    "trace_no_steps": (
+        "没有链式法则的步骤：根节点本身就是叶子（{d} = 1），梯度不再往下传。",
+        "No chain-rule steps: the root is itself a leaf ({d} = 1), so no gradient flows further.",
+    ),
     "trace_bad_style": (
         "未知的输出样式 {style}；可选：table、narrative",
         "unknown style {style}; choose table or narrative",

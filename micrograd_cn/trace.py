@@ -297,6 +297,10 @@ def render_trace(root: Value, steps: Sequence[Step] | None = None, *, lang: str 
         raise ValueError(t("trace_bad_style", lang, style=repr(style)))
     if steps is None:
         steps = trace(root)
+    if not steps:  # nothing flows: the root is a leaf (or a node without a rule)
+        name = node_names([root])[0]
+        return "\n".join([render_forward(root, lang), "",
+                          t("trace_no_steps", lang, d=f"∂{_wrt(name)}/∂{_wrt(name)}")])
     body = render_table(root, steps, lang) if style == "table" else render_narrative(
         root, steps, lang)
     title = t("trace_backward_title", lang, n=len(steps))

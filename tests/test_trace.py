@@ -124,6 +124,14 @@ def test_leaf_root_and_accumulating_leaves():
     assert z.grad == 12.0
 
 
+def test_leaf_root_prints_a_sentence_not_an_empty_table():
+    x = Value(1.5, label="x")
+    assert render_trace(x, lang="en") == (
+        "Forward pass (inputs first):\nx  =      1.5\n\n"
+        "No chain-rule steps: the root is itself a leaf (∂x/∂x = 1), so no gradient flows further.")
+    assert x.grad == 1.0
+
+
 def test_hand_made_node_without_a_rule_gives_no_steps():
     a = Value(1.0, label="a")
     odd = Value(5.0, (a,), "+")  # made by hand: it has inputs but records no derivative
