@@ -65,6 +65,41 @@ TEXT: dict[str, tuple[str, str]] = {
                   "cost: mse (½Σ(a−y)²) or ce (cross-entropy, needs a sigmoid output)"),
     "no_compare_help": ("不做有限差分的计算量对比", "skip the finite-difference cost comparison"),
     "no_timing_help": ("不打印耗时（输出完全确定）", "do not print times (fully deterministic output)"),
+    # --- graph ---------------------------------------------------------------
+    "graph_help": (
+        "由表达式建立计算图，反向传播，打印每个输入的值和梯度并画出图（SVG/PNG/PDF）",
+        "build an expression's graph, run backward, print each input's value and gradient, draw it (SVG/PNG/PDF)",
+    ),
+    "graph_expr_help": (
+        "表达式，例如 \"sigmoid(w*x + b)\"；可用 + - * / **、负号、括号和 exp log sigmoid tanh relu"
+        "（以 - 开头时，把选项放在前面，表达式写在 -- 之后）",
+        "the expression, e.g. \"sigmoid(w*x + b)\"; allowed: + - * / **, unary minus, parentheses and "
+        "exp log sigmoid tanh relu (if it starts with -, put the options first and the expression after --)",
+    ),
+    "graph_bindings_help": ("每个名字的值，例如 w=0.5 x=2 b=-1", "each name's value, e.g. w=0.5 x=2 b=-1"),
+    "graph_output_help": (
+        "输出文件（.svg、.png 或 .pdf，默认 graph.svg）；DOT 源文件写在旁边",
+        "output file (.svg, .png or .pdf; default graph.svg); the DOT source is written beside it",
+    ),
+    "graph_params_help": (
+        "以参数颜色画出的名字，用逗号分隔，例如 w,b",
+        "names to draw as parameters, comma-separated, e.g. w,b",
+    ),
+    "graph_legend_help": ("在图中加上图例", "add a legend to the picture"),
+    "graph_order_help": (
+        "按反向传播访问的顺序给节点编号（1 是输出）",
+        "number the nodes in the order the backward pass visits them (1 is the output)",
+    ),
+    "graph_rankdir_help": ("图的方向（默认 LR：从左到右）", "direction of the graph (default LR: left to right)"),
+    "graph_result": ("结果", "result"),
+    "graph_name": ("名字", "name"),
+    "graph_value": ("值", "value"),
+    "graph_grad": ("梯度", "gradient"),
+    "graph_written": ("图已写入 {path}（DOT 源文件：{dot}）", "graph written to {path} (DOT source: {dot})"),
+    "graph_param_unknown": (
+        "--params 里的 {name} 不是表达式中的名字",
+        "{name} in --params is not a name in the expression",
+    ),
 }
 
 
@@ -272,8 +307,63 @@ def _run_bp(args: argparse.Namespace) -> int:
     return 0
 
 
+def _width(text: str) -> int:
+    """Columns a terminal gives ``text``: Chinese characters take two."""
+    from unicodedata import east_asian_width
+
+    return sum(2 if east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _table(rows: Sequence[Sequence[str]]) -> list[str]:
+    """Rows of cells as aligned lines (left-aligned, two spaces between columns)."""
+    widths = [max(_width(row[i]) for row in rows) for i in range(len(rows[0]))]
+    return ["  ".join(cell + " " * (w - _width(cell)) for cell, w in zip(row, widths)).rstrip()
+            for row in rows]
+
+
+# --- graph ---------------------------------------------------------------------
+def _add_graph(sub: argparse._SubParsersAction, lang: str) -> None:
+    p = sub.add_parser("graph", help=_t("graph_help", lang), description=_t("graph_help", lang),
+                       add_help=False)
+    p.add_argument("-h", "--help", action="help", help=_t("help_help", lang))
+    p.add_argument("expr", metavar="EXPR", help=_t("graph_expr_help", lang))
+    p.add_argument("bindings", metavar="NAME=VALUE", nargs="*", help=_t("graph_bindings_help", lang))
+    p.add_argument("-o", "--output", default="graph.svg", help=_t("graph_output_help", lang))
+    p.add_argument("--params", default="", metavar="NAMES", help=_t("graph_params_help", lang))
+    p.add_argument("--legend", action="store_true", help=_t("graph_legend_help", lang))
+    p.add_argument("--order", action="store_true", help=_t("graph_order_help", lang))
+    p.add_argument("--rankdir", choices=("LR", "RL", "TB", "BT"), default="LR",
+                   help=_t("graph_rankdir_help", lang))
+    _common(p, lang)
+    p.set_defaults(func=_run_graph)
+
+
+def _run_graph(args: argparse.Namespace) -> int:
+    from micrograd_cn.expr import build, check_name, parse_bindings
+    from micrograd_cn.viz import check_output, fmt, render
+
+    lang = args.lang
+    check_output(args.output)  # before any work: a wrong path fails at once
+    root, leaves = build(args.expr, parse_bindings(args.bindings))
+    params = []
+    for name in filter(None, (n.strip() for n in args.params.split(","))):
+        name = check_name(name)
+        if name not in leaves:
+            raise ValueError(_t("graph_param_unknown", lang).format(name=name))
+        params.append(leaves[name])
+    root.backward()
+    print(f"{_t('graph_result', lang)} = {fmt(root.data, 10)}")
+    rows = [[_t("graph_name", lang), _t("graph_value", lang), _t("graph_grad", lang)]]
+    rows += [[name, fmt(leaf.data, 10), fmt(leaf.grad, 10)] for name, leaf in leaves.items()]
+    print("\n".join(_table(rows)))
+    path = render(root, args.output, lang=lang, params=params, legend=args.legend,
+                  order=args.order, rankdir=args.rankdir, title=args.expr)
+    print(_t("graph_written", lang).format(path=path, dot=path.with_suffix(".dot")))
+    return 0
+
+
 SUBCOMMANDS: list[Callable[[argparse._SubParsersAction, str], None]] = [
-    _add_trace, _add_step, _add_logistic, _add_bp,
+    _add_graph, _add_trace, _add_step, _add_logistic, _add_bp,
 ]
 
 

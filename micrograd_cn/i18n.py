@@ -302,6 +302,170 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "BP: sizes needs at least two positive integers (inputs, then neurons per layer), "
         "got {value}",
     ),
+    # --- expr: expressions and name=value bindings ----------------------------
+    "expr_at": ("“{segment}”（第 {col} 列）", "`{segment}` (column {col})"),
+    "expr_not_text": (
+        "表达式必须是字符串，收到 {kind}",
+        "the expression must be a string, got {kind}",
+    ),
+    "expr_empty": ("表达式是空的", "the expression is empty"),
+    "expr_too_long": (
+        "表达式太长：{length} 个字符，最多 {limit} 个",
+        "the expression is too long: {length} characters, at most {limit}",
+    ),
+    "expr_multiline": ("表达式必须写在一行里", "the expression must be on one line"),
+    "expr_too_deep": (
+        "表达式嵌套太深：超过 {limit} 层",
+        "the expression is nested too deeply: more than {limit} levels",
+    ),
+    "expr_too_many_nodes": (
+        "表达式太大：超过 {limit} 个数、名字和运算",
+        "the expression is too large: more than {limit} numbers, names and operations",
+    ),
+    "expr_syntax": (
+        "表达式有语法错误，在第 {col} 列附近：{detail}",
+        "syntax error in the expression near column {col}: {detail}",
+    ),
+    "expr_unparsable": ("无法解析", "cannot be parsed"),
+    "expr_unsupported": (
+        "表达式里不能用{what}：{where}",
+        "{what} is not allowed in an expression: {where}",
+    ),
+    "expr_kind_attribute": ("属性访问", "attribute access"),
+    "expr_kind_subscript": ("下标", "a subscript"),
+    "expr_kind_lambda": ("lambda", "lambda"),
+    "expr_kind_compare": ("比较", "a comparison"),
+    "expr_kind_boolop": ("and/or", "and/or"),
+    "expr_kind_ifexp": ("条件表达式", "a conditional expression"),
+    "expr_kind_collection": ("列表、元组、集合或字典", "a list, tuple, set or dict"),
+    "expr_kind_comprehension": ("推导式", "a comprehension"),
+    "expr_kind_string": ("字符串", "a string"),
+    "expr_kind_constant": ("这种常量（只能用实数）", "this constant (only real numbers)"),
+    "expr_kind_walrus": ("赋值 :=", "assignment :="),
+    "expr_kind_starred": ("星号 *", "a star *"),
+    "expr_operator": (
+        "不支持运算符 {op}（可用 + - * / **）：{where}",
+        "operator {op} is not supported (use + - * / **): {where}",
+    ),
+    "expr_unary": (
+        "不支持一元运算 {op}（只能用负号 -）：{where}",
+        "unary {op} is not supported (only minus -): {where}",
+    ),
+    "expr_call": (
+        "只能调用 {functions}：{where}",
+        "only {functions} can be called: {where}",
+    ),
+    "expr_call_args": (
+        "{name} 只接受一个参数，例如 {name}(x)：{where}",
+        "{name} takes exactly one argument, e.g. {name}(x): {where}",
+    ),
+    "expr_exponent": (
+        "** 的指数必须是一个数（例如 x**2、x**-0.5）：{where}",
+        "the exponent of ** must be a number (e.g. x**2, x**-0.5): {where}",
+    ),
+    "expr_exponent_big": (
+        "指数 {n} 太大：绝对值最多 {limit}：{where}",
+        "the exponent {n} is too large: at most {limit} in absolute value: {where}",
+    ),
+    "expr_bad_number": (
+        "数 {value} 不是有限的实数：{where}",
+        "the number {value} is not a finite real number: {where}",
+    ),
+    "expr_dunder": (
+        "不允许以 __ 开头的名字 {name}：{where}",
+        "names starting with __ such as {name} are not allowed: {where}",
+    ),
+    "expr_function_name": (
+        "{name} 是函数，要写成 {name}(…)：{where}",
+        "{name} is a function; write {name}(…): {where}",
+    ),
+    "expr_unbound": (
+        "名字 {names} 没有给值；请在表达式后面加上 {first}=数值",
+        "no value given for {names}; add {first}=NUMBER after the expression",
+    ),
+    "expr_unused": (
+        "给了值但表达式里没有用到：{names}",
+        "given a value but not used in the expression: {names}",
+    ),
+    "bind_syntax": (
+        "赋值必须写成 名字=数值，例如 x=2，收到 {item}",
+        "a binding must look like name=number, e.g. x=2, got {item}",
+    ),
+    "bind_name": (
+        "名字 {name} 不合法：须是标识符（字母、汉字、数字、下划线，不以数字开头，最多 {limit} 个字符），"
+        "不能是 Python 关键字，也不能以 __ 开头",
+        "invalid name {name}: it must be an identifier (letters, digits, underscores, not starting "
+        "with a digit, at most {limit} characters), not a Python keyword, not starting with __",
+    ),
+    "bind_reserved": (
+        "{name} 是函数名，不能用作变量名",
+        "{name} is a function name and cannot be a variable",
+    ),
+    "bind_value": (
+        "{name} 的值必须是数，收到 {value}",
+        "the value of {name} must be a number, got {value}",
+    ),
+    "bind_not_finite": (
+        "{name} 的值必须是有限的实数，收到 {value}",
+        "the value of {name} must be a finite real number, got {value}",
+    ),
+    "bind_duplicate": (
+        "名字 {name} 被赋值了两次",
+        "{name} is given a value twice",
+    ),
+    # --- viz: computation graphs ---------------------------------------------
+    "viz_data": ("值", "data"),
+    "viz_grad": ("梯度", "grad"),
+    "viz_local": (
+        "{forward} 对这个输入的局部导数 = {formula} = {value}",
+        "local derivative of {forward} for this input = {formula} = {value}",
+    ),
+    "viz_legend": ("图例", "legend"),
+    "viz_kind_param": ("参数", "parameter"),
+    "viz_kind_input": ("输入（有名字的叶子）", "input (named leaf)"),
+    "viz_kind_const": ("常数", "constant"),
+    "viz_kind_result": ("中间结果（双框：输出）", "intermediate result (double border: output)"),
+    "viz_kind_op": ("运算", "operation"),
+    "viz_not_value": (
+        "画图需要一个 Value，收到 {kind}",
+        "drawing needs a Value, got {kind}",
+    ),
+    "viz_rankdir": (
+        "rankdir 取值无效：{value}；可选：{choices}",
+        "invalid rankdir {value}; choose one of: {choices}",
+    ),
+    "viz_too_large": (
+        "计算图超过 {limit} 个值，画出来既慢又看不清；请画更小的表达式，"
+        "神经网络请用融合神经元（fused=True）和更少的神经元，或调大 max_nodes",
+        "the graph has more than {limit} values: too slow to lay out and unreadable; draw a smaller "
+        "expression, use fused neurons (fused=True) and fewer of them, or raise max_nodes",
+    ),
+    "viz_highlight_value": (
+        "要高亮的 Value 不在这张图里：{value}",
+        "the Value to highlight is not in this graph: {value}",
+    ),
+    "viz_highlight_id": (
+        "要高亮的 {value} 不是这张图里的编号（如 v3、o3、e1_3、r3）",
+        "{value} is not an id of this graph (such as v3, o3, e1_3, r3)",
+    ),
+    "viz_format": (
+        "无法识别输出文件 {path} 的格式；文件名须以下列之一结尾：{choices}",
+        "cannot tell the format of the output file {path}; its name must end in one of: {choices}",
+    ),
+    "viz_no_dir": (
+        "输出目录 {dir} 不存在；请先创建它",
+        "the output directory {dir} does not exist; create it first",
+    ),
+    "viz_dot_missing": (
+        "找不到 Graphviz 的 dot 程序，无法生成 {path}（DOT 源文件已写入 {dot}）。"
+        "请安装 Graphviz：sudo apt-get install graphviz（macOS：brew install graphviz）",
+        "Graphviz's dot program was not found, so {path} was not made (the DOT source is in {dot}). "
+        "Install Graphviz: sudo apt-get install graphviz (macOS: brew install graphviz)",
+    ),
+    "viz_dot_failed": (
+        "Graphviz 的 dot 运行失败：{detail}",
+        "Graphviz's dot failed: {detail}",
+    ),
     # --- i18n itself ---------------------------------------------------------
     "unknown_lang": (
         "未知的语言 {lang}；可选：zh、en",
