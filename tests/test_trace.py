@@ -4,6 +4,7 @@ graphs, the printed formulas, the printers (golden files) and the stepper."""
 from __future__ import annotations
 
 import math
+import re
 
 import pytest
 from hypothesis import given
@@ -349,3 +350,14 @@ def test_cli_trace_errors_are_one_line(capsys):
     assert main(["trace", "x +", "x=1", "--lang", "en"]) == 2
     err = capsys.readouterr().err
     assert err.startswith("micrograd-cn: error: ") and err.count("\n") == 1
+
+
+def test_step_indices_name_the_graph_picture_ids():
+    """Step k's edge is drawn as e{input}_{output} between v{input} and o{output} (viz)."""
+    from micrograd_cn.viz import draw
+
+    f, steps = example()
+    source = draw(f).source
+    for s in steps:
+        assert re.search(rf'\bid="?e{s.input_index}_{s.output_index}\b', source)
+        assert f"v{s.input_index} -> o{s.output_index}" in source
