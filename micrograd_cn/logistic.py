@@ -185,8 +185,8 @@ class LogisticReport:
 def logistic_neuron(x: Sequence[float], y: float, w: Sequence[float], b: float) -> LogisticReport:
     """Build, trace and check one logistic neuron on one sample.
 
-    >>> r = logistic_neuron([1, 2], 1, [0.5, -0.3], 0.1)
-    >>> print(r.render("en"))   # doctest: +SKIP
+    ``logistic_neuron([1, 2], 1, [0.5, -0.3], 0.1).render("en")`` is the text of
+    ``micrograd-cn logistic --x 1 2 --y 1 --w 0.5 -0.3 --b 0.1 --lang en``.
     """
     (x,), (y,), w, b = _check_inputs([x], [y], w, b)
     wv, bv = _params(w, b)

@@ -110,7 +110,7 @@ def _atom(name: str) -> str:
     space outside its own parentheses, or starts with a minus sign (``−0.3``).
     """
     depth = 0
-    for i, ch in enumerate(name):
+    for ch in name:
         if ch == "(":
             depth += 1
         elif ch == ")":
