@@ -123,14 +123,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "(upstream × local = contribution, added to the input's gradient)",
     ),
     "trace_step": ("第 {k}/{n} 步", "step {k}/{n}"),
-    "trace_flow": (
-        "梯度从 {out} 流向 {inp}；局部导数 {local} = {text}",
-        "gradient flows from {out} into {inp}; local derivative {local} = {text}",
+    "trace_flow": ("梯度从 {out} 流向 {inp}", "gradient flows from {out} into {inp}"),
+    "trace_share": ("本步贡献：{expr}", "this step's share: {expr}"),
+    "trace_first_share": (
+        "{d} 暂为 {after}（共 {n} 份贡献，这是第 1 份）",
+        "{d} is {after} so far (share 1 of {n})",
     ),
-    "trace_total": ("于是 {d} = {after}", "so {d} = {after}"),
     "trace_total_acc": (
-        "累加：{d} = {before} + {add} = {after}",
-        "accumulate: {d} = {before} + {add} = {after}",
+        "累加：{d} = {before} + {add} = {after}（第 {i}/{n} 份）",
+        "accumulate: {d} = {before} + {add} = {after} (share {i} of {n})",
     ),
     "trace_col_step": ("步", "step"),
     "trace_col_edge": ("输出 → 输入", "output → input"),

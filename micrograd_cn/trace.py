@@ -216,25 +216,47 @@ def render_forward(root: Value, lang: str | None = None) -> str:
     return "\n".join(lines)
 
 
-def describe_step(step: Step, names: _Names, lang: str | None = None) -> str:
-    """One step as a sentence: the chain rule, the numbers, the running total."""
+def _shares(steps: Sequence[Step]) -> list[tuple[int, int]]:
+    """For each step: (which contribution into its input this is, how many there are)."""
+    total: dict[int, int] = {}
+    for s in steps:
+        total[id(s.input)] = total.get(id(s.input), 0) + 1
+    seen: dict[int, int] = {}
+    out = []
+    for s in steps:
+        seen[id(s.input)] = seen.get(id(s.input), 0) + 1
+        out.append((seen[id(s.input)], total[id(s.input)]))
+    return out
+
+
+def describe_step(step: Step, names: _Names, lang: str | None = None,
+                  share: tuple[int, int] = (1, 1)) -> str:
+    """One step in words: the chain rule with its formula and numbers, then the total.
+
+    ``share`` = (i, n): this is the i-th of the n contributions into ``step.input``.
+    With a single contribution the line reads ∂L/∂z = ∂L/∂a · ∂a/∂z = … ; with
+    several, each step shows its share and the running sum.
+    """
     lang = check_lang(lang)
     out, inp = names.of(step.output), names.of(step.input)
-    local_name = f"∂{_wrt(out)}/∂{_wrt(inp)}"
     formula = fill_formula(step.output, step.position, step.formula, names.by_id)
-    if formula == num(step.local):
-        local_text = num(step.local)
+    product = f"{names.d(step.output)} · ∂{_wrt(out)}/∂{_wrt(inp)} = {paren(step.upstream)} × "
+    if formula != num(step.local):  # a symbolic formula: show it, then its value
+        product += f"{_atom(formula)} = {paren(step.upstream)} × "
+    product += f"{paren(step.local)} = {num(step.contribution)}"
+    lines = [t("trace_flow", lang, out=out, inp=inp)]
+    i, n = share
+    if n == 1 and step.grad_before == 0.0:
+        lines.append(f"{names.d(step.input)} = {product}")
+    elif i == 1 and step.grad_before == 0.0:
+        lines += [t("trace_share", lang, expr=product),
+                  t("trace_first_share", lang, d=names.d(step.input), after=num(step.grad_after),
+                    n=n)]
     else:
-        local_text = f"{formula} = {num(step.local)}"
-    chain = (f"{names.d(step.input)} ⟵ {names.d(step.output)} · {local_name} = "
-             f"{paren(step.upstream)} × {paren(step.local)} = {num(step.contribution)}")
-    flow = t("trace_flow", lang, out=out, inp=inp, local=local_name, text=local_text)
-    if step.grad_before != 0.0:
-        total = t("trace_total_acc", lang, d=names.d(step.input), before=num(step.grad_before),
-                  add=paren(step.contribution), after=num(step.grad_after))
-    else:
-        total = t("trace_total", lang, d=names.d(step.input), after=num(step.grad_after))
-    return "\n".join([flow, chain, total])
+        lines += [t("trace_share", lang, expr=product),
+                  t("trace_total_acc", lang, d=names.d(step.input), before=num(step.grad_before),
+                    add=paren(step.contribution), after=num(step.grad_after), i=i, n=n)]
+    return "\n".join(lines)
 
 
 def render_narrative(root: Value, steps: Sequence[Step], lang: str | None = None) -> str:
@@ -242,8 +264,8 @@ def render_narrative(root: Value, steps: Sequence[Step], lang: str | None = None
     lang = check_lang(lang)
     names = _Names(root)
     parts = []
-    for k, step in enumerate(steps, 1):
-        body = describe_step(step, names, lang).replace("\n", "\n    ")
+    for k, (step, share) in enumerate(zip(steps, _shares(steps)), 1):
+        body = describe_step(step, names, lang, share).replace("\n", "\n    ")
         parts.append(f"{t('trace_step', lang, k=k, n=len(steps))}  {body}")
     parts += ["", render_leaves(root, steps, lang)]
     return "\n".join(parts)
@@ -312,8 +334,8 @@ def step_pages(root: Value, steps: Sequence[Step], lang: str | None = None) -> l
     lang = check_lang(lang)
     names = _Names(root)
     pages = [render_forward(root, lang)]
-    for k, step in enumerate(steps, 1):
+    for k, (step, share) in enumerate(zip(steps, _shares(steps)), 1):
         pages.append(f"{t('trace_step', lang, k=k, n=len(steps))}\n"
-                     f"{describe_step(step, names, lang)}")
+                     f"{describe_step(step, names, lang, share)}")
     pages.append(render_leaves(root, steps, lang))
     return pages

@@ -331,7 +331,7 @@ def test_interactive_needs_a_terminal_at_both_ends(monkeypatch):
 def test_cli_step_all(capsys):
     assert main(["step", "a*b", "a=3", "b=-2", "--all"]) == 0
     out = capsys.readouterr().out
-    assert "第 2/2 步" in out and "∂f/∂b = 3" in out
+    assert "第 2/2 步" in out and "∂f/∂b = ∂f/∂f · ∂f/∂b = 1 × a = 1 × 3 = 3" in out
 
 
 def test_cli_step_interactive(capsys, monkeypatch):
