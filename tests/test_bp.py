@@ -58,8 +58,9 @@ def numpy_backprop(mlp, x, y, cost):
         dZ = dA * g_prime(acts[layer], Zs[layer])
         dW = dZ @ As[layer].T
         db = np.sum(dZ, axis=1, keepdims=True)
-        dA = Ws[layer].T @ dZ
-        grads.append((Zs[layer], As[layer + 1], dZ, dW, db))
+        dA_prev = Ws[layer].T @ dZ
+        grads.append((Zs[layer], As[layer + 1], dA, g_prime(acts[layer], Zs[layer]), dZ, dW, db))
+        dA = dA_prev
     return grads[::-1]
 
 
@@ -73,11 +74,13 @@ def test_every_scalar_matches_numpy(hidden, output, cost, seed):
     x, y = [0.5, -1.0, 2.0], [1.0, 0.0] if cost == "ce" else [0.3, -0.7]
     report = bp_report(mlp, x, y, cost)
     oracle = numpy_backprop(mlp, x, y, cost)
-    for l, (layer, (Z, A, dZ, dW, db)) in enumerate(zip(mlp.layers, oracle), 1):
+    for l, (layer, (Z, A, dA, gZ, dZ, dW, db)) in enumerate(zip(mlp.layers, oracle), 1):
         rows = [r for r in report.rows if r.layer == l]
         for j, (neuron, row) in enumerate(zip(layer.neurons, rows)):
             assert row.z == pytest.approx(Z[j, 0], rel=1e-12, abs=1e-15)
             assert row.a == pytest.approx(A[j, 0], rel=1e-12, abs=1e-15)
+            assert row.slope == pytest.approx(gZ[j, 0], rel=1e-10, abs=1e-15)  # σ′(z)
+            assert row.incoming == pytest.approx(dA[j, 0], rel=1e-10, abs=1e-14)  # ∂C/∂a
             for delta in (row.delta, row.delta_engine):  # BP1/BP2 and the engine's z.grad
                 assert delta == pytest.approx(dZ[j, 0], rel=1e-10, abs=1e-14)
             for db_j in (row.b_engine, neuron.b.grad):  # BP3
@@ -86,6 +89,11 @@ def test_every_scalar_matches_numpy(hidden, output, cost, seed):
                 assert row.w_formula[k] == pytest.approx(dW[j, k], rel=1e-10, abs=1e-14)
                 assert neuron.w[k].grad == pytest.approx(dW[j, k], rel=1e-10, abs=1e-14)
     assert report.max_diff < 1e-12
+    Y, A_out = np.array(y), oracle[-1][1].ravel()
+    C = 0.5 * np.sum((A_out - Y) ** 2) if cost == "mse" else -np.sum(
+        Y * np.log(A_out) + (1 - Y) * np.log(1 - A_out))
+    assert report.cost == pytest.approx(C, rel=1e-12)
+    assert report.output == pytest.approx(list(A_out), rel=1e-12)
 
 
 def test_unfused_graph_gives_the_same_report():
@@ -153,8 +161,8 @@ def test_printed_rows_are_the_report_numbers():
     text = report.render("en")
     oracle = numpy_backprop(MLP(2, [3, 2], activation="tanh", output_activation="sigmoid"),
                             [0.5, -1.0], [1.0, 0.0], "mse")
-    for Z, A, dZ, dW, db in oracle:
-        for value in list(Z.ravel()) + list(dZ.ravel()) + list(dW.ravel()):
+    for Z, A, dA, gZ, dZ, dW, db in oracle:
+        for value in [*Z.ravel(), *A.ravel(), *dA.ravel(), *gZ.ravel(), *dZ.ravel(), *dW.ravel()]:
             assert f"{value:.6g}".replace("-", "−") in text
 
 
