@@ -469,8 +469,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # --- i18n itself ---------------------------------------------------------
     "unknown_lang": (
-        "未知的语言 {lang}；可选：zh、en",
-        "unknown language {lang}; choose zh or en",
+        "未知的语言 {value}；可选：zh、en",
+        "unknown language {value}; choose zh or en",
     ),
 }
 
@@ -493,7 +493,7 @@ def check_lang(lang: str | None) -> str:
     if lang is None:
         return _current
     if lang not in LANGS:
-        raise ValueError(t("unknown_lang", lang=repr(lang)))
+        raise ValueError(t("unknown_lang", value=show(lang)))
     return lang
 
 
