@@ -307,20 +307,6 @@ def _run_bp(args: argparse.Namespace) -> int:
     return 0
 
 
-def _width(text: str) -> int:
-    """Columns a terminal gives ``text``: Chinese characters take two."""
-    from unicodedata import east_asian_width
-
-    return sum(2 if east_asian_width(c) in "WF" else 1 for c in text)
-
-
-def _table(rows: Sequence[Sequence[str]]) -> list[str]:
-    """Rows of cells as aligned lines (left-aligned, two spaces between columns)."""
-    widths = [max(_width(row[i]) for row in rows) for i in range(len(rows[0]))]
-    return ["  ".join(cell + " " * (w - _width(cell)) for cell, w in zip(row, widths)).rstrip()
-            for row in rows]
-
-
 # --- graph ---------------------------------------------------------------------
 def _add_graph(sub: argparse._SubParsersAction, lang: str) -> None:
     p = sub.add_parser("graph", help=_t("graph_help", lang), description=_t("graph_help", lang),
@@ -340,7 +326,8 @@ def _add_graph(sub: argparse._SubParsersAction, lang: str) -> None:
 
 def _run_graph(args: argparse.Namespace) -> int:
     from micrograd_cn.expr import build, check_name, parse_bindings
-    from micrograd_cn.viz import check_output, fmt, render
+    from micrograd_cn.table import num, table
+    from micrograd_cn.viz import check_output, render
 
     lang = args.lang
     check_output(args.output)  # before any work: a wrong path fails at once
@@ -352,10 +339,10 @@ def _run_graph(args: argparse.Namespace) -> int:
             raise ValueError(_t("graph_param_unknown", lang).format(name=name))
         params.append(leaves[name])
     root.backward()
-    print(f"{_t('graph_result', lang)} = {fmt(root.data, 10)}")
-    rows = [[_t("graph_name", lang), _t("graph_value", lang), _t("graph_grad", lang)]]
-    rows += [[name, fmt(leaf.data, 10), fmt(leaf.grad, 10)] for name, leaf in leaves.items()]
-    print("\n".join(_table(rows)))
+    print(f"{_t('graph_result', lang)} = {num(root.data, 10)}")
+    header = [_t("graph_name", lang), _t("graph_value", lang), _t("graph_grad", lang)]
+    rows = [[name, num(leaf.data, 10), num(leaf.grad, 10)] for name, leaf in leaves.items()]
+    print("\n".join(table(header, rows)))
     path = render(root, args.output, lang=lang, params=params, legend=args.legend,
                   order=args.order, rankdir=args.rankdir, title=args.expr)
     print(_t("graph_written", lang).format(path=path, dot=path.with_suffix(".dot")))
