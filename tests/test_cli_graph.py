@@ -45,11 +45,12 @@ def test_numbers_match_the_hand_derivatives(here, capsys):
     dfdy = x * x + math.exp(y) / x
     assert main(["graph", "x*x*y + exp(y)/x", "x=1.5", "y=-0.5"]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[0] == f"结果 = {f:.10g}"
+    assert out[0] == f"结果 = {f:.10g}".replace("-", "−")
     assert out[1].split() == ["名字", "值", "梯度"]
-    assert [float(v) for v in out[2].split()[1:]] == pytest.approx([x, dfdx], rel=1e-9)
-    assert [float(v) for v in out[3].split()[1:]] == pytest.approx([y, dfdy], rel=1e-9)
-    assert out[4] == "图已写入 graph.svg（DOT 源文件：graph.dot）"  # the default output
+    numbers = [[float(v.replace("−", "-")) for v in line.split()[1:]] for line in out[3:5]]
+    assert numbers[0] == pytest.approx([x, dfdx], rel=1e-9)
+    assert numbers[1] == pytest.approx([y, dfdy], rel=1e-9)
+    assert out[5] == "图已写入 graph.svg（DOT 源文件：graph.dot）"  # the default output
     assert (here / "graph.svg").is_file()
 
 
@@ -58,9 +59,9 @@ def test_chinese_names_are_aligned(here, capsys):
                  "--params", "权重", "--rankdir", "TB"]) == 0
     assert capsys.readouterr().out.splitlines()[:4] == [
         "结果 = 1",
-        "名字  值   梯度",
-        "权重  0.5  2",
-        "x     2    0.5",
+        "名字   值  梯度",
+        "────  ───  ────",
+        "权重  0.5     2",
     ]
     assert (here / "g.png").read_bytes()[:4] == b"\x89PNG"
     dot = (here / "g.dot").read_text(encoding="utf-8")
@@ -69,7 +70,7 @@ def test_chinese_names_are_aligned(here, capsys):
 
 def test_expression_starting_with_minus_after_double_dash(here, capsys):
     assert main(["graph", "-o", "m.svg", "--", "-x**2", "x=3"]) == 0
-    assert capsys.readouterr().out.splitlines()[:3] == ["结果 = -9", "名字  值  梯度", "x     3   -6"]
+    assert capsys.readouterr().out.splitlines()[:3] == ["结果 = −9", "名字  值  梯度", "────  ──  ────"]
 
 
 # argv after "graph", and the start of the one-line error after "micrograd-cn: 错误：".
@@ -135,7 +136,7 @@ def test_missing_dot_keeps_the_table_and_the_dot_file(here, capsys, monkeypatch)
     monkeypatch.setenv("PATH", str(empty))
     assert main(["graph", "x*2", "x=3", "-o", "g.svg"]) == 2
     captured = capsys.readouterr()
-    assert captured.out == "结果 = 6\n名字  值  梯度\nx     3   2\n"
+    assert captured.out == "结果 = 6\n名字  值  梯度\n────  ──  ────\nx      3     2\n"
     assert captured.err == (
         "micrograd-cn: 错误：找不到 Graphviz 的 dot 程序，无法生成 g.svg（DOT 源文件已写入 g.dot）。"
         "请安装 Graphviz：sudo apt-get install graphviz（macOS：brew install graphviz）\n")
