@@ -9,6 +9,9 @@
   a line of the output of one of that block's commands.
 * ```python blocks run; a `print(...)  # 1 2 3` comment made of numbers is the
   exact line it prints.
+* commands written inline (`micrograd-cn demo moons`) parse; each demo named there is
+  run by its own test module through ``main(["demo", NAME, ...])``; templates with
+  NAME / EXPR / … only need their subcommand to exist.
 * every picture README shows exists under docs/.
 """
 
@@ -23,12 +26,15 @@ from pathlib import Path
 
 import pytest
 
-from micrograd_cn.cli import main
+from micrograd_cn.cli import build_parser, main
+from micrograd_cn.demos import DEMOS
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 BLOCKS = re.findall(r"```(\w+)\n(.*?)```", README, re.S)
 KNOWN = ("micrograd-cn", "make", "python", "pip")
+INLINE = re.findall(r"`((?:micrograd-cn|make|python|pip) [^`]*)`", README)
+PLACEHOLDERS = ("NAME", "EXPR", "名字", "...", "…")
 
 
 def commands(block: str) -> list[str]:
@@ -133,3 +139,29 @@ def test_pictures_exist():
     assert len(pictures) >= 6
     for picture in pictures:
         assert picture.startswith("docs/") and (ROOT / picture).is_file(), picture
+
+
+def test_inline_commands_parse_and_demos_are_tested():
+    parser = build_parser("zh")
+    subcommands = parser._subparsers._group_actions[0].choices  # argparse keeps them here
+    demos_named = set()
+    for command in INLINE:
+        words = shlex.split(command)
+        if words[0] == "make":
+            makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+            assert re.search(rf"^{words[1]}:", makefile, re.M), command
+            continue
+        if words[0] == "python":
+            assert (ROOT / words[1]).is_file(), command
+            continue
+        assert words[1] in subcommands, command
+        if any(w in PLACEHOLDERS or w.startswith("name=") for w in words):
+            continue  # a template, e.g. `micrograd-cn demo NAME --lang en`
+        if len(words) == 2 and words[1] != "demo":
+            continue  # the name of a subcommand, not a command line
+        parser.parse_args(words[1:])  # exits (and fails this test) on a bad command
+        if words[1] == "demo":
+            demos_named.add(words[2])
+            test = ROOT / "tests" / f"test_demos_{DEMOS[words[2]].replace('-', '_')}.py"
+            assert f'"demo", "{words[2]}"' in test.read_text(encoding="utf-8"), command
+    assert demos_named == set(DEMOS)
