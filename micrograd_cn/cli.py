@@ -41,8 +41,6 @@ TEXT: dict[str, tuple[str, str]] = {
         "生成一个可在浏览器中逐步播放反向传播的网页（单个 HTML 文件，离线可用）",
         "write a page that steps through backpropagation in a browser (one HTML file, works offline)",
     ),
-    "html_expr_help": ("表达式，例如 \"sigmoid(w*x + b)\"", "the expression, e.g. \"sigmoid(w*x + b)\""),
-    "html_bindings_help": ("变量的值，例如 w=0.5 x=2", "values of the names, e.g. w=0.5 x=2"),
     "html_out_help": ("输出的网页文件（默认 step.html）", "the page to write (default step.html)"),
     "html_written": ("已写入 {path}：共 {n} 步，用浏览器打开即可（← → 翻页）",
                      "wrote {path}: {n} steps; open it in a browser (← → to step)"),
@@ -175,8 +173,8 @@ def _add_html(sub: argparse._SubParsersAction, lang: str) -> None:
     p = sub.add_parser("html", help=_t("html_help", lang), description=_t("html_help", lang),
                        add_help=False)
     p.add_argument("-h", "--help", action="help", help=_t("help_help", lang))
-    p.add_argument("expr", metavar="EXPR", help=_t("html_expr_help", lang))
-    p.add_argument("bindings", nargs="*", metavar="NAME=VALUE", help=_t("html_bindings_help", lang))
+    p.add_argument("expr", metavar="EXPR", help=_t("expr_help", lang))
+    p.add_argument("bindings", nargs="*", metavar="NAME=VALUE", help=_t("bindings_help", lang))
     p.add_argument("-o", "--output", default="step.html", metavar="FILE",
                    help=_t("html_out_help", lang))
     _common(p, lang)
