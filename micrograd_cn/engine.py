@@ -128,11 +128,11 @@ class Value:
     def __add__(self, other: Value | Number) -> Value:
         other = _lift(other, "+")
 
-        def _backward(g: float) -> None:
+        def _backward(g: float, self=self, other=other) -> None:
             self.grad += g
             other.grad += g
 
-        data = self.data + other.data
+        data =self.data + other.data
         if not isfinite(data):
             raise _overflow("+", self.data, other.data)
         return _result(data, (self, other), "+", (1.0, 1.0), _backward)
@@ -141,18 +141,18 @@ class Value:
     def __sub__(self, other: Value | Number) -> Value:
         other = _lift(other, "-")
 
-        def _backward(g: float) -> None:
+        def _backward(g: float, self=self, other=other) -> None:
             self.grad += g
             other.grad -= g
 
-        data = self.data - other.data
+        data =self.data - other.data
         if not isfinite(data):
             raise _overflow("-", self.data, other.data)
         return _result(data, (self, other), "-", (1.0, -1.0), _backward)
 
     @op("neg", "−", "−x", "−1")
     def __neg__(self) -> Value:
-        def _backward(g: float) -> None:
+        def _backward(g: float, self=self) -> None:
             self.grad -= g
 
         return _result(-self.data, (self,), "neg", (-1.0,), _backward)
@@ -160,13 +160,13 @@ class Value:
     @op("*", "×", "a·b", "b", "a")
     def __mul__(self, other: Value | Number) -> Value:
         other = _lift(other, "*")
-        da, db = other.data, self.data  # ∂(ab)/∂a = b, ∂(ab)/∂b = a
+        da, db =other.data, self.data  # ∂(ab)/∂a = b, ∂(ab)/∂b = a
 
-        def _backward(g: float) -> None:
+        def _backward(g: float, self=self, other=other, da=da, db=db) -> None:
             self.grad += g * da
             other.grad += g * db
 
-        data = self.data * other.data
+        data =self.data * other.data
         if not isfinite(data):
             raise _overflow("*", self.data, other.data)
         return _result(data, (self, other), "*", (da, db), _backward)
@@ -174,7 +174,7 @@ class Value:
     @op("/", "÷", "a / b", "1/b", "−a/b²")
     def __truediv__(self, other: Value | Number) -> Value:
         other = _lift(other, "/")
-        a, b = self.data, other.data
+        a, b =self.data, other.data
         if b == 0.0:
             raise ZeroDivisionError(t("div_zero", a=show(a), b=show(b)))
         data, da = a / b, 1.0 / b
@@ -182,7 +182,7 @@ class Value:
         if not (isfinite(data) and isfinite(da) and isfinite(db)):
             raise _overflow("/", a, b)
 
-        def _backward(g: float) -> None:
+        def _backward(g: float, self=self, other=other, da=da, db=db) -> None:
             self.grad += g * da
             other.grad += g * db
 
@@ -195,7 +195,7 @@ class Value:
             return self._pow_value(n)
         if not isinstance(n, Real) or isinstance(n, bool):
             raise TypeError(t("not_a_number", op="**", kind=type(n).__name__, value=show(n)))
-        x = self.data
+        x =self.data
         if not isinstance(n, int):  # ints stay exact: (-2.0) ** 3 is fine
             n = _to_float(n, "**")
             if x < 0.0 and not n.is_integer():
@@ -212,14 +212,14 @@ class Value:
         if not (isfinite(data) and isfinite(d)):
             raise _overflow("**", x, n)
 
-        def _backward(g: float) -> None:
+        def _backward(g: float, self=self, d=d) -> None:
             self.grad += g * d
 
         return _result(data, (self,), "**", (d,), _backward, n)
 
     def _pow_value(self, n: Value) -> Value:
         """``x ** n`` with both a Value: ∂/∂x = n·xⁿ⁻¹ and ∂/∂n = xⁿ·ln x (needs x > 0)."""
-        x = self.data
+        x =self.data
         if x <= 0.0:
             raise ValueError(t("pow_value_base", x=show(x)))
         try:
@@ -231,7 +231,7 @@ class Value:
         if not (isfinite(data) and isfinite(dx) and isfinite(dn)):
             raise _overflow("**", x, n.data)
 
-        def _backward(g: float) -> None:
+        def _backward(g: float, self=self, n=n, dx=dx, dn=dn) -> None:
             self.grad += g * dx
             n.grad += g * dn
 
@@ -240,33 +240,33 @@ class Value:
     # ------------------------------------------------------------ functions
     @op("exp", "exp", "eˣ", "eˣ")
     def exp(self) -> Value:
-        x = self.data
+        x =self.data
         if x > 709.782712893384:  # log(largest float): e^x would overflow
             raise OverflowError(t("exp_overflow", x=show(x)))
         e = math.exp(x)
 
-        def _backward(g: float) -> None:
+        def _backward(g: float, self=self, e=e) -> None:
             self.grad += g * e  # d(eˣ)/dx = eˣ, the output itself
 
         return _result(e, (self,), "exp", (e,), _backward)
 
     @op("log", "log", "ln x", "1/x")
     def log(self) -> Value:
-        x = self.data
+        x =self.data
         if x <= 0.0:
             raise ValueError(t("log_domain", x=show(x)))
         d = 1.0 / x
         if not isfinite(d):  # only for a subnormal x, so tiny that 1/x overflows
             raise _overflow("/", 1.0, x)
 
-        def _backward(g: float) -> None:
+        def _backward(g: float, self=self, d=d) -> None:
             self.grad += g * d
 
         return _result(math.log(x), (self,), "log", (d,), _backward)
 
     @op("sigmoid", "σ", "σ(x) = 1/(1+e⁻ˣ)", "σ(x)(1−σ(x))")
     def sigmoid(self) -> Value:
-        x = self.data
+        x =self.data
         # Never exponentiate a large positive number: for x < 0 use eˣ/(1+eˣ).
         if x >= 0.0:
             s = 1.0 / (1.0 + math.exp(-x))
@@ -275,7 +275,7 @@ class Value:
             s = e / (1.0 + e)
         d = s * (1.0 - s)
 
-        def _backward(g: float) -> None:
+        def _backward(g: float, self=self, d=d) -> None:
             self.grad += g * d
 
         return _result(s, (self,), "sigmoid", (d,), _backward)
@@ -285,17 +285,17 @@ class Value:
         th = math.tanh(self.data)  # math.tanh saturates to ±1 without overflow
         d = 1.0 - th * th
 
-        def _backward(g: float) -> None:
+        def _backward(g: float, self=self, d=d) -> None:
             self.grad += g * d
 
         return _result(th, (self,), "tanh", (d,), _backward)
 
     @op("relu", "ReLU", "max(0, x)", "1 if x>0 else 0")
     def relu(self) -> Value:
-        positive = self.data > 0.0
+        positive =self.data > 0.0
         d = 1.0 if positive else 0.0
 
-        def _backward(g: float) -> None:
+        def _backward(g: float, self=self, d=d) -> None:
             self.grad += g * d
 
         return _result(self.data if positive else 0.0, (self,), "relu", (d,), _backward)
@@ -366,23 +366,21 @@ def weighted_sum(w: Sequence[Value], x: Sequence[Value | Number], b: Value) -> V
     """
     if len(w) != len(x):
         raise ValueError(t("wsum_lengths", nw=len(w), nx=len(x)))
-    w = tuple(w)
-    x = tuple(xi if isinstance(xi, Value) else _lift(xi, "wsum") for xi in x)
+    x = [xi if isinstance(xi, Value) else _lift(xi, "wsum") for xi in x]
     b = _lift(b, "wsum")
     wd = [wi.data for wi in w]
     xd = [xi.data for xi in x]
     data = sum(map(mul, wd, xd), b.data)
     if not isfinite(data):
         raise _overflow("wsum", *wd, *xd, b.data)
+    children = (*w, *x, b)
+    local = (*xd, *wd, 1.0)  # ∂z/∂wᵢ = xᵢ, ∂z/∂xᵢ = wᵢ, ∂z/∂b = 1
 
-    def _backward(g: float) -> None:
-        for wi, xv in zip(w, xd):
-            wi.grad += g * xv
-        for xi, wv in zip(x, wd):
-            xi.grad += g * wv
-        b.grad += g
+    def _backward(g: float, children=children, local=local) -> None:
+        for child, d in zip(children, local):
+            child.grad += g * d
 
-    return _result(data, (*w, *x, b), "wsum", (*xd, *wd, 1.0), _backward)
+    return _result(data, children, "wsum", local, _backward)
 
 
 _SUBSCRIPTS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
@@ -418,15 +416,16 @@ def topo_sort(root: Value) -> list[Value]:
     """
     order: list[Value] = []
     seen = {root}
-    stack = [(root, iter(root._prev))]
-    while stack:
-        node, children = stack[-1]
-        for child in children:
+    path = [root]  # the nodes being visited, each an input of the one before it
+    todo = [iter(root._prev)]  # beside each node, its inputs not looked at yet
+    while todo:
+        for child in todo[-1]:
             if child not in seen:
                 seen.add(child)
-                stack.append((child, iter(child._prev)))
+                path.append(child)
+                todo.append(iter(child._prev))
                 break
-        else:  # every input of node is already in order
-            stack.pop()
-            order.append(node)
+        else:  # every input of path[-1] is already in order
+            todo.pop()
+            order.append(path.pop())
     return order
