@@ -1,10 +1,12 @@
 # Two commands do all the set-up on a fresh Debian machine:
 #   make demo   -- the main demo (one logistic neuron, step by step)
 #   make test   -- the whole test suite (PyTorch oracle included)
+#   make bench  -- the benchmarks against micrograd and NumPy (about three minutes)
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-EXTRAS := test,oracle
+# bench: tests/test_benchmarks.py checks the benchmarks against the PyPI micrograd
+EXTRAS := test,oracle,bench
 
 .PHONY: demo test bench system-deps clean
 
@@ -24,6 +26,10 @@ demo: system-deps $(VENV)/.installed
 
 test: system-deps $(VENV)/.installed
 	$(BIN)/python -m pytest
+
+bench: $(VENV)/.installed
+	$(BIN)/python benchmarks/vs_micrograd.py
+	$(BIN)/python benchmarks/vs_numpy.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis
