@@ -24,6 +24,7 @@ Imports: micrograd_cn, micrograd, the standard library.
 from __future__ import annotations
 
 import gc
+import json
 import os
 import re
 import statistics
@@ -156,38 +157,46 @@ def bench_memory(nodes: int) -> dict[str, Any]:
 
 
 # ---------------------------------------------------------------- 3. chains
-def chain_seconds(value_type: type, nodes: int) -> float:
-    """Build a chain of ``nodes`` nodes and backpropagate through it; wall seconds."""
+def chain_child(library: str, nodes: int, gc_off: bool) -> None:
+    """In a fresh interpreter: build one chain, backpropagate, print seconds as JSON.
+
+    A fresh process per run, as a student's program would build its one deep
+    expression: the collector's thresholds then do not depend on what ran before.
+    """
+    value_type = Value if library == "micrograd_cn" else mg_engine.Value
+    if gc_off:
+        gc.disable()  # this child process only
     start = time.perf_counter()
-    relu_chain(value_type, nodes).backward()
-    return time.perf_counter() - start
+    try:
+        relu_chain(value_type, nodes).backward()
+    except RecursionError:
+        print(json.dumps("RecursionError"))
+    else:
+        print(json.dumps(time.perf_counter() - start))
+
+
+def chain_run(library: str, nodes: int, gc_off: bool = False) -> float | str:
+    """Seconds for one chain in a fresh interpreter, or the name of the error it raised."""
+    code = ("import sys; from benchmarks.vs_micrograd import chain_child; "
+            "chain_child(sys.argv[1], int(sys.argv[2]), sys.argv[3] == 'off')")
+    done = subprocess.run([sys.executable, "-c", code, library, str(nodes),
+                           "off" if gc_off else "on"], check=True, capture_output=True,
+                          text=True, cwd=REPO, env=dict(os.environ, PYTHONPATH=str(REPO)))
+    return json.loads(done.stdout)
 
 
 def bench_chains(sizes: list[int], repeats: int) -> dict[str, Any]:
-    result: dict[str, Any] = {"sizes": sizes, "repeats": repeats, "micrograd": {},
-                              "micrograd_cn": {}, "micrograd_cn_gc_off": {}}
-    mg_failed = ""
-    for n in sizes:
-        if mg_failed:
-            result["micrograd"][str(n)] = mg_failed
-        else:
-            try:
-                result["micrograd"][str(n)] = median_ms([chain_seconds(mg_engine.Value, n)
-                                                         for _ in range(repeats)])
-            except RecursionError:
-                mg_failed = result["micrograd"][str(n)] = "RecursionError"
-            gc.collect()
-        for key, gc_off in (("micrograd_cn", False), ("micrograd_cn_gc_off", True)):
-            times = []
-            for _ in range(repeats):
-                gc.collect()
-                if gc_off:
-                    gc.disable()
-                try:
-                    times.append(chain_seconds(Value, n))
-                finally:
-                    gc.enable()
-            result[key][str(n)] = median_ms(times)
+    """Median ms per chain size; micrograd is not run again once it has failed."""
+    runs = (("micrograd", "micrograd", False), ("micrograd_cn", "micrograd_cn", False),
+            ("micrograd_cn_gc_off", "micrograd_cn", True))
+    result: dict[str, Any] = {"sizes": sizes, "repeats": repeats}
+    for key, library, gc_off in runs:
+        result[key] = {}
+        for n in sizes:
+            failed = [v for v in result[key].values() if isinstance(v, str)]
+            times = failed[:1] or [chain_run(library, n, gc_off) for _ in range(repeats)]
+            errors = [t for t in times if isinstance(t, str)]
+            result[key][str(n)] = errors[0] if errors else median_ms(times)
     big, small = str(sizes[-1]), str(sizes[-2])
     for key in ("micrograd_cn", "micrograd_cn_gc_off"):
         result[f"{key}_growth"] = round(result[key][big] / result[key][small], 2)
