@@ -25,7 +25,7 @@ demo: system-deps $(VENV)/.installed
 	$(BIN)/python demos/logistic.py
 
 test: system-deps $(VENV)/.installed
-	$(BIN)/python -m pytest
+	MICROGRAD_CN_REQUIRE_ORACLE=1 $(BIN)/python -m pytest
 
 bench: $(VENV)/.installed
 	$(BIN)/python benchmarks/vs_micrograd.py

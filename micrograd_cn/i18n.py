@@ -115,10 +115,362 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "输入 | 值 | 反向传播 | 数值差分 | 绝对误差",
         "input | value | backprop | numerical | abs error",
     ),
+    # --- trace ----------------------------------------------------------------
+    "trace_forward_title": ("前向传播（先算输入，再算输出）：", "Forward pass (inputs first):"),
+    "trace_backward_title": (
+        "反向传播：{n} 步链式法则，按执行顺序（上游梯度 × 局部导数 = 贡献，累加到输入的梯度）",
+        "Backward pass: {n} chain-rule steps in the order they run "
+        "(upstream × local = contribution, added to the input's gradient)",
+    ),
+    "trace_step": ("第 {k}/{n} 步", "step {k}/{n}"),
+    "trace_flow": ("梯度从 {out} 流向 {inp}", "gradient flows from {out} into {inp}"),
+    "trace_share": ("本步贡献：{expr}", "this step's share: {expr}"),
+    "trace_first_share": (
+        "{d} 暂为 {after}（共 {n} 份贡献，这是第 1 份）",
+        "{d} is {after} so far (share 1 of {n})",
+    ),
+    "trace_total_acc": (
+        "累加：{d} = {before} + {add} = {after}（第 {i}/{n} 份）",
+        "accumulate: {d} = {before} + {add} = {after} (share {i} of {n})",
+    ),
+    "trace_col_step": ("步", "step"),
+    "trace_col_edge": ("输出 → 输入", "output → input"),
+    "trace_col_upstream": ("上游 ∂{root}/∂输出", "upstream ∂{root}/∂out"),
+    "trace_col_formula": ("局部导数公式", "local formula"),
+    "trace_col_local": ("局部导数值", "local value"),
+    "trace_col_contribution": ("贡献 = 上游×局部", "contribution"),
+    "trace_col_grad": ("输入的 ∂{root}/∂输入（累计）", "input's ∂{root}/∂in so far"),
+    "trace_leaves_title": (
+        "每个叶子的梯度 = 流入它的各项贡献之和：",
+        "Each leaf's gradient = the sum of the contributions flowing into it:",
+    ),
+    "trace_no_leaves": ("（没有带名字的叶子收到梯度）", "(no named leaf received a gradient)"),
+    "trace_no_steps": (
+        "没有链式法则的步骤：根节点本身就是叶子（{d} = 1），梯度不再往下传。",
+        "No chain-rule steps: the root is itself a leaf ({d} = 1), so no gradient flows further.",
+    ),
+    "trace_bad_style": (
+        "未知的输出样式 {style}；可选：table、narrative",
+        "unknown style {style}; choose table or narrative",
+    ),
+    "step_help": (
+        "回车或 n：下一步　p：上一步　q：退出",
+        "Enter or n: next   p: back   q: quit",
+    ),
+    "step_end": ("（已到最后一步；回车或 q 退出，p 返回）", "(last page; Enter or q quits, p goes back)"),
+    "step_unknown_key": ("不认识的按键 {pressed}", "unknown key {pressed}"),
+    # --- logistic ---------------------------------------------------------------
+    "logistic_title": (
+        "一个逻辑回归神经元，一个样本：z = w·x + b，a = σ(z)，L = −y·log a − (1−y)·log(1−a)",
+        "One logistic neuron, one sample: z = w·x + b, a = σ(z), L = −y·log a − (1−y)·log(1−a)",
+    ),
+    "logistic_checks_title": (
+        "闭式公式对照（闭式只用前向得到的 a、y、x 计算，与反向传播互相独立）：",
+        "Closed forms (evaluated from the forward values a, y, x only, independent of backprop):",
+    ),
+    "logistic_batch_title": (
+        "一个逻辑回归神经元，{m} 个样本，w 与 b 共享；代价 J = (1/m) Σ L⁽ⁱ⁾：",
+        "One logistic neuron on {m} samples sharing w and b; cost J = (1/m) Σ L⁽ⁱ⁾:",
+    ),
+    "logistic_cost": ("J = (1/{m}) Σ L⁽ⁱ⁾ = {cost}", "J = (1/{m}) Σ L⁽ⁱ⁾ = {cost}"),
+    "logistic_batch_checks_title": (
+        "∂J/∂w = (1/m) X (A−Y)ᵀ 与 ∂J/∂b = mean(A−Y)（X 每列一个样本），对照引擎的反向传播：",
+        "∂J/∂w = (1/m) X (A−Y)ᵀ and ∂J/∂b = mean(A−Y) (X has one column per sample) "
+        "against the engine:",
+    ),
+    "logistic_col_name": ("导数", "derivative"),
+    "logistic_col_formula": ("闭式公式", "closed form"),
+    "logistic_col_engine": ("引擎（反向传播）", "engine (backprop)"),
+    "logistic_col_closed": ("闭式的值", "closed form value"),
+    "logistic_col_diff": ("差的绝对值", "|difference|"),
+    "logistic_agree": (
+        "最大差 {diff}：引擎与闭式公式一致（只差浮点舍入）。",
+        "largest difference {diff}: the engine agrees with the closed forms (up to rounding).",
+    ),
+    "logistic_bad_number": (
+        "逻辑回归：{what} 必须是有限的实数，收到 {value}",
+        "logistic: {what} must be a finite real number, got {value}",
+    ),
+    "logistic_bad_vector": (
+        "逻辑回归：{what} 必须是非空的数字列表，收到 {value}",
+        "logistic: {what} must be a non-empty list of numbers, got {value}",
+    ),
+    "logistic_bad_label": (
+        "逻辑回归：标签 {what} 必须在 [0, 1] 内（通常是 0 或 1），收到 {value}",
+        "logistic: the label {what} must lie in [0, 1] (usually 0 or 1), got {value}",
+    ),
+    "logistic_lengths": (
+        "逻辑回归：{what} 有 {nx} 个数，w 有 {nw} 个，二者必须一样多",
+        "logistic: {what} has {nx} numbers but w has {nw}; they must match",
+    ),
+    "logistic_count": (
+        "逻辑回归：有 {m} 个样本 x，却有 {ny} 个标签 y，二者必须一样多",
+        "logistic: {m} samples x but {ny} labels y; they must match",
+    ),
+    "logistic_saturated": (
+        "逻辑回归：z{tag} = {z} 太大，σ(z) 在浮点数里恰好等于 {a}，log a 或 log(1−a) 无定义；"
+        "请用更小的 w、b 或 x",
+        "logistic: z{tag} = {z} is so large that σ(z) is exactly {a} in floating point, "
+        "so log a or log(1−a) is undefined; use smaller w, b or x",
+    ),
+    # --- bp -----------------------------------------------------------------------
+    "bp_title": (
+        "BP1–BP4 逐个标量：网络 {arch}，代价 C = {cost}",
+        "BP1–BP4 one scalar at a time: network {arch}, cost C = {cost}",
+    ),
+    "bp_sample": (
+        "样本 x = {x}，目标 y = {y}；输出 a{L} = {out}，C = {c}",
+        "sample x = {x}, target y = {y}; output a{L} = {out}, C = {c}",
+    ),
+    "bp_equations": (
+        "δ = ∂C/∂z。“公式”一列只用前向的 z、a 按 BP1–BP4 计算；“引擎”一列是反向传播的 .grad。",
+        "δ = ∂C/∂z. The formula columns use only the forward z and a with BP1–BP4; "
+        "the engine columns are backprop's .grad.",
+    ),
+    "bp_layer_out": (
+        "第 {l} 层（输出层）。BP1：δ = ∇ₐC ⊙ σ′(z)，其中 ∂C/∂aⱼ = {grad}；BP3：∂C/∂bⱼ = δⱼ",
+        "Layer {l} (output). BP1: δ = ∇ₐC ⊙ σ′(z) with ∂C/∂aⱼ = {grad}; BP3: ∂C/∂bⱼ = δⱼ",
+    ),
+    "bp_layer_hidden": (
+        "第 {l} 层。BP2：δ = ((w{next})ᵀ δ{next}) ⊙ σ′(z)；BP3：∂C/∂bⱼ = δⱼ",
+        "Layer {l}. BP2: δ = ((w{next})ᵀ δ{next}) ⊙ σ′(z); BP3: ∂C/∂bⱼ = δⱼ",
+    ),
+    "bp_bp4": (
+        "BP4：∂C/∂w{l}ⱼₖ = a{prev}ₖ · δ{l}ⱼ",
+        "BP4: ∂C/∂w{l}ⱼₖ = a{prev}ₖ · δ{l}ⱼ",
+    ),
+    "bp_col_grad_a": ("∂C/∂aⱼ", "∂C/∂aⱼ"),
+    "bp_col_delta": ("δⱼ（公式）", "δⱼ (formula)"),
+    "bp_col_delta_engine": ("δⱼ（引擎 z.grad）", "δⱼ (engine z.grad)"),
+    "bp_col_b_engine": ("∂C/∂bⱼ（引擎）", "∂C/∂bⱼ (engine)"),
+    "bp_col_w_engine": ("∂C/∂wⱼₖ（引擎）", "∂C/∂wⱼₖ (engine)"),
+    "bp_col_diff": ("差", "|diff|"),
+    "bp_summary": (
+        "公式与引擎的最大差：BP1 {bp1}，BP2 {bp2}，BP3 {bp3}，BP4 {bp4}",
+        "largest |formula − engine|: BP1 {bp1}, BP2 {bp2}, BP3 {bp3}, BP4 {bp4}",
+    ),
+    "bp_cost_title": (
+        "计算量对比（同一网络、同一样本，N = {n} 个参数）：",
+        "Cost comparison (same network and sample, N = {n} parameters):",
+    ),
+    "bp_cost_fd": (
+        "  有限差分（中心差分，h = {h}）：每个参数前向 2 次，共 {passes} 次前向（2N，N = {n}）",
+        "  finite differences (central, h = {h}): 2 forward passes per parameter, "
+        "{passes} in all (2N, N = {n})",
+    ),
+    "bp_cost_fd_forward": (
+        "  （单侧差分 (C(w+h) − C(w))/h 需要 N+1 = {passes} 次前向，但误差是 O(h) 而不是 O(h²)）",
+        "  (one-sided differences (C(w+h) − C(w))/h need N+1 = {passes} forward passes, "
+        "with error O(h) instead of O(h²))",
+    ),
+    "bp_cost_bp": (
+        "  反向传播：{fwd} 次前向 + {bwd} 次反向，得到全部 N 个梯度",
+        "  backpropagation: {fwd} forward + {bwd} backward pass for all N gradients",
+    ),
+    "bp_cost_time": (
+        "  耗时：有限差分 {fd} ms，反向传播 {bp} ms（约 {ratio} 倍）",
+        "  time: finite differences {fd} ms, backpropagation {bp} ms (about {ratio}×)",
+    ),
+    "bp_cost_agree": (
+        "  两种方法的最大差：{diff}",
+        "  largest difference between the two: {diff}",
+    ),
+    "bp_bad_cost": ("未知的代价 {cost}；可选：{choices}", "unknown cost {cost}; choose one of: {choices}"),
+    "bp_length": (
+        "BP：{what} 需要 {n} 个数，收到 {value}",
+        "BP: {what} needs {n} numbers, got {value}",
+    ),
+    "bp_bad_number": (
+        "BP：{what} 的每一项都必须是有限的实数，收到 {value}",
+        "BP: every entry of {what} must be a finite real number, got {value}",
+    ),
+    "bp_ce_needs_sigmoid": (
+        "BP：交叉熵代价需要输出层用 sigmoid（输出必须是 (0, 1) 内的概率），现在是 {act}",
+        "BP: the cross-entropy cost needs a sigmoid output layer (outputs must be "
+        "probabilities in (0, 1)), got {act}",
+    ),
+    "bp_ce_label": (
+        "BP：交叉熵的目标 y 必须在 [0, 1] 内，收到 {value}",
+        "BP: cross-entropy targets y must lie in [0, 1], got {value}",
+    ),
+    "bp_ce_saturated": (
+        "BP：输出 σ(z) 在浮点数里恰好等于 {a}，交叉熵的 log 无定义；请换一个种子或更小的输入",
+        "BP: an output σ(z) is exactly {a} in floating point, so cross-entropy's log is "
+        "undefined; try another seed or smaller inputs",
+    ),
+    "bp_sizes": (
+        "BP：层的大小需要至少两个正整数（输入个数和每层神经元个数），收到 {value}",
+        "BP: sizes needs at least two positive integers (inputs, then neurons per layer), "
+        "got {value}",
+    ),
+    # --- expr: expressions and name=value bindings ----------------------------
+    "expr_at": ("“{segment}”（第 {col} 列）", "`{segment}` (column {col})"),
+    "expr_not_text": (
+        "表达式必须是字符串，收到 {kind}",
+        "the expression must be a string, got {kind}",
+    ),
+    "expr_empty": ("表达式是空的", "the expression is empty"),
+    "expr_too_long": (
+        "表达式太长：{length} 个字符，最多 {limit} 个",
+        "the expression is too long: {length} characters, at most {limit}",
+    ),
+    "expr_multiline": ("表达式必须写在一行里", "the expression must be on one line"),
+    "expr_too_deep": (
+        "表达式嵌套太深：超过 {limit} 层",
+        "the expression is nested too deeply: more than {limit} levels",
+    ),
+    "expr_too_many_nodes": (
+        "表达式太大：超过 {limit} 个数、名字和运算",
+        "the expression is too large: more than {limit} numbers, names and operations",
+    ),
+    "expr_syntax": (
+        "表达式有语法错误，在第 {col} 列附近：{detail}",
+        "syntax error in the expression near column {col}: {detail}",
+    ),
+    "expr_unparsable": ("无法解析", "cannot be parsed"),
+    "expr_unsupported": (
+        "表达式里不能用{what}：{where}",
+        "{what} is not allowed in an expression: {where}",
+    ),
+    "expr_kind_attribute": ("属性访问", "attribute access"),
+    "expr_kind_subscript": ("下标", "a subscript"),
+    "expr_kind_lambda": ("lambda", "lambda"),
+    "expr_kind_compare": ("比较", "a comparison"),
+    "expr_kind_boolop": ("and/or", "and/or"),
+    "expr_kind_ifexp": ("条件表达式", "a conditional expression"),
+    "expr_kind_collection": ("列表、元组、集合或字典", "a list, tuple, set or dict"),
+    "expr_kind_comprehension": ("推导式", "a comprehension"),
+    "expr_kind_string": ("字符串", "a string"),
+    "expr_kind_constant": ("这种常量（只能用实数）", "this constant (only real numbers)"),
+    "expr_kind_walrus": ("赋值 :=", "assignment :="),
+    "expr_kind_starred": ("星号 *", "a star *"),
+    "expr_operator": (
+        "不支持运算符 {op}（可用 + - * / **）：{where}",
+        "operator {op} is not supported (use + - * / **): {where}",
+    ),
+    "expr_unary": (
+        "不支持一元运算 {op}（只能用负号 -）：{where}",
+        "unary {op} is not supported (only minus -): {where}",
+    ),
+    "expr_call": (
+        "只能调用 {functions}：{where}",
+        "only {functions} can be called: {where}",
+    ),
+    "expr_call_args": (
+        "{name} 只接受一个参数，例如 {name}(x)：{where}",
+        "{name} takes exactly one argument, e.g. {name}(x): {where}",
+    ),
+    "expr_exponent": (
+        "** 的指数必须是一个数（例如 x**2、x**-0.5）：{where}",
+        "the exponent of ** must be a number (e.g. x**2, x**-0.5): {where}",
+    ),
+    "expr_exponent_big": (
+        "指数 {n} 太大：绝对值最多 {limit}：{where}",
+        "the exponent {n} is too large: at most {limit} in absolute value: {where}",
+    ),
+    "expr_bad_number": (
+        "数 {value} 不是有限的实数：{where}",
+        "the number {value} is not a finite real number: {where}",
+    ),
+    "expr_dunder": (
+        "不允许以 __ 开头的名字 {name}：{where}",
+        "names starting with __ such as {name} are not allowed: {where}",
+    ),
+    "expr_function_name": (
+        "{name} 是函数，要写成 {name}(…)：{where}",
+        "{name} is a function; write {name}(…): {where}",
+    ),
+    "expr_unbound": (
+        "名字 {names} 没有给值；请在表达式后面加上 {first}=数值",
+        "no value given for {names}; add {first}=NUMBER after the expression",
+    ),
+    "expr_unused": (
+        "给了值但表达式里没有用到：{names}",
+        "given a value but not used in the expression: {names}",
+    ),
+    "bind_syntax": (
+        "赋值必须写成 名字=数值，例如 x=2，收到 {item}",
+        "a binding must look like name=number, e.g. x=2, got {item}",
+    ),
+    "bind_name": (
+        "名字 {name} 不合法：须是标识符（字母、汉字、数字、下划线，不以数字开头，最多 {limit} 个字符），"
+        "不能是 Python 关键字，也不能以 __ 开头",
+        "invalid name {name}: it must be an identifier (letters, digits, underscores, not starting "
+        "with a digit, at most {limit} characters), not a Python keyword, not starting with __",
+    ),
+    "bind_reserved": (
+        "{name} 是函数名，不能用作变量名",
+        "{name} is a function name and cannot be a variable",
+    ),
+    "bind_value": (
+        "{name} 的值必须是数，收到 {value}",
+        "the value of {name} must be a number, got {value}",
+    ),
+    "bind_not_finite": (
+        "{name} 的值必须是有限的实数，收到 {value}",
+        "the value of {name} must be a finite real number, got {value}",
+    ),
+    "bind_duplicate": (
+        "名字 {name} 被赋值了两次",
+        "{name} is given a value twice",
+    ),
+    # --- viz: computation graphs ---------------------------------------------
+    "viz_data": ("值", "data"),
+    "viz_grad": ("梯度", "grad"),
+    "viz_local": (
+        "{forward} 对这个输入的局部导数 = {formula} = {value}",
+        "local derivative of {forward} for this input = {formula} = {value}",
+    ),
+    "viz_legend": ("图例", "legend"),
+    "viz_kind_param": ("参数", "parameter"),
+    "viz_kind_input": ("输入（有名字的叶子）", "input (named leaf)"),
+    "viz_kind_const": ("常数", "constant"),
+    "viz_kind_result": ("中间结果（双框：输出）", "intermediate result (double border: output)"),
+    "viz_kind_op": ("运算", "operation"),
+    "viz_not_value": (
+        "画图需要一个 Value，收到 {kind}",
+        "drawing needs a Value, got {kind}",
+    ),
+    "viz_rankdir": (
+        "rankdir 取值无效：{value}；可选：{choices}",
+        "invalid rankdir {value}; choose one of: {choices}",
+    ),
+    "viz_too_large": (
+        "计算图超过 {limit} 个值，画出来既慢又看不清；请画更小的表达式，"
+        "神经网络请用融合神经元（fused=True）和更少的神经元，或调大 max_nodes",
+        "the graph has more than {limit} values: too slow to lay out and unreadable; draw a smaller "
+        "expression, use fused neurons (fused=True) and fewer of them, or raise max_nodes",
+    ),
+    "viz_highlight_value": (
+        "要高亮的 Value 不在这张图里：{value}",
+        "the Value to highlight is not in this graph: {value}",
+    ),
+    "viz_highlight_id": (
+        "要高亮的 {value} 不是这张图里的编号（如 v3、o3、e1_3、r3）",
+        "{value} is not an id of this graph (such as v3, o3, e1_3, r3)",
+    ),
+    "viz_format": (
+        "无法识别输出文件 {path} 的格式；文件名须以下列之一结尾：{choices}",
+        "cannot tell the format of the output file {path}; its name must end in one of: {choices}",
+    ),
+    "viz_no_dir": (
+        "输出目录 {dir} 不存在；请先创建它",
+        "the output directory {dir} does not exist; create it first",
+    ),
+    "viz_dot_missing": (
+        "找不到 Graphviz 的 dot 程序，无法生成 {path}（DOT 源文件已写入 {dot}）。"
+        "请安装 Graphviz：sudo apt-get install graphviz（macOS：brew install graphviz）",
+        "Graphviz's dot program was not found, so {path} was not made (the DOT source is in {dot}). "
+        "Install Graphviz: sudo apt-get install graphviz (macOS: brew install graphviz)",
+    ),
+    "viz_dot_failed": (
+        "Graphviz 的 dot 运行失败：{detail}",
+        "Graphviz's dot failed: {detail}",
+    ),
     # --- i18n itself ---------------------------------------------------------
     "unknown_lang": (
-        "未知的语言 {lang}；可选：zh、en",
-        "unknown language {lang}; choose zh or en",
+        "未知的语言 {value}；可选：zh、en",
+        "unknown language {value}; choose zh or en",
     ),
 }
 
@@ -141,7 +493,7 @@ def check_lang(lang: str | None) -> str:
     if lang is None:
         return _current
     if lang not in LANGS:
-        raise ValueError(t("unknown_lang", lang=repr(lang)))
+        raise ValueError(t("unknown_lang", value=show(lang)))
     return lang
 
 

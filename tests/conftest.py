@@ -40,3 +40,24 @@ def _chinese_by_default():
     set_lang("zh")
     yield
     set_lang("zh")
+
+
+GOLDEN = os.path.join(os.path.dirname(__file__), "golden")
+
+
+@pytest.fixture
+def golden():
+    """Compare text with tests/golden/<name>; MICROGRAD_CN_UPDATE_GOLDEN=1 rewrites the file.
+
+    The files fix the exact wording and layout a teacher sees; review a
+    rewrite with `git diff tests/golden` before committing it.
+    """
+    def check(name: str, text: str) -> None:
+        path = os.path.join(GOLDEN, name)
+        if os.environ.get("MICROGRAD_CN_UPDATE_GOLDEN") == "1":
+            os.makedirs(GOLDEN, exist_ok=True)
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(text)
+        with open(path, encoding="utf-8") as f:
+            assert text == f.read(), f"output differs from tests/golden/{name}"
+    return check

@@ -1,0 +1,220 @@
+"""BP1–BP4 per scalar against a vectorised NumPy network (seed 003), against
+central differences, the cost comparison's counts, the printed text, errors."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pytest
+
+from micrograd_cn.bp import bp_network, bp_report, compare_cost
+from micrograd_cn.cli import main
+from micrograd_cn.engine import Value
+from micrograd_cn.gradcheck import numerical_grad
+from micrograd_cn.nn import MLP
+
+ACTS = ["relu", "sigmoid", "tanh", "linear"]
+
+
+# ------------------------------------------------------------------ the NumPy oracle
+def g(act, Z):
+    if act == "relu":
+        return np.maximum(Z, 0.0)
+    if act == "sigmoid":
+        return 1.0 / (1.0 + np.exp(-Z))
+    if act == "tanh":
+        return np.tanh(Z)
+    return Z
+
+
+def g_prime(act, Z):
+    if act == "relu":
+        return (Z > 0).astype(float)
+    if act == "sigmoid":
+        s = 1.0 / (1.0 + np.exp(-Z))
+        return s * (1.0 - s)
+    if act == "tanh":
+        return 1.0 - np.tanh(Z) ** 2
+    return np.ones_like(Z)
+
+
+def numpy_backprop(mlp, x, y, cost):
+    """Seed 003's layer equations on matrices: W is nˡ × nˡ⁻¹, one column per sample."""
+    Ws = [np.array([[w.data for w in n.w] for n in layer.neurons]) for layer in mlp.layers]
+    bs = [np.array([[n.b.data] for n in layer.neurons]) for layer in mlp.layers]
+    acts = [layer.neurons[0].activation for layer in mlp.layers]
+    A = np.array(x, dtype=float).reshape(-1, 1)
+    As, Zs = [A], []
+    for W, b, act in zip(Ws, bs, acts):
+        Z = W @ A + b
+        A = g(act, Z)
+        Zs.append(Z)
+        As.append(A)
+    Y = np.array(y, dtype=float).reshape(-1, 1)
+    dA = A - Y if cost == "mse" else -Y / A + (1 - Y) / (1 - A)
+    grads = []
+    for layer in range(len(Ws) - 1, -1, -1):
+        dZ = dA * g_prime(acts[layer], Zs[layer])
+        dW = dZ @ As[layer].T
+        db = np.sum(dZ, axis=1, keepdims=True)
+        dA_prev = Ws[layer].T @ dZ
+        grads.append((Zs[layer], As[layer + 1], dA, g_prime(acts[layer], Zs[layer]), dZ, dW, db))
+        dA = dA_prev
+    return grads[::-1]
+
+
+CASES = [(h, o, "mse") for h in ACTS for o in ACTS] + [(h, "sigmoid", "ce") for h in ACTS]
+
+
+@pytest.mark.parametrize("hidden, output, cost", CASES)
+@pytest.mark.parametrize("seed", [0, 7])
+def test_every_scalar_matches_numpy(hidden, output, cost, seed):
+    mlp = MLP(3, [4, 3, 2], activation=hidden, output_activation=output, seed=seed)
+    x, y = [0.5, -1.0, 2.0], [1.0, 0.0] if cost == "ce" else [0.3, -0.7]
+    report = bp_report(mlp, x, y, cost)
+    oracle = numpy_backprop(mlp, x, y, cost)
+    for l, (layer, (Z, A, dA, gZ, dZ, dW, db)) in enumerate(zip(mlp.layers, oracle), 1):
+        rows = [r for r in report.rows if r.layer == l]
+        for j, (neuron, row) in enumerate(zip(layer.neurons, rows)):
+            assert row.z == pytest.approx(Z[j, 0], rel=1e-12, abs=1e-15)
+            assert row.a == pytest.approx(A[j, 0], rel=1e-12, abs=1e-15)
+            assert row.slope == pytest.approx(gZ[j, 0], rel=1e-10, abs=1e-15)  # σ′(z)
+            assert row.incoming == pytest.approx(dA[j, 0], rel=1e-10, abs=1e-14)  # ∂C/∂a
+            for delta in (row.delta, row.delta_engine):  # BP1/BP2 and the engine's z.grad
+                assert delta == pytest.approx(dZ[j, 0], rel=1e-10, abs=1e-14)
+            for db_j in (row.b_engine, neuron.b.grad):  # BP3
+                assert db_j == pytest.approx(db[j, 0], rel=1e-10, abs=1e-14)
+            for k in range(dW.shape[1]):  # BP4, formula and engine
+                assert row.w_formula[k] == pytest.approx(dW[j, k], rel=1e-10, abs=1e-14)
+                assert neuron.w[k].grad == pytest.approx(dW[j, k], rel=1e-10, abs=1e-14)
+    assert report.max_diff < 1e-12
+    Y, A_out = np.array(y), oracle[-1][1].ravel()
+    C = 0.5 * np.sum((A_out - Y) ** 2) if cost == "mse" else -np.sum(
+        Y * np.log(A_out) + (1 - Y) * np.log(1 - A_out))
+    assert report.cost == pytest.approx(C, rel=1e-12)
+    assert report.output == pytest.approx(list(A_out), rel=1e-12)
+
+
+def test_unfused_graph_gives_the_same_report():
+    kwargs = dict(activation="tanh", output_activation="sigmoid", seed=3)
+    a = bp_report(MLP(2, [3, 2], **kwargs), [0.5, -1.0], [1.0, 0.0])
+    b = bp_report(MLP(2, [3, 2], fused=False, **kwargs), [0.5, -1.0], [1.0, 0.0])
+    for ra, rb in zip(a.rows, b.rows):
+        assert ra.delta_engine == pytest.approx(rb.delta_engine, rel=1e-12, abs=1e-15)
+        assert ra.w_engine == pytest.approx(rb.w_engine, rel=1e-12, abs=1e-15)
+
+
+def forward_from_flat(mlp, cost, x, y):
+    """C as a function of a flat list of parameter Values, built without nn (for gradcheck)."""
+    shape = [(len(layer.neurons), len(layer.neurons[0].w), layer.neurons[0].activation)
+             for layer in mlp.layers]
+
+    def f(*ps):
+        a, i = [Value(v) for v in x], 0
+        for nout, nin, act in shape:
+            out = []
+            for _ in range(nout):
+                w, b = ps[i:i + nin], ps[i + nin]
+                i += nin + 1
+                z = sum((wk * ak for wk, ak in zip(w, a)), b)
+                out.append(z if act == "linear" else getattr(z, act)())
+            a = out
+        if cost == "mse":
+            return sum((((ai - yi) ** 2) for ai, yi in zip(a, y)), Value(0.0)) * 0.5
+        return -sum((yi * ai.log() + (1 - yi) * (1 - ai).log() for ai, yi in zip(a, y)),
+                    Value(0.0))
+    return f
+
+
+@pytest.mark.parametrize("hidden, cost", [("tanh", "mse"), ("sigmoid", "ce"), ("relu", "mse")])
+def test_against_central_differences(hidden, cost):
+    mlp = MLP(2, [3, 2], activation=hidden, output_activation="sigmoid", seed=1)
+    x, y = [0.7, -0.4], [1.0, 0.0]
+    bp_report(mlp, x, y, cost)
+    params = mlp.parameters()
+    numeric = numerical_grad(forward_from_flat(mlp, cost, x, y), [p.data for p in params])
+    assert [p.grad for p in params] == pytest.approx(numeric, rel=1e-6, abs=1e-8)
+
+
+def test_cost_comparison_counts_and_agreement():
+    mlp = MLP(3, [4, 2], activation="tanh", output_activation="sigmoid", seed=0)
+    x, y = [0.5, -1.0, 2.0], [1.0, 0.0]
+    before = [p.data for p in mlp.parameters()]
+    c = compare_cost(mlp, x, y, "mse")
+    n = (3 + 1) * 4 + (4 + 1) * 2
+    assert (c.n_params, c.fd_forward_passes, c.bp_forward_passes, c.bp_backward_passes) == (
+        n, 2 * n, 1, 1)
+    assert c.max_diff < 1e-8
+    assert [p.data for p in mlp.parameters()] == before  # every perturbation undone
+    assert c.fd_seconds > 0 and c.bp_seconds > 0
+    text = c.render("en")
+    assert f"{2 * n} in all (2N, N = {n})" in text and f"N+1 = {n + 1}" in text
+    assert re.search(r"time: finite differences \d+\.\d{3} ms, backpropagation \d+\.\d{3} ms "
+                     r"\(about \d+\.\d×\)", text)
+    assert "time" not in c.render("en", timing=False)
+
+
+# ------------------------------------------------------------------ printed text
+def test_printed_rows_are_the_report_numbers():
+    report = bp_network([2, 3, 2], [0.5, -1.0], [1.0, 0.0], activation="tanh", compare=False)
+    text = report.render("en")
+    oracle = numpy_backprop(MLP(2, [3, 2], activation="tanh", output_activation="sigmoid"),
+                            [0.5, -1.0], [1.0, 0.0], "mse")
+    for Z, A, dA, gZ, dZ, dW, db in oracle:
+        for value in [*Z.ravel(), *A.ravel(), *dA.ravel(), *gZ.ravel(), *dZ.ravel(), *dW.ravel()]:
+            assert f"{value:.6g}".replace("-", "−") in text
+
+
+def test_cli_golden_zh(capsys, golden):
+    assert main(["bp", "--no-timing"]) == 0
+    golden("cli_bp_zh.txt", capsys.readouterr().out)
+
+
+def test_cli_golden_en_cross_entropy(capsys, golden):
+    assert main(["bp", "--sizes", "3", "2", "2", "--activation", "relu", "--x", "0.5", "-1", "2",
+                 "--y", "1", "0", "--cost", "ce", "--seed", "4", "--no-compare",
+                 "--lang", "en"]) == 0
+    golden("cli_bp_ce_en.txt", capsys.readouterr().out)
+
+
+def test_cli_prints_times_by_default(capsys):
+    assert main(["bp", "--sizes", "2", "2", "1", "--y", "1"]) == 0
+    assert re.search(r"耗时：有限差分 \d+\.\d{3} ms，反向传播 \d+\.\d{3} ms", capsys.readouterr().out)
+
+
+# ------------------------------------------------------------------ errors
+@pytest.mark.parametrize("kwargs, message", [
+    (dict(cost="ce", output_activation="linear"), "needs a sigmoid output layer"),
+    (dict(cost="hinge"), "unknown cost 'hinge'"),
+    (dict(y=[2.0, 0.0], cost="ce"), "targets y must lie in [0, 1], got 2"),
+    (dict(x=[1.0]), "x needs 2 numbers, got [1.0]"),
+    (dict(y=[1.0, 0.0, 1.0]), "y needs 2 numbers"),
+    (dict(x=[1.0, float("nan")]), "every entry of x must be a finite real number"),
+    (dict(sizes=[2]), "sizes needs at least two positive integers"),
+    (dict(activation="swish"), "unknown activation 'swish'"),
+])
+def test_bad_input_is_a_clear_error(kwargs, message):
+    from micrograd_cn.i18n import language
+
+    args = dict(sizes=[2, 3, 2], x=[0.5, -1.0], y=[1.0, 0.0])
+    args.update(kwargs)
+    with language("en"), pytest.raises(ValueError) as info:
+        bp_network(args.pop("sizes"), args.pop("x"), args.pop("y"), **args)
+    assert message in str(info.value)
+
+
+def test_saturated_cross_entropy_is_a_clear_error():
+    mlp = MLP(1, [1], output_activation="sigmoid")
+    mlp.layers[0].neurons[0].set_weights([100.0], 0.0)
+    with pytest.raises(ValueError, match="恰好等于 1"):
+        bp_report(mlp, [1.0], [1.0], "ce")
+
+
+def test_cli_errors(capsys):
+    assert main(["bp", "--x", "1", "--lang", "en"]) == 2
+    assert capsys.readouterr().err == "micrograd-cn: error: BP: x needs 2 numbers, got [1.0]\n"
+    with pytest.raises(SystemExit) as info:
+        main(["bp", "--sizes", "2", "0"])
+    assert info.value.code == 2
+    assert "不是正整数：0" in capsys.readouterr().err

@@ -1,0 +1,55 @@
+"""gradcheck: it passes exact gradients and catches a wrong one."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from micrograd_cn import Value
+from micrograd_cn.gradcheck import backprop_grad, gradcheck, numerical_grad
+
+
+def test_agrees_with_known_derivatives():
+    f = lambda a, b: (a * b).tanh() + a ** 3 / b  # noqa: E731
+    a, b = 0.3, -1.2
+    expected_a = (1 - math.tanh(a * b) ** 2) * b + 3 * a ** 2 / b
+    expected_b = (1 - math.tanh(a * b) ** 2) * a - a ** 3 / b ** 2
+    assert backprop_grad(f, [a, b]) == pytest.approx([expected_a, expected_b], rel=1e-14)
+    assert numerical_grad(f, [a, b]) == pytest.approx([expected_a, expected_b], rel=1e-7)
+    result = gradcheck(f, [a, b])
+    assert result.ok
+    assert result.max_abs_error < 1e-8
+    assert [r.value for r in result.rows] == [a, b]
+
+
+def test_catches_a_wrong_gradient():
+    """A node whose recorded local derivative is wrong (off by a factor 2) is caught."""
+
+    def wrong_square(x: Value) -> Value:
+        out = x * x
+        broken = Value(out.data, (x,), "bad")
+        broken._local = (4 * x.data,)  # should be 2x
+
+        def _backward(g: float) -> None:
+            x.grad += g * 4 * x.data
+
+        broken._backward = _backward
+        return broken
+
+    result = gradcheck(wrong_square, [1.5])
+    assert not result.ok
+    assert result.max_abs_error == pytest.approx(3.0, rel=1e-6)
+    assert "未通过" in result.report()
+    assert "FAILED" in result.report("en")
+
+
+def test_report_lists_every_input():
+    report = gradcheck(lambda a, b, c: a * b + c, [1.0, 2.0, 3.0]).report("en")
+    assert report.startswith("gradient check: largest absolute error")
+    assert report.count("\nx") == 3
+
+
+def test_function_must_return_a_value():
+    with pytest.raises(TypeError, match="gradcheck：函数必须返回一个 Value，收到 float"):
+        gradcheck(lambda a: 1.0, [1.0])

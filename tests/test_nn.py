@@ -1,0 +1,248 @@
+"""nn: micrograd's API and defaults, activations, per-neuron z and a, seeds,
+weights from lists, losses, SGD, and clear errors for wrong shapes."""
+
+from __future__ import annotations
+
+import math
+import random
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from micrograd_cn import Value
+from micrograd_cn.datasets import make_moons
+from micrograd_cn.gradcheck import gradcheck
+from micrograd_cn.i18n import language
+from micrograd_cn.nn import (
+    MLP,
+    SGD,
+    Layer,
+    Neuron,
+    binary_cross_entropy,
+    binary_cross_entropy_with_logits,
+    l2_penalty,
+    max_margin_loss,
+    mse_loss,
+)
+
+
+# ------------------------------------------------------------------ micrograd compatibility
+def test_micrograd_shapes_and_defaults():
+    model = MLP(2, [16, 16, 1])
+    assert len(model.parameters()) == 337
+    assert [len(layer.neurons) for layer in model.layers] == [16, 16, 1]
+    hidden, last = model.layers[0].neurons[0], model.layers[-1].neurons[0]
+    assert hidden.activation == "relu" and hidden.nonlin
+    assert last.activation == "linear" and not last.nonlin
+    assert all(-1.0 <= w.data <= 1.0 for n in model.layers[0].neurons for w in n.w)
+    assert all(n.b.data == 0.0 for layer in model.layers for n in layer.neurons)
+    out = model([2.0, -1.0])  # plain floats are accepted
+    assert isinstance(out, Value)  # a one-neuron last layer gives a Value, not a list
+    assert isinstance(model.layers[0]([1.0, 1.0]), list)
+    assert repr(Neuron(3)) == "ReluNeuron(3)"
+    assert repr(Neuron(3, nonlin=False)) == "LinearNeuron(3)"
+
+
+def test_micrograd_training_loop_runs_unchanged():
+    """The loop of micrograd's demo.ipynb, with only the import changed."""
+    X, y = make_moons(20, noise=0.1, seed=1)
+    model = MLP(2, [8, 8, 1])
+    first = None
+    for k in range(15):
+        scores = [model(list(x)) for x in X]
+        losses = [(1 + -yi * s).relu() for yi, s in zip(y, scores)]
+        data_loss = sum(losses) * (1.0 / len(losses))
+        reg_loss = 1e-4 * sum((p * p for p in model.parameters()))
+        total = data_loss + reg_loss
+        model.zero_grad()
+        total.backward()
+        lr = 1.0 - 0.9 * k / 100
+        for p in model.parameters():
+            p.data -= lr * p.grad
+        first = total.data if first is None else first
+    assert total.data < first
+
+
+# ------------------------------------------------------------------ determinism
+def test_same_seed_same_network_and_global_random_untouched():
+    random.seed(123)
+    state = random.getstate()
+    a = [p.data for p in MLP(3, [4, 2], seed=7).parameters()]
+    b = [p.data for p in MLP(3, [4, 2], seed=7).parameters()]
+    c = [p.data for p in MLP(3, [4, 2], seed=8).parameters()]
+    assert a == b and a != c
+    assert random.getstate() == state
+    # Neurons in a layer get different weights from one shared generator.
+    layer = Layer(3, 2, seed=0)
+    assert [w.data for w in layer.neurons[0].w] != [w.data for w in layer.neurons[1].w]
+
+
+def test_set_weights_from_plain_lists():
+    model = MLP(3, [2, 1], activation="sigmoid", output_activation="sigmoid")
+    model.set_weights([[[0.1, 0.2, 0.3], [0.4, 0.5, 0.6]], [[0.7, -0.8]]], [[0.0, 0.1], [-0.2]])
+    assert [w.data for w in model.layers[0].neurons[1].w] == [0.4, 0.5, 0.6]
+    assert model.layers[0].neurons[1].b.data == 0.1
+    x = [1.0, 2.0, 3.0]
+    h = [1 / (1 + math.exp(-(0.1 * 1 + 0.2 * 2 + 0.3 * 3))),
+         1 / (1 + math.exp(-(0.4 * 1 + 0.5 * 2 + 0.6 * 3 + 0.1)))]
+    expected = 1 / (1 + math.exp(-(0.7 * h[0] - 0.8 * h[1] - 0.2)))
+    assert model(x).data == pytest.approx(expected, rel=1e-14)
+
+
+# ------------------------------------------------------------------ z, a and δ per neuron
+@pytest.mark.parametrize("activation", ["relu", "sigmoid", "tanh", "linear"])
+def test_each_neuron_keeps_z_and_a(activation):
+    neuron = Neuron(3, activation=activation, seed=3)
+    neuron.set_weights([0.5, -0.4, 0.3], 0.2)
+    out = neuron([1.0, 2.0, -1.5])
+    z = 0.5 * 1.0 - 0.4 * 2.0 + 0.3 * -1.5 + 0.2
+    a = {"relu": max(0.0, z), "sigmoid": 1 / (1 + math.exp(-z)),
+         "tanh": math.tanh(z), "linear": z}[activation]
+    assert neuron.z.data == pytest.approx(z, rel=1e-14)
+    assert neuron.a is out and out.data == pytest.approx(a, rel=1e-14)
+    out.backward()
+    slope = {"relu": 1.0 if z > 0 else 0.0, "sigmoid": a * (1 - a), "tanh": 1 - a * a, "linear": 1.0}
+    assert neuron.z.grad == pytest.approx(slope[activation], rel=1e-12)  # δ = ∂a/∂z here
+
+
+@given(st.integers(0, 1000), st.sampled_from(["relu", "sigmoid", "tanh"]))
+def test_fused_and_elementary_graphs_agree(seed, activation):
+    x = [0.3, -1.2, 2.0]
+    grads = []
+    for fused in (True, False):
+        model = MLP(3, [4, 3, 1], activation=activation, seed=seed, fused=fused)
+        out = model(x)
+        out.backward()
+        grads.append((out.data, [p.grad for p in model.parameters()],
+                      [n.z.grad for layer in model.layers for n in layer.neurons]))
+    (d1, g1, delta1), (d2, g2, delta2) = grads
+    assert d1 == pytest.approx(d2, rel=1e-12, abs=1e-12)
+    assert g1 == pytest.approx(g2, rel=1e-12, abs=1e-12)
+    assert delta1 == pytest.approx(delta2, rel=1e-12, abs=1e-12)
+
+
+def test_mlp_gradients_pass_gradcheck():
+    def f(*params):
+        """The network's output as a function of its 13 parameters."""
+        model = MLP(2, [3, 1], activation="tanh", output_activation="sigmoid")
+        given = iter(params)
+        for layer in model.layers:
+            for n in layer.neurons:
+                n.w = [next(given) for _ in n.w]
+                n.b = next(given)
+        return model([0.5, -0.7])
+
+    start = [p.data + 0.1 for p in MLP(2, [3, 1], seed=1).parameters()]
+    result = gradcheck(f, start)
+    assert len(result.rows) == 13
+    assert result.ok, result.report("en")
+
+
+# ------------------------------------------------------------------ losses
+def test_losses_values_and_gradients():
+    p = [Value(0.2), Value(0.9)]
+    loss = mse_loss(p, [0.0, 1.0])
+    loss.backward()
+    assert loss.data == pytest.approx((0.04 + 0.01) / 2)
+    assert [v.grad for v in p] == pytest.approx([0.2, -0.1])  # 2(p − y)/m
+    assert mse_loss(Value(3.0), 1.0, reduction="sum").data == 4.0
+
+    a = Value(0.8)
+    bce = binary_cross_entropy(a, 1.0)
+    bce.backward()
+    assert bce.data == pytest.approx(-math.log(0.8))
+    assert a.grad == pytest.approx(-1 / 0.8)
+
+    scores = [Value(2.0), Value(-0.5), Value(0.3)]
+    hinge = max_margin_loss(scores, [1, 1, -1])
+    hinge.backward()
+    assert hinge.data == pytest.approx((0.0 + 1.5 + 1.3) / 3)
+    assert [s.grad for s in scores] == pytest.approx([0.0, -1 / 3, 1 / 3])
+
+    params = [Value(1.0), Value(-2.0)]
+    assert l2_penalty(params).data == 5.0
+
+
+@given(st.floats(-1000.0, 1000.0), st.sampled_from([0.0, 1.0, 0.3]))
+def test_bce_with_logits_is_stable_and_its_gradient_is_a_minus_y(z0, y):
+    z = Value(z0)
+    loss = binary_cross_entropy_with_logits(z, y)
+    loss.backward()
+    sigma = 1 / (1 + math.exp(-z0)) if z0 >= 0 else math.exp(z0) / (1 + math.exp(z0))
+    assert math.isfinite(loss.data)
+    # log(1 + e^z) − y·z, computed independently with log1p
+    exact = max(z0, 0.0) + math.log1p(math.exp(-abs(z0))) - y * z0
+    assert loss.data == pytest.approx(exact, rel=1e-9, abs=1e-12)
+    assert z.grad == pytest.approx(sigma - y, rel=1e-9, abs=1e-12)
+
+
+def test_bce_with_logits_at_extremes():
+    for z0, y, expected in [(1000.0, 1.0, 0.0), (-1000.0, 0.0, 0.0), (1000.0, 0.0, 1000.0),
+                            (-1000.0, 1.0, 1000.0)]:
+        z = Value(z0)
+        loss = binary_cross_entropy_with_logits([z], [y])
+        loss.backward()
+        assert loss.data == pytest.approx(expected, abs=1e-12)
+        assert math.isfinite(z.grad)
+
+
+def test_sgd_plain_and_momentum():
+    w = Value(1.0)
+    opt = SGD([w], lr=0.1)
+    w.grad = 2.0
+    opt.step()
+    assert w.data == pytest.approx(0.8)
+    opt.zero_grad()
+    assert w.grad == 0.0
+
+    v = Value(1.0)
+    opt = SGD([v], lr=0.1, momentum=0.9)
+    for _ in range(2):
+        v.grad = 1.0
+        opt.step()
+    assert v.data == pytest.approx(1.0 - 0.1 * 1.0 - 0.1 * (0.9 * 1.0 + 1.0))
+
+
+def test_sgd_minimises_a_quadratic():
+    w = Value(5.0)
+    opt = SGD([w], lr=0.1, momentum=0.5)
+    for _ in range(100):
+        loss = (w - 3.0) ** 2
+        opt.zero_grad()
+        loss.backward()
+        opt.step()
+    assert w.data == pytest.approx(3.0, abs=1e-6)
+
+
+# ------------------------------------------------------------------ clear errors
+NN_BAD = [
+    (lambda: MLP(2, [3, 1])([1.0]), ValueError, "需要 2 个输入，收到 1 个", "expected 2 inputs, got 1"),
+    (lambda: Neuron(3)([1.0, 2.0, 3.0, 4.0]), ValueError, "Neuron：需要 3 个输入，收到 4 个", "Neuron: expected 3 inputs, got 4"),
+    (lambda: Neuron(2)(1.0), TypeError, "输入必须是数字或 Value 的列表，收到 float", "must be a list of numbers or Values, got float"),
+    (lambda: Neuron(2)(["a", 1.0]), TypeError, "需要数字", "expected a number"),
+    (lambda: MLP(2, [3, 1], activation="softmax"), ValueError, "未知的激活函数 'softmax'", "unknown activation 'softmax'"),
+    (lambda: Neuron(2, activation="Sigmoid"), ValueError, "可选：relu, sigmoid, tanh, linear", "choose one of: relu, sigmoid, tanh, linear"),
+    (lambda: MLP(0, [1]), ValueError, "nin 必须是正整数，收到 0", "nin must be a positive integer, got 0"),
+    (lambda: MLP(2, []), ValueError, "nouts 必须是正整数", "nouts must be a positive integer"),
+    (lambda: MLP(2, [3, -1]), ValueError, "必须是正整数，收到 -1", "must be a positive integer, got -1"),
+    (lambda: Neuron(2).set_weights([1.0], 0.0), ValueError, "w 的形状不对，需要 2，收到 1", "w has the wrong shape, expected 2, got 1"),
+    (lambda: Layer(2, 2).set_weights([[1.0, 2.0]], [0.0, 0.0]), ValueError, "需要 2×2", "expected 2×2"),
+    (lambda: Neuron(2).set_weights([1.0, float("nan")], 0.0), ValueError, "收到 nan", "got nan"),
+    (lambda: mse_loss([Value(1.0)], [1.0, 2.0]), ValueError, "mse_loss：需要 1 个输入，收到 2 个", "mse_loss: expected 1 inputs, got 2"),
+    (lambda: mse_loss([], []), ValueError, "输入为空", "the input is empty"),
+    (lambda: mse_loss([Value(1.0)], [1.0], reduction="avg"), ValueError, "reduction 取值无效：'avg'", "invalid value for reduction: 'avg'"),
+    (lambda: max_margin_loss([Value(1.0)], [0]), ValueError, "标签必须是 −1 / +1，收到 0", "a label must be −1 / +1, got 0"),
+    (lambda: binary_cross_entropy(Value(1.0), 1.0), ValueError, "log：x 必须大于 0", "log: x must be greater than 0"),
+    (lambda: SGD([Value(1.0)], lr=0.1, momentum=1.5), ValueError, "momentum 取值无效", "invalid value for momentum"),
+]
+
+
+@pytest.mark.parametrize("make, error, zh, en", NN_BAD)
+def test_nn_bad_input_gets_a_clear_error(make, error, zh, en):
+    with pytest.raises(error) as excinfo:
+        make()
+    assert zh in str(excinfo.value)
+    with language("en"), pytest.raises(error) as excinfo:
+        make()
+    assert en in str(excinfo.value)

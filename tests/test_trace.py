@@ -1,0 +1,363 @@
+"""The chain-rule tracer against the engine's own backward pass, hand-computed
+graphs, the printed formulas, the printers (golden files) and the stepper."""
+
+from __future__ import annotations
+
+import math
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from micrograd_cn.cli import main, run_stepper
+from micrograd_cn.engine import Value, topo_sort, weighted_sum
+from micrograd_cn.table import width
+from micrograd_cn.trace import (
+    fill_formula,
+    forward_text,
+    node_names,
+    render_trace,
+    step_pages,
+    trace,
+)
+
+small = st.floats(-2.0, 2.0, allow_nan=False)
+positive = st.floats(0.2, 3.0)
+
+
+# Graphs that exercise every op, fan-out, a + a, a * a and shared sub-expressions.
+# Each takes three leaves and returns the root.
+GRAPHS = {
+    "tanh_neuron": lambda a, b, c: (a * b + c).tanh(),
+    "add_self": lambda a, b, c: a + a,
+    "mul_self": lambda a, b, c: a * a,
+    "shared": lambda a, b, c: (lambda s: s * s + s.exp())(a * b + c),
+    "div_log": lambda a, b, c: (a * a + 1.0).log() / (c * c + 1.0) - b,
+    "sigmoid_relu_neg": lambda a, b, c: -(a.sigmoid() * b.relu()) + (c - a),
+    "pow_const": lambda a, b, c: (a ** 2 + b ** 3) * (c * c + 1.0) ** -0.5,
+    "pow_value": lambda a, b, c: (a * a + 1.0) ** b + c,
+    "wsum": lambda a, b, c: weighted_sum([a, b], [c, a], b).sigmoid(),
+    "constants": lambda a, b, c: 2 * a + 3 - b / 4 + 1 / (c * c + 1),
+}
+
+
+def build(name, values, labels=("a", "b", "c")):
+    leaves = [Value(v, label=lab) for v, lab in zip(values, labels)]
+    return GRAPHS[name](*leaves), leaves
+
+
+@pytest.mark.parametrize("name", sorted(GRAPHS))
+@given(a=small, b=small, c=small)
+def test_trace_leaves_every_grad_as_backward_does(name, a, b, c):
+    root, leaves = build(name, (a, b, c))
+    steps = trace(root)
+    twin, twin_leaves = build(name, (a, b, c))
+    twin.backward()
+    assert [v.grad for v in leaves] == [v.grad for v in twin_leaves]  # bit for bit
+    for mine, theirs in zip(topo_sort(root), topo_sort(twin)):
+        assert mine.grad == theirs.grad
+    # Every contribution is upstream × local, with local read from the op's edge.
+    for s in steps:
+        edge = s.output.edges()[s.position]
+        assert edge.input is s.input
+        assert s.local == edge.local and s.formula == edge.formula
+        assert s.contribution == s.upstream * s.local
+        assert s.grad_after == s.grad_before + s.contribution
+        assert s.upstream == s.output.grad  # an interior grad is final when it flows on
+    # The contributions into each leaf add up (in order) to its gradient.
+    for leaf in leaves:
+        total = 0.0
+        for s in steps:
+            if s.input is leaf:
+                total += s.contribution
+        assert total == leaf.grad
+
+
+@pytest.mark.parametrize("name", sorted(GRAPHS))
+def test_one_step_per_edge_in_backward_order(name):
+    root, _ = build(name, (0.7, -1.3, 0.4))
+    steps = trace(root)
+    order = topo_sort(root)
+    expected = [(node, k) for node in reversed(order) if node._backward is not None
+                for k in range(len(node.edges()))]
+    assert [(s.output, s.position) for s in steps] == expected
+    for s in steps:
+        assert order[s.output_index] is s.output
+        assert order[s.input_index] is s.input
+
+
+def test_hand_computed_neuron():
+    """f = tanh(w·x + b) + x·x at w = −0.5, x = 2, b = 0.25, every number by hand."""
+    w, x, b = Value(-0.5, label="w"), Value(2.0, label="x"), Value(0.25, label="b")
+    n = w * x + b
+    f = n.tanh() + x * x
+    steps = trace(f)
+    th = math.tanh(-0.75)
+    slope = 1 - th * th
+    got = [(s.output._op, s.input.label, s.upstream, s.local, s.contribution) for s in steps]
+    assert got == [
+        ("+", "", 1.0, 1.0, 1.0),  # f → tanh(n)
+        ("+", "", 1.0, 1.0, 1.0),  # f → x·x
+        ("*", "x", 1.0, 2.0, 2.0),  # x·x → x (first factor)
+        ("*", "x", 1.0, 2.0, 2.0),  # x·x → x (second factor)
+        ("tanh", "", 1.0, slope, slope),
+        ("+", "", slope, 1.0, slope),  # n → w·x
+        ("+", "b", slope, 1.0, slope),
+        ("*", "w", slope, 2.0, 2.0 * slope),
+        ("*", "x", slope, -0.5, -0.5 * slope),
+    ]
+    assert x.grad == pytest.approx(4.0 - 0.5 * slope, rel=1e-15)
+    assert [s.grad_after for s in steps if s.input is x] == [2.0, 4.0, 4.0 - 0.5 * slope]
+
+
+def test_leaf_root_and_accumulating_leaves():
+    x = Value(3.0, label="x")
+    assert trace(x) == [] and x.grad == 1.0
+    y = x * x
+    trace(y)
+    trace(y)  # leaves accumulate across passes, exactly like backward()
+    assert x.grad == 1.0 + 6.0 + 6.0
+    z = Value(3.0, label="x")
+    zz = z * z
+    zz.backward()
+    zz.backward()
+    assert z.grad == 12.0
+
+
+def test_leaf_root_prints_a_sentence_not_an_empty_table():
+    x = Value(1.5, label="x")
+    assert render_trace(x, lang="en") == (
+        "Forward pass (inputs first):\nx  =      1.5\n\n"
+        "No chain-rule steps: the root is itself a leaf (∂x/∂x = 1), so no gradient flows further.")
+    assert x.grad == 1.0
+
+
+def test_hand_made_node_without_a_rule_gives_no_steps():
+    a = Value(1.0, label="a")
+    odd = Value(5.0, (a,), "+")  # made by hand: it has inputs but records no derivative
+    assert trace(odd) == [] and a.grad == 0.0
+
+
+# ------------------------------------------------------------------ names and formulas
+def test_node_names():
+    x, y = Value(2.0, label="x"), Value(-1.0, label="x")
+    root = (x * 3 + y * 3) * (Value(1.0) - x)
+    order = topo_sort(root)
+    names = node_names(order)
+    assert names[-1] == "f"
+    assert sorted(n for n in names if n.startswith("x")) == [
+        f"x#{order.index(x)}", f"x#{order.index(y)}"]
+    assert names.count("3") == 0 and f"3#{order.index(order[1])}" in names
+    assert "1" in names
+    assert f"v{order.index(root._prev[0])}" in names
+    labeled = Value(1.0, label="L")
+    assert node_names(topo_sort(labeled * 2)) == ["L", "2", "f"]
+    inner = labeled * 2
+    assert node_names(topo_sort(inner + labeled)) == ["L", "2", "v2", "f"]
+
+
+def test_fill_formula_and_forward_text_use_the_inputs_names():
+    z, w, x = Value(0.3, label="z"), Value(0.5, label="w₁"), Value(2.0, label="x₁")
+    one_minus = Value(1.0, label="1−a")
+    names = {id(v): v.label for v in (z, w, x, one_minus)}
+
+    def check(node, position, formula, text):
+        edge = node.edges()[position]
+        names[id(node)] = "out"
+        assert fill_formula(node, position, edge.formula, names) == formula
+        assert forward_text(node, names) == text
+
+    check(z.sigmoid(), 0, "σ(z)(1−σ(z))", "σ(z)")
+    check(w * x, 0, "x₁", "w₁·x₁")
+    check(w * x, 1, "w₁", "w₁·x₁")
+    check(one_minus.log(), 0, "1/(1−a)", "log(1−a)")
+    check(w / x, 1, "−w₁/x₁²", "w₁ / x₁")
+    check(z.exp(), 0, "e^z", "exp(z)")
+    check(z ** 3, 0, "3·z^2", "z^3")
+    check(z ** -1, 0, "−1·z^(−2)", "z^(−1)")
+    check(z ** w, 1, "z^w₁·ln z", "z^w₁")
+    check(z.relu(), 0, "1 if z>0 else 0", "ReLU(z)")
+    check(z.tanh(), 0, "1−tanh²(z)", "tanh(z)")
+    check(-z, 0, "−1", "−z")
+    check(z - one_minus, 1, "−1", "z − (1−a)")
+    s = weighted_sum([w], [x], z)
+    check(s, 0, "x₁", "w₁·x₁ + z")
+    check(s, 1, "w₁", "w₁·x₁ + z")
+    check(s, 2, "1", "w₁·x₁ + z")
+
+
+# ------------------------------------------------------------------ printers
+def example_graph():
+    """The example of the golden files: f = tanh(w·x + b) + x·x."""
+    w, x, b = Value(-0.5, label="w"), Value(2.0, label="x"), Value(0.25, label="b")
+    return (w * x + b).tanh() + x * x
+
+
+def example():
+    f = example_graph()
+    return f, trace(f)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("style", ["table", "narrative"])
+def test_printers_golden(golden, lang, style):
+    f, steps = example()
+    golden(f"trace_{style}_{lang}.txt", render_trace(f, steps, lang=lang, style=style) + "\n")
+
+
+def test_printed_numbers_are_the_steps_numbers():
+    f, steps = example()
+    text = render_trace(f, steps, lang="en")
+    th = math.tanh(-0.75)
+    for number in ("−0.635149", "0.596586", "1.19317", "−0.298293", "3.36485", "3.70171"):
+        assert number in text
+    assert f"{1 - th * th:.6g}" == "0.596586"
+    assert f"{4 - 0.5 * (1 - th * th):.6g}" == "3.70171"
+    assert f"{th + 4:.6g}" == "3.36485"
+
+
+def test_table_columns_line_up_in_chinese():
+    f, steps = example()
+    lines = render_trace(f, steps, lang="zh").split("\n")
+    start = next(i for i, line in enumerate(lines) if line.startswith("步"))
+    block = lines[start:start + 2 + len(steps)]
+    assert {width(line) for line in block} == {width(block[1])}  # the rule's width
+    assert len({len(line) for line in block}) > 1  # so len() would not have done it
+    # The "→" of every row sits in the same display column.
+    arrows = {width(line[:line.index("→")]) - width(line.split("→")[0].split()[-1])
+              for line in block[2:]}
+    assert len(arrows) == 1
+
+
+def test_bad_style_is_a_clear_error():
+    f, steps = example()
+    with pytest.raises(ValueError, match="narrative"):
+        render_trace(f, steps, style="fancy")
+
+
+def test_render_without_steps_runs_the_trace():
+    f, steps = example()
+    assert render_trace(example_graph()) == render_trace(f, steps)
+
+
+# ------------------------------------------------------------------ stepper
+def replay(keys):
+    """An input function that types ``keys`` and then ends the input."""
+    it = iter(keys)
+
+    def read(prompt):
+        try:
+            return next(it)
+        except StopIteration:
+            raise EOFError from None
+    return read
+
+
+def test_stepper_keys():
+    pages = ["P0", "P1", "P2"]
+    shown = []
+    assert run_stepper(pages, replay(["n", "", "p", "x", "q"]), shown.append, "en") == 0
+    assert shown == ["P0", "Enter or n: next   p: back   q: quit", "P1", "P2",
+                     "(last page; Enter or q quits, p goes back)", "P1",
+                     "unknown key 'x'  Enter or n: next   p: back   q: quit"]
+
+
+def test_stepper_back_stops_at_first_page_and_enter_on_last_page_quits():
+    shown = []
+    assert run_stepper(["A", "B"], replay(["p", "", "", "never read"]), shown.append, "zh") == 0
+    assert shown == ["A", "回车或 n：下一步　p：上一步　q：退出", "A", "B",
+                     "（已到最后一步；回车或 q 退出，p 返回）"]
+
+
+def test_stepper_end_of_input_quits():
+    shown = []
+    assert run_stepper(["A", "B"], replay([]), shown.append, "en") == 0
+    assert shown == ["A", "Enter or n: next   p: back   q: quit"]
+
+
+def test_step_pages():
+    f, steps = example()
+    pages = step_pages(f, steps, "en")
+    assert len(pages) == len(steps) + 2
+    assert pages[0].startswith("Forward pass")
+    assert pages[1].startswith("step 1/9\ngradient flows from f into v5")
+    assert pages[-1].startswith("Each leaf's gradient")
+
+
+# ------------------------------------------------------------------ CLI
+def test_cli_trace_golden(capsys, golden):
+    assert main(["trace", "tanh(w*x + b) + x*x", "w=-0.5", "x=2", "b=0.25"]) == 0
+    out = capsys.readouterr().out
+    golden("cli_trace_zh.txt", out)
+    f, steps = example()  # the same graph built by hand prints the same text
+    assert out == render_trace(f, steps, lang="zh") + "\n"
+
+
+def test_cli_trace_english_narrative(capsys, golden):
+    assert main(["trace", "sigmoid(w*x + b)", "w=0.5", "x=2", "b=-1", "--style", "narrative",
+                 "--lang", "en"]) == 0
+    golden("cli_trace_narrative_en.txt", capsys.readouterr().out)
+
+
+def test_cli_step_without_a_terminal_prints_every_page(capsys, monkeypatch):
+    monkeypatch.setattr("micrograd_cn.cli._interactive", lambda: False)
+    assert main(["step", "a*b + a", "a=3", "b=-2", "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert [line for line in out.splitlines() if line.startswith("step ")] == [
+        "step 1/4", "step 2/4", "step 3/4", "step 4/4"]
+    assert "∂f/∂a = 1 + (−2) = −1" in out
+
+
+def test_interactive_needs_a_terminal_at_both_ends(monkeypatch):
+    from micrograd_cn.cli import _interactive
+
+    class Stream:
+        def __init__(self, tty):
+            self.tty = tty
+
+        def isatty(self):
+            return self.tty
+
+    for stdin, stdout, expected in [(Stream(True), Stream(True), True),
+                                    (Stream(True), Stream(False), False),
+                                    (Stream(False), Stream(True), False),
+                                    (None, Stream(True), False)]:
+        monkeypatch.setattr("sys.stdin", stdin)
+        monkeypatch.setattr("sys.stdout", stdout)
+        assert _interactive() is expected
+
+
+def test_cli_step_all(capsys):
+    assert main(["step", "a*b", "a=3", "b=-2", "--all"]) == 0
+    out = capsys.readouterr().out
+    assert "第 2/2 步" in out and "∂f/∂b = ∂f/∂f · ∂f/∂b = 1 × a = 1 × 3 = 3" in out
+
+
+def test_cli_step_interactive(capsys, monkeypatch):
+    monkeypatch.setattr("micrograd_cn.cli._interactive", lambda: True)
+    keys = iter(["n", "q"])
+    monkeypatch.setattr("builtins.input", lambda prompt="": next(keys))
+    assert main(["step", "a*b", "a=3", "b=-2", "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert "step 1/2" in out and "step 2/2" not in out
+
+
+def test_cli_trace_errors_are_one_line(capsys):
+    assert main(["trace", "log(x)", "x=0"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("micrograd-cn: 错误：") and err.count("\n") == 1
+    assert main(["trace", "x +", "x=1", "--lang", "en"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("micrograd-cn: error: ") and err.count("\n") == 1
+
+
+def test_step_indices_name_the_graph_picture_ids():
+    """Step k's edge is drawn as e{input}_{output} between v{input} and o{output} (viz)."""
+    from micrograd_cn.viz import draw
+
+    f, steps = example()
+    source = draw(f).source
+    for s in steps:
+        assert re.search(rf'\bid="?e{s.input_index}_{s.output_index}\b', source)
+        assert f"v{s.input_index} -> o{s.output_index}" in source

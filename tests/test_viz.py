@@ -1,0 +1,306 @@
+"""micrograd_cn.viz: SVGs read back as XML (labels, numbers, ids), escaping, files, limits.
+
+Every SVG here is made by the real ``dot`` program, so a broken DOT source or an
+invalid SVG fails the test."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import graphviz
+import pytest
+
+from micrograd_cn import MLP, Value, topo_sort
+from micrograd_cn.expr import build
+from micrograd_cn.viz import DotNotFound, draw, escape, fmt, render
+
+SVG = "{http://www.w3.org/2000/svg}"
+XLINK = "{http://www.w3.org/1999/xlink}"
+
+
+def svg_groups(path: Path) -> dict[str, ET.Element]:
+    """Every <g> with an id, by id (parsing fails if the SVG is not valid XML)."""
+    root = ET.parse(path).getroot()
+    return {g.get("id"): g for g in root.iter(f"{SVG}g") if g.get("id")}
+
+
+def lines(group: ET.Element) -> list[str]:
+    """The text lines drawn inside a node or edge, top to bottom."""
+    return [text.text or "" for text in group.iter(f"{SVG}text")]
+
+
+def tooltip(group: ET.Element) -> str:
+    return next(group.iter(f"{SVG}a")).get(f"{XLINK}title")
+
+
+@pytest.fixture
+def neuron():
+    """The logistic neuron σ(w·x + b) at w=0.5, x=2, b=−1, after backward()."""
+    root, leaves = build("sigmoid(w*x + b)", {"w": 0.5, "x": 2.0, "b": -1.0})
+    root.backward()
+    return root, leaves
+
+
+def test_fmt_is_short_and_readable():
+    assert [fmt(x) for x in (0.5, 2.0, -1.0, 0.0, -0.0, 0.7310585786300049)] == [
+        "0.5", "2", "-1", "0", "0", "0.7311"]
+    assert [fmt(x) for x in (1234567.0, -2e-5, 1e100, 0.000123456)] == [
+        "1.235e6", "-2e-5", "1e100", "0.0001235"]
+    assert fmt(0.7310585786300049, 10) == "0.7310585786"
+
+
+def test_logistic_neuron_svg_has_every_value_gradient_and_id(neuron, tmp_path):
+    root, leaves = neuron
+    out = render(root, tmp_path / "neuron.svg", params=[leaves["w"], leaves["b"]])
+    assert out == tmp_path / "neuron.svg"
+    assert (tmp_path / "neuron.dot").read_text(encoding="utf-8").startswith("digraph")
+    g = svg_groups(out)
+    # topo order: w, x, w·x, b, z = w·x + b, σ(z). Hand values: z = 0, σ(0) = 1/2,
+    # σ'(0) = 1/4, so ∂a/∂w = x/4, ∂a/∂x = w/4, ∂a/∂b = 1/4.
+    assert lines(g["v0"]) == ["w", "值 0.5", "梯度 0.5"]
+    assert lines(g["v1"]) == ["x", "值 2", "梯度 0.125"]
+    assert lines(g["v2"]) == ["值 1", "梯度 0.25"]
+    assert lines(g["v3"]) == ["b", "值 -1", "梯度 0.25"]
+    assert lines(g["v4"]) == ["值 0", "梯度 0.25"]
+    assert lines(g["v5"]) == ["值 0.5", "梯度 1"]
+    assert [lines(g[o]) for o in ("o2", "o4", "o5")] == [["×"], ["+"], ["σ"]]
+    edges = {k for k, v in g.items() if v.get("class") == "edge"}
+    assert edges == {"e0_2", "e1_2", "r2", "e2_4", "e3_4", "r4", "e4_5", "r5"}
+    nodes = {k for k, v in g.items() if "node" in (v.get("class") or "").split()}
+    assert nodes == {"v0", "v1", "v2", "v3", "v4", "v5", "o2", "o4", "o5"}
+    kinds = {k: g[k].get("class") for k in ("v0", "v1", "v3", "v5", "o2")}
+    assert kinds == {"v0": "node param", "v1": "node input", "v3": "node param",
+                     "v5": "node result", "o2": "node op"}
+    assert tooltip(g["e0_2"]) == "a·b 对这个输入的局部导数 = b = 2"
+    assert tooltip(g["e4_5"]) == "σ(x) = 1/(1+e⁻ˣ) 对这个输入的局部导数 = σ(x)(1−σ(x)) = 0.25"
+
+
+def test_ids_follow_topo_sort_for_any_graph(tmp_path):
+    x = Value(1.5, label="x")
+    y = Value(-0.5, label="y")
+    root = ((x * y).tanh() + (x ** 3) / y.exp() - 2).relu() + x
+    root.backward()
+    order = topo_sort(root)
+    g = svg_groups(render(root, tmp_path / "g.svg", order=True))
+    index = {id(v): k for k, v in enumerate(order)}
+    for k, node in enumerate(order):
+        box = lines(g[f"v{k}"])
+        assert box[0] == f"#{len(order) - k}"  # backward visits reversed(order); 1 = root
+        assert box[-2:] == [f"值 {fmt(node.data)}", f"梯度 {fmt(node.grad)}"]
+        assert (f"o{k}" in g) == bool(node._prev) == (f"r{k}" in g)
+        for child in node._prev:
+            assert f"e{index[id(child)]}_{k}" in g
+    powers = [k for k, v in enumerate(order) if v._op == "**"]
+    assert [lines(g[f"o{k}"]) for k in powers] == [["x", "3"]]  # x with a superscript 3
+
+
+def test_value_exponent_and_fused_sum_use_the_engine_symbols(tmp_path):
+    a, n = Value(2.0, label="a"), Value(3.0, label="n")
+    root = a ** n
+    root.backward()
+    g = svg_groups(render(root, tmp_path / "p.svg"))
+    assert lines(g["o2"]) == ["xⁿ"]
+    assert tooltip(g["e1_2"]) == "x^n 对这个输入的局部导数 = x^n·ln x = 5.54518"  # 8·ln 2
+
+
+def test_a_value_used_twice_gets_one_arrow_marked_x2(tmp_path):
+    x = Value(3.0, label="x")
+    root = x * x
+    root.backward()
+    g = svg_groups(render(root, tmp_path / "sq.svg"))
+    assert lines(g["e0_1"]) == ["×2"]
+    assert tooltip(g["e0_1"]) == ("a·b 对这个输入的局部导数 = b = 3; "
+                                  "a·b 对这个输入的局部导数 = a = 3")
+    assert lines(g["v0"]) == ["x", "值 3", "梯度 6"]  # d(x²)/dx = 2x
+
+
+def test_small_fused_mlp(tmp_path):
+    mlp = MLP(2, [2, 1], activation="tanh", seed=3)
+    mlp.layers[0].set_weights([[0.5, -1.0], [2.0, 0.25]], [0.1, -0.2])
+    mlp.layers[1].set_weights([[1.5, -0.5]], [0.3])
+    x = [Value(1.0, label="x1"), Value(-2.0, label="x2")]
+    out = mlp(x)
+    out.backward()
+    g = svg_groups(render(out, tmp_path / "mlp.svg", params=mlp.parameters(), legend=True,
+                          lang="en"))
+    order = topo_sort(out)
+    assert len(order) == 2 + 9 + 3 + 2  # inputs, parameters, 3 weighted sums, 2 tanh
+    params = {id(p) for p in mlp.parameters()}
+    for k, node in enumerate(order):
+        kind = ("result" if node._prev else "param" if id(node) in params else "input")
+        assert g[f"v{k}"].get("class") == f"node {kind}"
+        assert lines(g[f"v{k}"])[-2:] == [f"data {fmt(node.data)}", f"grad {fmt(node.grad)}"]
+    assert sorted(lines(g[f"o{k}"])[0] for k, v in enumerate(order) if v._prev) == [
+        "tanh", "tanh", "Σwx+b", "Σwx+b", "Σwx+b"]
+    # Hand check of one number: h1 = tanh(0.5·1 − 1·(−2) + 0.1) = tanh(2.6).
+    h1 = next(k for k, v in enumerate(order) if v._op == "tanh")
+    assert lines(g[f"v{h1}"])[0] == "data 0.989"  # tanh(2.6) = 0.98903…
+    assert lines(g["legend"]) == ["legend", "parameter", "input (named leaf)", "constant",
+                                  "intermediate result (double border: output)", "operation"]
+
+
+HOSTILE_LABELS = [
+    'say "hi"', "<b>bold</b> & &amp;", "back\\slash \\N \\G \\", "two\nlines", "权重 ω",
+    "]]> <!-- -->", "'single' {braces}; [x]", "a\tb", "x\x01y\x7f",
+]
+
+
+def test_hostile_labels_survive_dot_and_svg(tmp_path):
+    leaves = [Value(float(i), label=label) for i, label in enumerate(HOSTILE_LABELS)]
+    root = leaves[0]
+    for leaf in leaves[1:]:
+        root = root + leaf
+    root.backward()
+    title = 'title <with> "quotes" & \\back\\slashes\\'
+    g = svg_groups(render(root, tmp_path / "hostile.svg", title=title))
+    order = topo_sort(root)
+    shown = {}
+    for k, node in enumerate(order):
+        if node.label:
+            shown[node.label] = lines(g[f"v{k}"])[:-2]
+    assert shown == {
+        'say "hi"': ['say "hi"'],
+        "<b>bold</b> & &amp;": ["<b>bold</b> & &amp;"],
+        "back\\slash \\N \\G \\": ["back\\slash \\N \\G \\"],
+        "two\nlines": ["two", "lines"],
+        "权重 ω": ["权重 ω"],
+        "]]> <!-- -->": ["]]> <!-- -->"],
+        "'single' {braces}; [x]": ["'single' {braces}; [x]"],
+        "a\tb": ["a b"],
+        "x\x01y\x7f": ["x\\x01y\\x7f"],
+    }
+    svg_text = (tmp_path / "hostile.svg").read_text(encoding="utf-8")
+    assert "title &lt;with&gt; &quot;quotes&quot; &amp; \\back\\slashes\\" in svg_text
+
+
+def test_escape():
+    assert escape('<a href="x">&\\') == "&lt;a href=&quot;x&quot;&gt;&amp;\\\\"
+    assert escape("a\r\nb\nc\rd\te\x00") == "a<BR/>b<BR/>c<BR/>d e\\\\x00"
+    assert escape("x" * 50) == "x" * 39 + "…"
+
+
+def test_show_grad_false_highlight_and_english(tmp_path, neuron):
+    root, leaves = neuron
+    g = svg_groups(render(root, tmp_path / "h.svg", show_grad=False, lang="en",
+                          highlight=[leaves["x"], "e1_2", "o5"]))
+    assert lines(g["v1"]) == ["x", "data 2"]
+    red = [k for k, v in g.items() if v.get("class") != "graph" and not k.startswith("a_")
+           and any(e.get("stroke") == "#d62728" for e in v.iter())]
+    assert sorted(red) == ["e1_2", "o5", "v1"]
+
+
+def test_bad_arguments_are_refused_with_a_message(neuron):
+    root, _ = neuron
+    with pytest.raises(ValueError, match=r"^要高亮的 'v99' 不是这张图里的编号"):
+        draw(root, highlight=["v99"])
+    with pytest.raises(ValueError, match=r"^要高亮的 Value 不在这张图里"):
+        draw(root, highlight=[Value(1.0)])
+    with pytest.raises(ValueError, match=r"^rankdir 取值无效：'XY'"):
+        draw(root, rankdir="XY")
+    with pytest.raises(TypeError, match=r"^画图需要一个 Value，收到 float$"):
+        draw(1.0)
+    with pytest.raises(ValueError, match=r"^未知的语言"):
+        draw(root, lang="fr")
+
+
+def test_draw_returns_a_digraph_for_jupyter(neuron):
+    root, _ = neuron
+    graph = draw(root, rankdir="TB")
+    assert isinstance(graph, graphviz.Digraph)
+    assert hasattr(graph, "_repr_mimebundle_")  # what Jupyter calls to show it inline
+    assert "rankdir=TB" in graph.source
+
+
+def test_render_refuses_a_missing_directory_and_unknown_format(neuron, tmp_path):
+    root, _ = neuron
+    with pytest.raises(ValueError, match=r"^输出目录 .*missing 不存在；请先创建它$"):
+        render(root, tmp_path / "missing" / "g.svg")
+    with pytest.raises(ValueError, match=r"^无法识别输出文件 .*g\.txt 的格式"):
+        render(root, tmp_path / "g.txt")
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("suffix, magic", [(".png", b"\x89PNG"), (".pdf", b"%PDF")])
+def test_render_png_and_pdf(neuron, tmp_path, suffix, magic):
+    root, _ = neuron
+    path = render(root, tmp_path / f"g{suffix}")
+    assert path.read_bytes()[:4] == magic
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["g.dot", f"g{suffix}"]
+
+
+def test_missing_dot_says_how_to_install_and_keeps_the_dot_file(neuron, tmp_path, monkeypatch):
+    root, _ = neuron
+    empty = tmp_path / "empty_path"
+    empty.mkdir()
+    monkeypatch.setenv("PATH", str(empty))  # no `dot` anywhere
+    with pytest.raises(DotNotFound) as err:
+        render(root, tmp_path / "g.svg")
+    assert str(err.value) == (
+        f"找不到 Graphviz 的 dot 程序，无法生成 {tmp_path / 'g.svg'}（DOT 源文件已写入 "
+        f"{tmp_path / 'g.dot'}）。请安装 Graphviz：sudo apt-get install graphviz"
+        "（macOS：brew install graphviz）")
+    assert isinstance(err.value, OSError)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["empty_path", "g.dot"]
+    assert (tmp_path / "g.dot").read_text(encoding="utf-8") == draw(root).source
+
+
+def test_a_failing_dot_leaves_the_old_file_untouched(neuron, tmp_path, monkeypatch):
+    root, _ = neuron
+    old = tmp_path / "g.svg"
+    old.write_text("old picture", encoding="utf-8")
+
+    def failing_pipe(self, **kw):
+        raise graphviz.CalledProcessError(1, ["dot"], stderr=b"Error: layout failed\nmore")
+
+    monkeypatch.setattr(graphviz.Digraph, "pipe", failing_pipe)
+    with pytest.raises(OSError, match=r"^Graphviz 的 dot 运行失败：Error: layout failed$"):
+        render(root, old)
+    assert old.read_text(encoding="utf-8") == "old picture"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["g.dot", "g.svg"]  # no temp files
+
+
+def test_large_graphs_are_refused_fast():
+    x = Value(1.0, label="x")
+    root = x
+    for _ in range(30_000):
+        root = root + 1.0
+    start = time.perf_counter()
+    with pytest.raises(ValueError, match=r"^计算图超过 200 个值.*融合神经元（fused=True）"):
+        draw(root)
+    assert time.perf_counter() - start < 0.5  # stops counting at the limit
+    small = x
+    for _ in range(99):
+        small = small + 1.0  # 99 sums + 99 constants + x = 199 values
+    assert len(topo_sort(small)) == 199
+    assert "\tv198 [" in draw(small).source
+    with pytest.raises(ValueError, match=r"超过 198 个值"):
+        draw(small, max_nodes=198)
+
+
+def test_a_big_mlp_is_refused_with_advice():
+    mlp = MLP(2, [16, 16, 1])
+    out = mlp([0.5, -0.5])
+    with pytest.raises(ValueError, match=r"^计算图超过 200 个值"):
+        draw(out)
+
+
+def test_chinese_font_is_installed_and_used(neuron):
+    root, _ = neuron
+    assert 'fontname="WenQuanYi Micro Hei,' in draw(root).source
+    fonts = subprocess.run(["fc-list"], capture_output=True, text=True, check=True).stdout
+    # scripts/system-deps.sh installs WenQuanYi unless a Noto CJK font is already there;
+    # both are in the font stack.
+    assert "WenQuanYi Micro Hei" in fonts or "Noto Sans CJK" in fonts
+
+
+def test_import_micrograd_cn_does_not_import_graphviz():
+    code = "import sys, micrograd_cn; print('graphviz' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True, cwd=Path(__file__).resolve().parents[1],
+                          env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])})
+    assert done.stdout.strip() == "False"
