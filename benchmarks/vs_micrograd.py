@@ -238,7 +238,7 @@ def run(quick: bool = False) -> dict[str, Any]:
         moons_args, nodes, sizes, repeats = (30, 1, 2), 3_000, [500, 1_000, 10_000], 1
     else:
         moons_args, nodes, sizes, repeats = (100, 3, 4), 100_000, [500, 1_000, 10_000, 100_000,
-                                                                  1_000_000], 3
+                                                                  1_000_000], 5
     return {"quick": quick, "machine": machine(), "moons": bench_moons(*moons_args),
             "memory": bench_memory(nodes), "chains": bench_chains(sizes, repeats),
             "import": bench_import(3 if quick else 7)}
