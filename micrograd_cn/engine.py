@@ -136,7 +136,7 @@ class Value:
             self.grad += g
             other.grad += g
 
-        data =self.data + other.data
+        data = self.data + other.data
         if not isfinite(data):
             raise _overflow("+", self.data, other.data)
         return _result(data, (self, other), "+", (1.0, 1.0), _backward)
@@ -149,7 +149,7 @@ class Value:
             self.grad += g
             other.grad -= g
 
-        data =self.data - other.data
+        data = self.data - other.data
         if not isfinite(data):
             raise _overflow("-", self.data, other.data)
         return _result(data, (self, other), "-", (1.0, -1.0), _backward)
@@ -164,13 +164,13 @@ class Value:
     @op("*", "×", "a·b", "b", "a")
     def __mul__(self, other: Value | Number) -> Value:
         other = _lift(other, "*")
-        da, db =other.data, self.data  # ∂(ab)/∂a = b, ∂(ab)/∂b = a
+        da, db = other.data, self.data  # ∂(ab)/∂a = b, ∂(ab)/∂b = a
 
         def _backward(g: float, self=self, other=other, da=da, db=db) -> None:
             self.grad += g * da
             other.grad += g * db
 
-        data =self.data * other.data
+        data = self.data * other.data
         if not isfinite(data):
             raise _overflow("*", self.data, other.data)
         return _result(data, (self, other), "*", (da, db), _backward)
@@ -178,7 +178,7 @@ class Value:
     @op("/", "÷", "a / b", "1/b", "−a/b²")
     def __truediv__(self, other: Value | Number) -> Value:
         other = _lift(other, "/")
-        a, b =self.data, other.data
+        a, b = self.data, other.data
         if b == 0.0:
             raise ZeroDivisionError(t("div_zero", a=show(a), b=show(b)))
         data, da = a / b, 1.0 / b
@@ -199,7 +199,7 @@ class Value:
             return self._pow_value(n)
         if not isinstance(n, Real) or isinstance(n, bool):
             raise TypeError(t("not_a_number", op="**", kind=type(n).__name__, value=show(n)))
-        x =self.data
+        x = self.data
         if not isinstance(n, int):  # ints stay exact: (-2.0) ** 3 is fine
             n = _to_float(n, "**")
             if x < 0.0 and not n.is_integer():
@@ -223,7 +223,7 @@ class Value:
 
     def _pow_value(self, n: Value) -> Value:
         """``x ** n`` with both a Value: ∂/∂x = n·xⁿ⁻¹ and ∂/∂n = xⁿ·ln x (needs x > 0)."""
-        x =self.data
+        x = self.data
         if x <= 0.0:
             raise ValueError(t("pow_value_base", x=show(x)))
         try:
@@ -244,7 +244,7 @@ class Value:
     # ------------------------------------------------------------ functions
     @op("exp", "exp", "eˣ", "eˣ")
     def exp(self) -> Value:
-        x =self.data
+        x = self.data
         if x > 709.782712893384:  # log(largest float): e^x would overflow
             raise OverflowError(t("exp_overflow", x=show(x)))
         e = math.exp(x)
@@ -256,7 +256,7 @@ class Value:
 
     @op("log", "log", "ln x", "1/x")
     def log(self) -> Value:
-        x =self.data
+        x = self.data
         if x <= 0.0:
             raise ValueError(t("log_domain", x=show(x)))
         d = 1.0 / x
@@ -270,7 +270,7 @@ class Value:
 
     @op("sigmoid", "σ", "σ(x) = 1/(1+e⁻ˣ)", "σ(x)(1−σ(x))")
     def sigmoid(self) -> Value:
-        x =self.data
+        x = self.data
         # Never exponentiate a large positive number: for x < 0 use eˣ/(1+eˣ).
         if x >= 0.0:
             s = 1.0 / (1.0 + math.exp(-x))
@@ -296,7 +296,7 @@ class Value:
 
     @op("relu", "ReLU", "max(0, x)", "1 if x>0 else 0")
     def relu(self) -> Value:
-        positive =self.data > 0.0
+        positive = self.data > 0.0
         d = 1.0 if positive else 0.0
 
         def _backward(g: float, self=self, d=d) -> None:
