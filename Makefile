@@ -1,11 +1,13 @@
 # Two commands do all the set-up on a fresh Debian machine:
 #   make demo   -- the main demo (one logistic neuron, step by step)
-#   make test   -- the whole test suite (PyTorch oracle, demos, notebook, browser included)
+#   make test   -- the whole test suite (PyTorch oracle, demos, notebook, browser, benchmarks)
+#   make bench  -- the benchmarks against micrograd and NumPy (about three minutes)
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-# extras for `make test`; `make demo` needs only DEMO_EXTRAS (matplotlib)
-EXTRAS := test,oracle,demos,notebook,browser
+# extras for `make test` (bench: tests/test_benchmarks.py checks the benchmarks
+# against the PyPI micrograd); `make demo` needs only DEMO_EXTRAS (matplotlib)
+EXTRAS := test,oracle,demos,notebook,browser,bench
 DEMO_EXTRAS := demos
 
 .PHONY: demo test bench docs system-deps test-deps clean
@@ -38,6 +40,10 @@ test: test-deps $(VENV)/.installed
 # README's pictures under docs/, made by the demos themselves
 docs: system-deps $(VENV)/.installed-demo
 	$(BIN)/python scripts/make_docs_images.py
+
+bench: $(VENV)/.installed
+	$(BIN)/python benchmarks/vs_micrograd.py
+	$(BIN)/python benchmarks/vs_numpy.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis

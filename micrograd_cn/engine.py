@@ -12,7 +12,11 @@ new Value is written in one place, as one method, with four things side by side:
    to the upstream gradient ``g`` (chain rule: input.grad += g × local).
 
 The closure captures the op's inputs but never its own output, so no node sits
-in a reference cycle and CPython frees a graph as soon as it is unused.
+in a reference cycle and CPython frees a graph as soon as it is unused. It
+captures them as default arguments (``def _backward(g, self=self, d=d)``):
+the same function, but the captured values sit in one tuple instead of one
+cell object each, so a node costs fewer objects, less memory, and less work
+for the garbage collector (see benchmarks/ and README, 性能 / Performance).
 
 The tracer, the BP report and the graph renderer read ``_local`` and ``OPS``
 through ``Value.edges()``; nothing outside this file computes a derivative.
@@ -128,7 +132,7 @@ class Value:
     def __add__(self, other: Value | Number) -> Value:
         other = _lift(other, "+")
 
-        def _backward(g: float) -> None:
+        def _backward(g: float, self=self, other=other) -> None:
             self.grad += g
             other.grad += g
 
@@ -141,7 +145,7 @@ class Value:
     def __sub__(self, other: Value | Number) -> Value:
         other = _lift(other, "-")
 
-        def _backward(g: float) -> None:
+        def _backward(g: float, self=self, other=other) -> None:
             self.grad += g
             other.grad -= g
 
@@ -152,7 +156,7 @@ class Value:
 
     @op("neg", "−", "−x", "−1")
     def __neg__(self) -> Value:
-        def _backward(g: float) -> None:
+        def _backward(g: float, self=self) -> None:
             self.grad -= g
 
         return _result(-self.data, (self,), "neg", (-1.0,), _backward)
@@ -162,7 +166,7 @@ class Value:
         other = _lift(other, "*")
         da, db = other.data, self.data  # ∂(ab)/∂a = b, ∂(ab)/∂b = a
 
-        def _backward(g: float) -> None:
+        def _backward(g: float, self=self, other=other, da=da, db=db) -> None:
             self.grad += g * da
             other.grad += g * db
 
@@ -182,7 +186,7 @@ class Value:
         if not (isfinite(data) and isfinite(da) and isfinite(db)):
             raise _overflow("/", a, b)
 
-        def _backward(g: float) -> None:
+        def _backward(g: float, self=self, other=other, da=da, db=db) -> None:
             self.grad += g * da
             other.grad += g * db
 
@@ -212,7 +216,7 @@ class Value:
         if not (isfinite(data) and isfinite(d)):
             raise _overflow("**", x, n)
 
-        def _backward(g: float) -> None:
+        def _backward(g: float, self=self, d=d) -> None:
             self.grad += g * d
 
         return _result(data, (self,), "**", (d,), _backward, n)
@@ -231,7 +235,7 @@ class Value:
         if not (isfinite(data) and isfinite(dx) and isfinite(dn)):
             raise _overflow("**", x, n.data)
 
-        def _backward(g: float) -> None:
+        def _backward(g: float, self=self, n=n, dx=dx, dn=dn) -> None:
             self.grad += g * dx
             n.grad += g * dn
 
@@ -245,7 +249,7 @@ class Value:
             raise OverflowError(t("exp_overflow", x=show(x)))
         e = math.exp(x)
 
-        def _backward(g: float) -> None:
+        def _backward(g: float, self=self, e=e) -> None:
             self.grad += g * e  # d(eˣ)/dx = eˣ, the output itself
 
         return _result(e, (self,), "exp", (e,), _backward)
@@ -259,7 +263,7 @@ class Value:
         if not isfinite(d):  # only for a subnormal x, so tiny that 1/x overflows
             raise _overflow("/", 1.0, x)
 
-        def _backward(g: float) -> None:
+        def _backward(g: float, self=self, d=d) -> None:
             self.grad += g * d
 
         return _result(math.log(x), (self,), "log", (d,), _backward)
@@ -275,7 +279,7 @@ class Value:
             s = e / (1.0 + e)
         d = s * (1.0 - s)
 
-        def _backward(g: float) -> None:
+        def _backward(g: float, self=self, d=d) -> None:
             self.grad += g * d
 
         return _result(s, (self,), "sigmoid", (d,), _backward)
@@ -285,7 +289,7 @@ class Value:
         th = math.tanh(self.data)  # math.tanh saturates to ±1 without overflow
         d = 1.0 - th * th
 
-        def _backward(g: float) -> None:
+        def _backward(g: float, self=self, d=d) -> None:
             self.grad += g * d
 
         return _result(th, (self,), "tanh", (d,), _backward)
@@ -295,7 +299,7 @@ class Value:
         positive = self.data > 0.0
         d = 1.0 if positive else 0.0
 
-        def _backward(g: float) -> None:
+        def _backward(g: float, self=self, d=d) -> None:
             self.grad += g * d
 
         return _result(self.data if positive else 0.0, (self,), "relu", (d,), _backward)
@@ -366,23 +370,21 @@ def weighted_sum(w: Sequence[Value], x: Sequence[Value | Number], b: Value) -> V
     """
     if len(w) != len(x):
         raise ValueError(t("wsum_lengths", nw=len(w), nx=len(x)))
-    w = tuple(w)
-    x = tuple(xi if isinstance(xi, Value) else _lift(xi, "wsum") for xi in x)
+    x = [xi if isinstance(xi, Value) else _lift(xi, "wsum") for xi in x]
     b = _lift(b, "wsum")
     wd = [wi.data for wi in w]
     xd = [xi.data for xi in x]
     data = sum(map(mul, wd, xd), b.data)
     if not isfinite(data):
         raise _overflow("wsum", *wd, *xd, b.data)
+    children = (*w, *x, b)
+    local = (*xd, *wd, 1.0)  # ∂z/∂wᵢ = xᵢ, ∂z/∂xᵢ = wᵢ, ∂z/∂b = 1
 
-    def _backward(g: float) -> None:
-        for wi, xv in zip(w, xd):
-            wi.grad += g * xv
-        for xi, wv in zip(x, wd):
-            xi.grad += g * wv
-        b.grad += g
+    def _backward(g: float, children=children, local=local) -> None:
+        for child, d in zip(children, local):
+            child.grad += g * d
 
-    return _result(data, (*w, *x, b), "wsum", (*xd, *wd, 1.0), _backward)
+    return _result(data, children, "wsum", local, _backward)
 
 
 _SUBSCRIPTS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
@@ -418,15 +420,16 @@ def topo_sort(root: Value) -> list[Value]:
     """
     order: list[Value] = []
     seen = {root}
-    stack = [(root, iter(root._prev))]
-    while stack:
-        node, children = stack[-1]
-        for child in children:
+    path = [root]  # the nodes being visited, each an input of the one before it
+    todo = [iter(root._prev)]  # beside each node, its inputs not looked at yet
+    while todo:
+        for child in todo[-1]:
             if child not in seen:
                 seen.add(child)
-                stack.append((child, iter(child._prev)))
+                path.append(child)
+                todo.append(iter(child._prev))
                 break
-        else:  # every input of node is already in order
-            stack.pop()
-            order.append(node)
+        else:  # every input of path[-1] is already in order
+            todo.pop()
+            order.append(path.pop())
     return order

@@ -21,7 +21,7 @@ from __future__ import annotations
 import random
 from typing import Iterable, Sequence, Union
 
-from micrograd_cn.engine import Number, Value, weighted_sum
+from micrograd_cn.engine import Number, Value, _lift, weighted_sum
 from micrograd_cn.i18n import show, t
 
 Input = Union[Value, Number]
@@ -93,7 +93,10 @@ class Neuron(Module):
         return self.activation != "linear"
 
     def __call__(self, x: Sequence[Input]) -> Value:
-        x = _as_inputs(x, len(self.w), "Neuron")
+        return self._forward(_as_inputs(x, len(self.w), "Neuron"))
+
+    def _forward(self, x: list[Input]) -> Value:
+        """z and a for inputs already checked (a Layer checks once for all its neurons)."""
         if self.fused:
             z = weighted_sum(self.w, x, self.b)
         else:  # micrograd's graph: ((b + w₁x₁) + w₂x₂) + …
@@ -130,7 +133,10 @@ class Layer(Module):
 
     def __call__(self, x: Sequence[Input]) -> Value | list[Value]:
         x = _as_inputs(x, len(self.neurons[0].w), "Layer")
-        out = [n(x) for n in self.neurons]
+        # Wrap plain numbers once here rather than once per neuron.
+        op = "wsum" if self.neurons[0].fused else "*"
+        x = [xi if isinstance(xi, Value) else _lift(xi, op) for xi in x]
+        out = [n._forward(x) for n in self.neurons]
         return out[0] if len(out) == 1 else out  # micrograd: one neuron gives a Value
 
     def parameters(self) -> list[Value]:

@@ -154,6 +154,9 @@ def test_inline_commands_parse_and_demos_are_tested():
         if words[0] == "python":
             assert (ROOT / words[1]).is_file(), command
             continue
+        if words[1].startswith("-"):  # an option of the command itself, e.g. --help
+            assert any(words[1] in action.option_strings for action in parser._actions), command
+            continue
         assert words[1] in subcommands, command
         if any(w in PLACEHOLDERS or w.startswith("name=") for w in words):
             continue  # a template, e.g. `micrograd-cn demo NAME --lang en`

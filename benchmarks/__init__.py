@@ -1,0 +1,1 @@
+"""Benchmark scripts (run them directly; see README, 性能 / Performance)."""
