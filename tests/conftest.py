@@ -61,3 +61,15 @@ def golden():
         with open(path, encoding="utf-8") as f:
             assert text == f.read(), f"output differs from tests/golden/{name}"
     return check
+
+
+def assert_clear_error(make, error: type[Exception], zh: str, en: str) -> None:
+    """``make()`` raises ``error`` whose message contains ``zh``, and ``en`` in English."""
+    from micrograd_cn.i18n import language
+
+    with pytest.raises(error) as excinfo:
+        make()
+    assert zh in str(excinfo.value)
+    with language("en"), pytest.raises(error) as excinfo:
+        make()
+    assert en in str(excinfo.value)
