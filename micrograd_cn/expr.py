@@ -49,7 +49,7 @@ _KINDS = {
     ast.ListComp: "expr_kind_comprehension", ast.SetComp: "expr_kind_comprehension",
     ast.DictComp: "expr_kind_comprehension", ast.GeneratorExp: "expr_kind_comprehension",
     ast.JoinedStr: "expr_kind_string", ast.NamedExpr: "expr_kind_walrus",
-    ast.Starred: "expr_kind_starred",
+    ast.Starred: "expr_kind_starred", ast.Await: "expr_kind_await",
 }
 
 
@@ -182,8 +182,8 @@ def _check_node(text: str, node: ast.AST) -> list[ast.AST]:
                               where=_where(text, node)))
         _number(text, node)
         return []
-    key = _KINDS.get(type(node))
-    what = t(key) if key else type(node).__name__
+    # A construct not named above still gets a word in the user's language, never a class name.
+    what = t(_KINDS.get(type(node), "expr_kind_other"))
     raise ExprError(t("expr_unsupported", what=what, where=_where(text, node)))
 
 

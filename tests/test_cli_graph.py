@@ -79,7 +79,7 @@ HOSTILE = [
     (["x.__class__.__bases__", "x=1"], "表达式里不能用属性访问："),
     (["x[0]", "x=1"], "表达式里不能用下标："),
     (["(lambda: x)()", "x=1"], "只能调用 exp, log, sigmoid, tanh, relu："),
-    (["lambda: 0"], "表达式里不能用lambda："),
+    (["lambda: 0"], "表达式里不能用匿名函数 lambda："),
     (["'echo hi'"], "表达式里不能用字符串："),
     (["__builtins__"], "不允许以 __ 开头的名字 __builtins__："),
     (["open(x)", "x=1"], "只能调用 exp, log, sigmoid, tanh, relu："),

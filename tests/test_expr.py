@@ -5,6 +5,7 @@ formulas and PyTorch float64 autograd (gradients)."""
 
 from __future__ import annotations
 
+import ast
 import math
 import time
 from pathlib import Path
@@ -135,7 +136,7 @@ HOSTILE = [
     ("x + x.real", "表达式里不能用属性访问：“x.real”（第 5 列）"),
     ("x[0]", "表达式里不能用下标：“x[0]”（第 1 列）"),
     ("(lambda: 1)() + x", "只能调用 exp, log, sigmoid, tanh, relu：“(lambda: 1)()”（第 1 列）"),
-    ("lambda: x", "表达式里不能用lambda：“lambda: x”（第 1 列）"),
+    ("lambda: x", "表达式里不能用匿名函数 lambda：“lambda: x”（第 1 列）"),
     ("x + 'a'", "表达式里不能用字符串：“'a'”（第 5 列）"),
     ("f'{x}'", "表达式里不能用字符串：“f'{x}'”（第 1 列）"),
     ("__builtins__ + x", "不允许以 __ 开头的名字 __builtins__：“__builtins__”（第 1 列）"),
@@ -155,7 +156,8 @@ HOSTILE = [
     ("~x", "不支持一元运算 ~（只能用负号 -）：“~x”（第 1 列）"),
     ("not x", "不支持一元运算 not（只能用负号 -）：“not x”（第 1 列）"),
     ("x == x", "表达式里不能用比较：“x == x”（第 1 列）"),
-    ("x and x", "表达式里不能用and/or：“x and x”（第 1 列）"),
+    ("x and x", "表达式里不能用逻辑运算 and/or：“x and x”（第 1 列）"),
+    ("await x", "表达式里不能用异步等待 await：“await x”（第 1 列）"),
     ("x if x else x", "表达式里不能用条件表达式：“x if x else x”（第 1 列）"),
     ("[x]", "表达式里不能用列表、元组、集合或字典：“[x]”（第 1 列）"),
     ("x, x", "表达式里不能用列表、元组、集合或字典：“x, x”（第 1 列）"),
@@ -192,6 +194,18 @@ def test_hostile_or_wrong_expressions_fail_fast_with_a_pointer(text, message, mo
         build(text, {"x": 2.0})
     assert time.perf_counter() - start < 1.0  # a hang guard, not a benchmark
     assert str(err.value) == message
+
+
+def test_a_construct_without_a_name_is_still_described_in_words(monkeypatch):
+    # Every construct Python's parser can hand us is named in _KINDS; should a new Python
+    # add one, the message must still be a sentence, not an ast class name.
+    monkeypatch.delitem(expr._KINDS, ast.Await)
+    with pytest.raises(ExprError) as err:
+        build("await x", {"x": 1.0})
+    assert str(err.value) == "表达式里不能用这种写法：“await x”（第 1 列）"
+    with language("en"), pytest.raises(ExprError) as err:
+        build("await x", {"x": 1.0})
+    assert str(err.value) == "this construct is not allowed in an expression: `await x` (column 1)"
 
 
 def test_messages_in_english():
