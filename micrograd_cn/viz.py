@@ -17,7 +17,7 @@ the backward pass visits them, ``reversed(order)``: 1 is the root.
 Text from users (labels, titles) is escaped for Graphviz's HTML-like labels, so
 quotes, ``<``, ``>``, ``&``, backslashes, newlines and Chinese are shown as typed.
 
-Imports: engine, i18n, and the ``graphviz`` package (a pure-Python wrapper; the
+Imports: engine, i18n, table, and the ``graphviz`` package (a pure-Python wrapper; the
 ``dot`` program itself is needed only by ``render``). The package
 ``micrograd_cn`` does not import this module, so ``import micrograd_cn`` stays fast.
 """
@@ -35,6 +35,7 @@ import graphviz
 
 from micrograd_cn.engine import OPS, Value, topo_sort
 from micrograd_cn.i18n import check_lang, show, t
+from micrograd_cn.table import num
 
 # The first installed family wins; fonts-wqy-microhei comes from scripts/system-deps.sh.
 FONT = "WenQuanYi Micro Hei,Noto Sans CJK SC,Microsoft YaHei,PingFang SC,sans-serif"
@@ -61,14 +62,17 @@ class DotNotFound(OSError):
 
 
 def fmt(x: float, digits: int = 4) -> str:
-    """A number for a picture: 4 significant digits, no ``e+06`` noise (1.5e6, 2e-5)."""
-    if x == 0.0:
-        return "0"  # also -0.0
-    text = f"{x:.{digits}g}"
-    if "e" in text:
-        mantissa, exponent = text.split("e")
-        text = f"{mantissa}e{int(exponent)}"
-    return text
+    """A number for a picture: ``table.num`` with 4 significant digits and a short exponent.
+
+    The minus sign is the terminal's ``−``, so a box and the trace printed beside it
+    (the classroom page shows both) write −1 the same way; the exponent drops
+    ``+`` and leading zeros (1.235e6, −2e−5) to keep the boxes narrow.
+    """
+    mantissa, e, exponent = num(x, digits).partition("e")
+    if e:
+        sign = "−" if exponent.startswith("−") else ""
+        exponent = sign + exponent.lstrip("+−").lstrip("0")
+    return mantissa + e + exponent
 
 
 def escape(text: str, limit: int = MAX_LABEL) -> str:

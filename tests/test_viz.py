@@ -17,6 +17,7 @@ import pytest
 
 from micrograd_cn import MLP, Value, topo_sort
 from micrograd_cn.expr import build
+from micrograd_cn.table import num
 from micrograd_cn.viz import DotNotFound, draw, escape, fmt, render
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -48,10 +49,12 @@ def neuron():
 
 def test_fmt_is_short_and_readable():
     assert [fmt(x) for x in (0.5, 2.0, -1.0, 0.0, -0.0, 0.7310585786300049)] == [
-        "0.5", "2", "-1", "0", "0", "0.7311"]
-    assert [fmt(x) for x in (1234567.0, -2e-5, 1e100, 0.000123456)] == [
-        "1.235e6", "-2e-5", "1e100", "0.0001235"]
+        "0.5", "2", "−1", "0", "0", "0.7311"]
+    assert [fmt(x) for x in (1234567.0, -2e-5, 1e100, 0.000123456, 1e4, -1.5e-300)] == [
+        "1.235e6", "−2e−5", "1e100", "0.0001235", "1e4", "−1.5e−300"]
     assert fmt(0.7310585786300049, 10) == "0.7310585786"
+    # the same digits and minus sign as the terminal's table.num, only the exponent shorter
+    assert fmt(-0.25) == num(-0.25) and fmt(-2e-5) != num(-2e-5) == "−2e−05"
 
 
 def test_logistic_neuron_svg_has_every_value_gradient_and_id(neuron, tmp_path):
@@ -65,7 +68,7 @@ def test_logistic_neuron_svg_has_every_value_gradient_and_id(neuron, tmp_path):
     assert lines(g["v0"]) == ["w", "值 0.5", "梯度 0.5"]
     assert lines(g["v1"]) == ["x", "值 2", "梯度 0.125"]
     assert lines(g["v2"]) == ["值 1", "梯度 0.25"]
-    assert lines(g["v3"]) == ["b", "值 -1", "梯度 0.25"]
+    assert lines(g["v3"]) == ["b", "值 −1", "梯度 0.25"]
     assert lines(g["v4"]) == ["值 0", "梯度 0.25"]
     assert lines(g["v5"]) == ["值 0.5", "梯度 1"]
     assert [lines(g[o]) for o in ("o2", "o4", "o5")] == [["×"], ["+"], ["σ"]]
