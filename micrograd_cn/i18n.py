@@ -243,8 +243,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "page_key_in": ("梯度流入的节点", "the node the gradient flows into"),
     "page_prev": ("← 上一步", "← Previous"),
     "page_next": ("下一步 →", "Next →"),
-    "page_suffix": ("网页文件名必须以 .html 结尾，收到 {path}", "the page's file name must end in .html, got {path}"),
-    "page_no_dir": ("文件夹 {dir} 不存在", "the folder {dir} does not exist"),
+    "page_dot_missing": (
+        "找不到 Graphviz 的 dot 程序，无法画出网页里的计算图。"
+        "请安装 Graphviz：sudo apt-get install graphviz（macOS：brew install graphviz）",
+        "Graphviz's dot program was not found, so the page's graph cannot be drawn. "
+        "Install Graphviz: sudo apt-get install graphviz (macOS: brew install graphviz)",
+    ),
     # --- notebook ------------------------------------------------------------
     "nb_label": ("标签", "label"),
     "nb_data": ("值 data", "data"),
@@ -599,6 +603,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Graphviz's dot program was not found, so {path} was not made (the DOT source is in {dot}). "
         "Install Graphviz: sudo apt-get install graphviz (macOS: brew install graphviz)",
     ),
+    "viz_write_failed": ("无法写入 {path}：{detail}", "cannot write {path}: {detail}"),
     "viz_dot_failed": (
         "Graphviz 的 dot 运行失败：{detail}",
         "Graphviz's dot failed: {detail}",

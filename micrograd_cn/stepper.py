@@ -17,12 +17,11 @@ from __future__ import annotations
 import html
 import json
 import os
-from pathlib import Path
 
 from micrograd_cn.engine import Value, topo_sort
 from micrograd_cn.i18n import check_lang, t
 from micrograd_cn.trace import node_names, step_pages, trace
-from micrograd_cn.viz import draw
+from micrograd_cn.viz import check_output, draw, pipe, write_atomic
 
 _STYLE = """
 body { font-family: "WenQuanYi Micro Hei", "Noto Sans CJK SC", "Microsoft YaHei",
@@ -90,7 +89,7 @@ _SCRIPT = """
 
 def _svg(root: Value, lang: str) -> str:
     """The graph as an inline <svg> element (no XML prolog, no DOCTYPE)."""
-    svg = draw(root, lang=lang, show_grad=False).pipe(format="svg").decode("utf-8")
+    svg = pipe(draw(root, lang=lang, show_grad=False), "svg", t("page_dot_missing")).decode("utf-8")
     return svg[svg.index("<svg"):]
 
 
@@ -167,13 +166,7 @@ def _page(root: Value, lang: str | None, title: str | None) -> tuple[str, int]:
 def write_step_page(root: Value, path: str | os.PathLike, *, lang: str | None = None,
                     title: str | None = None) -> int:
     """Write the page to ``path`` (all or nothing); return its number of steps."""
-    target = Path(path)
-    if target.suffix.lower() not in (".html", ".htm"):
-        raise ValueError(t("page_suffix", path=str(target)))
-    if not target.parent.is_dir():
-        raise ValueError(t("page_no_dir", dir=str(target.parent)))
+    target = check_output(path, ("html", "htm"))  # before any work: a wrong path fails at once
     text, steps = _page(root, lang, title)
-    tmp = target.with_name(f".{target.name}.tmp")  # a half-written page never appears
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, target)
+    write_atomic(target, text.encode("utf-8"))
     return steps

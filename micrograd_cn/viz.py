@@ -231,26 +231,50 @@ def draw(root: Value, *, rankdir: str = "LR", lang: str | None = None, show_grad
     return dot
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file and a rename: all or nothing."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file and a rename: all or nothing.
+
+    A failure (a directory in the way, a read-only folder, a full disk) is an
+    OSError that names ``path``, not the temporary file.
+    """
+    tmp = None
     try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         with os.fdopen(fd, "wb") as f:
             f.write(data)
         os.replace(tmp, path)
+    except OSError as err:
+        if tmp is not None:
+            os.unlink(tmp)
+        raise OSError(t("viz_write_failed", path=str(path), detail=err.strerror or err)) from None
     except BaseException:
-        os.unlink(tmp)
+        if tmp is not None:
+            os.unlink(tmp)
         raise
 
 
-def check_output(path: str | os.PathLike) -> Path:
-    """``path`` as a Path if it can be rendered to: a known format, an existing directory."""
+def check_output(path: str | os.PathLike, formats: tuple[str, ...] = FORMATS) -> Path:
+    """``path`` as a Path if it can be written: a known format, an existing directory."""
     path = Path(path)
-    if path.suffix.lower().lstrip(".") not in FORMATS:
-        raise ValueError(t("viz_format", path=str(path), choices=", ".join(FORMATS)))
+    if path.suffix.lower().lstrip(".") not in formats:
+        raise ValueError(t("viz_format", path=str(path), choices=", ".join(formats)))
     if not path.parent.is_dir():
         raise ValueError(t("viz_no_dir", dir=str(path.parent)))
     return path
+
+
+def pipe(graph: graphviz.Digraph, fmt: str, missing: str) -> bytes:
+    """``graph`` laid out by ``dot`` as ``fmt`` bytes; Graphviz's failures become OSErrors.
+
+    ``missing`` is the message when ``dot`` is not installed (it says what was not made).
+    """
+    try:
+        return graph.pipe(format=fmt)
+    except graphviz.ExecutableNotFound:
+        raise DotNotFound(missing) from None
+    except graphviz.CalledProcessError as err:
+        detail = (err.stderr or b"").decode("utf-8", "replace").strip().splitlines()
+        raise OSError(t("viz_dot_failed", detail=detail[0] if detail else err.returncode)) from None
 
 
 def render(root: Value, path: str | os.PathLike, **kw: object) -> Path:
@@ -265,13 +289,7 @@ def render(root: Value, path: str | os.PathLike, **kw: object) -> Path:
     fmt_ = path.suffix.lower().lstrip(".")
     graph = draw(root, **kw)  # type: ignore[arg-type]
     dot_path = path.with_suffix(".dot")
-    _atomic_write(dot_path, graph.source.encode("utf-8"))
-    try:
-        data = graph.pipe(format=fmt_)
-    except graphviz.ExecutableNotFound:
-        raise DotNotFound(t("viz_dot_missing", path=str(path), dot=str(dot_path))) from None
-    except graphviz.CalledProcessError as err:
-        detail = (err.stderr or b"").decode("utf-8", "replace").strip().splitlines()
-        raise OSError(t("viz_dot_failed", detail=detail[0] if detail else err.returncode)) from None
-    _atomic_write(path, data)
+    write_atomic(dot_path, graph.source.encode("utf-8"))
+    data = pipe(graph, fmt_, t("viz_dot_missing", path=str(path), dot=str(dot_path)))
+    write_atomic(path, data)
     return path

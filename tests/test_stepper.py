@@ -101,8 +101,10 @@ def test_cli_writes_the_page(tmp_path, capsys):
 
 @pytest.mark.parametrize("argv, message", [
     (["html", EXPR, "w=0.5", "x=2", "-o", "page.html"], "b"),
-    (["html", EXPR, *BINDINGS, "-o", "page.svg"], "page.svg"),
-    (["html", EXPR, *BINDINGS, "-o", "no/such/dir/page.html"], "no/such/dir"),
+    (["html", EXPR, *BINDINGS, "-o", "page.svg"],
+     "无法识别输出文件 page.svg 的格式；文件名须以下列之一结尾：html, htm"),
+    (["html", EXPR, *BINDINGS, "-o", "no/such/dir/page.html"],
+     "输出目录 no/such/dir 不存在；请先创建它"),
 ])
 def test_cli_errors_are_one_line(tmp_path, capsys, monkeypatch, argv, message):
     monkeypatch.chdir(tmp_path)
@@ -111,6 +113,24 @@ def test_cli_errors_are_one_line(tmp_path, capsys, monkeypatch, argv, message):
     assert err.startswith("micrograd-cn: 错误：") and message in err
     assert err.count("\n") == 1 and "Traceback" not in err
     assert list(tmp_path.iterdir()) == []
+
+
+def test_cli_without_dot_is_one_line(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("PATH", str(tmp_path))  # no `dot` anywhere
+    assert main(["html", EXPR, *BINDINGS, "-o", "page.html"]) == 2
+    assert capsys.readouterr().err == (
+        "micrograd-cn: 错误：找不到 Graphviz 的 dot 程序，无法画出网页里的计算图。"
+        "请安装 Graphviz：sudo apt-get install graphviz（macOS：brew install graphviz）\n")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_cli_names_the_page_when_it_cannot_be_written(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "page.html").mkdir()  # a folder where the page should go
+    assert main(["html", EXPR, *BINDINGS, "-o", "page.html"]) == 2
+    assert capsys.readouterr().err == "micrograd-cn: 错误：无法写入 page.html：Is a directory\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["page.html"]  # no temporary file left
 
 
 def test_write_refuses_a_non_value(tmp_path):
@@ -180,6 +200,31 @@ def test_browser_steps_through_the_page(browser, tmp_path):
     assert distinct_colours(after) > 50  # a drawn graph, not a blank page
     assert after != before  # the highlight shows
     assert all(url.startswith("file://") for url in requests)
+    page.close()
+
+
+HOSTILE = ["</script><script>alert(1)</script>", "]]><img src=x onerror=alert(2)>",
+           "<!-- x --><svg onload=alert(3)>", "</svg></div><script>alert(4)</script>"]
+
+
+def test_browser_hostile_labels_stay_text(browser, tmp_path):
+    """Labels that try to end the SVG, the JSON or the page's script run no code."""
+    leaves = [Value(float(i + 1), label=label) for i, label in enumerate(HOSTILE)]
+    root = leaves[0] * leaves[1] + leaves[2] * leaves[3]
+    out = tmp_path / "hostile.html"
+    assert write_step_page(root, out, title=HOSTILE[0]) == 6
+    page = browser.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(out.as_uri())
+    assert page.eval_on_selector_all("script", "els => els.length") == 2  # data + the page's
+    assert page.eval_on_selector_all("img, svg svg, [onload], [onerror]", "els => els.length") == 0
+    assert page.inner_text("h1") == f"反向传播逐步演示：{HOSTILE[0]}"
+    boxes = page.eval_on_selector_all("#graph g.node text", "els => els.map(e => e.textContent)")
+    assert set(HOSTILE) <= set(boxes)  # every label is drawn as typed
+    page.keyboard.press("End")
+    assert page.inner_text("#step") == "6 / 6" and HOSTILE[3] in page.inner_text("#formula")
+    assert dialogs == []
     page.close()
 
 

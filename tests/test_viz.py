@@ -267,6 +267,15 @@ def test_a_failing_dot_leaves_the_old_file_untouched(neuron, tmp_path, monkeypat
     assert sorted(p.name for p in tmp_path.iterdir()) == ["g.dot", "g.svg"]  # no temp files
 
 
+def test_a_write_failure_names_the_file_not_the_temporary_one(neuron, tmp_path):
+    root, _ = neuron
+    (tmp_path / "g.svg").mkdir()  # a folder where the picture should go
+    with pytest.raises(OSError) as err:
+        render(root, tmp_path / "g.svg")
+    assert str(err.value) == f"无法写入 {tmp_path / 'g.svg'}：Is a directory"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["g.dot", "g.svg"]  # no temp files
+
+
 def test_large_graphs_are_refused_fast():
     x = Value(1.0, label="x")
     root = x
