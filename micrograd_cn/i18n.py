@@ -505,8 +505,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the exponent of ** must be a number (e.g. x**2, x**-0.5): {where}",
     ),
     "expr_exponent_big": (
-        "指数 {n} 太大：绝对值最多 {limit}：{where}",
-        "the exponent {n} is too large: at most {limit} in absolute value: {where}",
+        "指数 {n} 太大（绝对值最多 {limit}）：{where}",
+        "the exponent {n} is too large (at most {limit} in absolute value): {where}",
     ),
     "expr_bad_number": (
         "数 {value} 不是有限的实数：{where}",

@@ -257,7 +257,7 @@ def check_output(path: str | os.PathLike, formats: tuple[str, ...] = FORMATS) ->
     """``path`` as a Path if it can be written: a known format, an existing directory."""
     path = Path(path)
     if path.suffix.lower().lstrip(".") not in formats:
-        raise ValueError(t("viz_format", path=str(path), choices=", ".join(formats)))
+        raise ValueError(t("viz_format", path=str(path), choices=", ".join(f".{f}" for f in formats)))
     if not path.parent.is_dir():
         raise ValueError(t("viz_no_dir", dir=str(path.parent)))
     return path

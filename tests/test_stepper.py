@@ -102,7 +102,7 @@ def test_cli_writes_the_page(tmp_path, capsys):
 @pytest.mark.parametrize("argv, message", [
     (["html", EXPR, "w=0.5", "x=2", "-o", "page.html"], "b"),
     (["html", EXPR, *BINDINGS, "-o", "page.svg"],
-     "无法识别输出文件 page.svg 的格式；文件名须以下列之一结尾：html, htm"),
+     "无法识别输出文件 page.svg 的格式；文件名须以下列之一结尾：.html, .htm"),
     (["html", EXPR, *BINDINGS, "-o", "no/such/dir/page.html"],
      "输出目录 no/such/dir 不存在；请先创建它"),
 ])

@@ -223,7 +223,8 @@ def test_render_refuses_a_missing_directory_and_unknown_format(neuron, tmp_path)
     root, _ = neuron
     with pytest.raises(ValueError, match=r"^输出目录 .*missing 不存在；请先创建它$"):
         render(root, tmp_path / "missing" / "g.svg")
-    with pytest.raises(ValueError, match=r"^无法识别输出文件 .*g\.txt 的格式"):
+    with pytest.raises(ValueError, match=r"^无法识别输出文件 .*g\.txt 的格式；文件名须以下列之一结尾："
+                                         r"\.svg, \.png, \.pdf$"):
         render(root, tmp_path / "g.txt")
     assert list(tmp_path.iterdir()) == []
 
