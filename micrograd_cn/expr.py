@@ -257,7 +257,12 @@ def build(text: str, bindings: Mapping[str, float]) -> tuple[Value, dict[str, Va
     constant leaves. Every name must be bound and every binding used.
     """
     body, names = parse(text)
-    given = {check_name(name): value for name, value in bindings.items()}
+    given: dict[str, float] = {}
+    for name, value in bindings.items():
+        name = check_name(name)
+        if name in given:  # "x" and "ｘ" are one name to Python: refuse rather than drop one
+            raise ExprError(t("bind_duplicate", name=name))
+        given[name] = value
     unbound = [name for name in names if name not in given]
     if unbound:
         raise ExprError(t("expr_unbound", names=", ".join(unbound), first=unbound[0]))

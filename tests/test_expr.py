@@ -263,6 +263,8 @@ def test_parse_bindings_refuses_bad_names(name):
 def test_build_checks_names_of_a_plain_mapping():
     with pytest.raises(ExprError, match=r"不合法"):
         build("x", {"x": 1.0, "__import__": 2.0})
+    with pytest.raises(ExprError, match=r"^名字 x 被赋值了两次$"):
+        build("x", {"x": 1.0, "ｘ": 2.0})  # the same name once normalised
 
 
 def test_build_returns_fresh_values_each_time():
