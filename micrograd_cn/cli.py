@@ -15,7 +15,8 @@ from __future__ import annotations
 import argparse
 import math
 import sys
-from typing import TYPE_CHECKING, Callable, Sequence
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Callable, Iterator, Sequence
 
 from micrograd_cn import __version__
 from micrograd_cn.i18n import LANGS, get_lang, language, t
@@ -34,6 +35,50 @@ def _scan_lang(argv: Sequence[str]) -> str:
         elif arg.startswith("--lang="):
             lang = arg.split("=", 1)[1]
     return lang if lang in LANGS else get_lang()
+
+
+# argparse says its own phrases ("options", "invalid choice", ...) through gettext's
+# ``argparse._``; these are the catalog keys for the ones a user can meet. "usage: " stays:
+# argparse indents wrapped usage lines by its length in characters, and a Chinese prefix
+# is twice as wide on screen.
+_ARGPARSE_KEYS = {
+    "positional arguments": "cli_argparse_positionals",
+    "options": "cli_argparse_options",
+    "argument %(argument_name)s: %(message)s": "cli_argparse_argument",
+    "the following arguments are required: %s": "cli_argparse_required",
+    "unrecognized arguments: %s": "cli_argparse_unrecognized",
+    "expected one argument": "cli_argparse_one",
+    "expected at most one argument": "cli_argparse_at_most_one",
+    "expected at least one argument": "cli_argparse_at_least_one",
+    "invalid choice: %(value)r (choose from %(choices)s)": "cli_argparse_choice",
+    "invalid %(type)s value: %(value)r": "cli_argparse_type",
+    "ambiguous option: %(option)s could match %(matches)s": "cli_argparse_ambiguous",
+    "ignored explicit argument %r": "cli_argparse_explicit",
+}
+
+
+@contextmanager
+def _argparse_speaks(lang: str) -> Iterator[None]:
+    """argparse's own phrases in ``lang`` while the parser is built, parses and prints help.
+
+    argparse looks ``_`` up on each call, so swapping it for the duration is enough; it is
+    put back even when argparse exits (--help, a bad argument). A phrase not in the table,
+    or a Python whose argparse has no ``_``, stays in argparse's English.
+    """
+    english = getattr(argparse, "_", None)
+    if lang == "en" or english is None:
+        yield
+        return
+
+    def translate(text: str) -> str:
+        key = _ARGPARSE_KEYS.get(text)
+        return t(key, lang) if key else english(text)
+
+    argparse._ = translate  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        argparse._ = english  # type: ignore[attr-defined]
 
 
 class _Parser(argparse.ArgumentParser):
@@ -332,11 +377,12 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     lang = _scan_lang(argv)
-    parser = build_parser(lang)
-    args = parser.parse_args(argv)
-    if getattr(args, "func", None) is None:
-        parser.print_help()
-        return 0
+    with _argparse_speaks(lang):
+        parser = build_parser(lang)
+        args = parser.parse_args(argv)
+        if getattr(args, "func", None) is None:
+            parser.print_help()
+            return 0
     with language(args.lang):
         try:
             return args.func(args)

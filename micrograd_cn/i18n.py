@@ -695,6 +695,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--params 里的 {name} 不是表达式中的名字",
         "{name} in --params is not a name in the expression",
     ),
+    # argparse's own phrases (printf-style, as argparse fills them in); English = argparse's text
+    "cli_argparse_positionals": ("位置参数", "positional arguments"),
+    "cli_argparse_options": ("选项", "options"),
+    "cli_argparse_argument": ("参数 %(argument_name)s：%(message)s", "argument %(argument_name)s: %(message)s"),
+    "cli_argparse_required": ("缺少必需的参数：%s", "the following arguments are required: %s"),
+    "cli_argparse_unrecognized": ("无法识别的参数：%s", "unrecognized arguments: %s"),
+    "cli_argparse_one": ("需要一个值", "expected one argument"),
+    "cli_argparse_at_most_one": ("最多需要一个值", "expected at most one argument"),
+    "cli_argparse_at_least_one": ("至少需要一个值", "expected at least one argument"),
+    "cli_argparse_choice": (
+        "无效的取值 %(value)r（可选：%(choices)s）",
+        "invalid choice: %(value)r (choose from %(choices)s)",
+    ),
+    "cli_argparse_type": ("无效的 %(type)s 值：%(value)r", "invalid %(type)s value: %(value)r"),
+    "cli_argparse_ambiguous": (
+        "选项 %(option)s 有歧义，可能是 %(matches)s",
+        "ambiguous option: %(option)s could match %(matches)s",
+    ),
+    "cli_argparse_explicit": ("这个选项不接受值 %r", "ignored explicit argument %r"),
     # --- i18n itself ---------------------------------------------------------
     "unknown_lang": (
         "未知的语言 {value}；可选：zh、en",

@@ -88,3 +88,49 @@ def test_ctrl_c_quits_quietly(capsys, monkeypatch):
     assert main(["step", "a*b", "a=3", "b=-2"]) == 130
     captured = capsys.readouterr()
     assert "第 1/2 步" not in captured.out and captured.err == "\n"
+
+
+# argv, and the exact error line in Chinese (argparse's own phrases included) and in English
+ARGPARSE_ERRORS = [
+    (["logistic"], "micrograd-cn logistic: 错误：缺少必需的参数：--x, --y, --w, --b",
+     "micrograd-cn logistic: error: the following arguments are required: --x, --y, --w, --b"),
+    (["trace", "x", "x=1", "--style", "foo"],
+     "micrograd-cn trace: 错误：参数 --style：无效的取值 'foo'（可选：'table', 'narrative'）",
+     "micrograd-cn trace: error: argument --style: invalid choice: 'foo' "
+     "(choose from 'table', 'narrative')"),
+    (["bp", "--seed", "x"], "micrograd-cn bp: 错误：参数 --seed：无效的 int 值：'x'",
+     "micrograd-cn bp: error: argument --seed: invalid int value: 'x'"),
+    (["bp", "--sizes", "2", "0"], "micrograd-cn bp: 错误：参数 --sizes：不是正整数：0",
+     "micrograd-cn bp: error: argument --sizes: not a positive integer: 0"),
+    (["graph", "x", "x=1", "--bogus"], "micrograd-cn: 错误：无法识别的参数：--bogus",
+     "micrograd-cn: error: unrecognized arguments: --bogus"),
+    (["graph", "--legend=3", "x", "x=1"], "micrograd-cn graph: 错误：参数 --legend：这个选项不接受值 '3'",
+     "micrograd-cn graph: error: argument --legend: ignored explicit argument '3'"),
+    (["logistic", "--x", "1", "--y", "1", "--w", "1", "--b"],
+     "micrograd-cn logistic: 错误：参数 --b：需要一个值",
+     "micrograd-cn logistic: error: argument --b: expected one argument"),
+    (["logistic", "--x", "1", "--y", "1", "--w", "--b", "0"],
+     "micrograd-cn logistic: 错误：参数 --w：至少需要一个值",
+     "micrograd-cn logistic: error: argument --w: expected at least one argument"),
+]
+
+
+@pytest.mark.parametrize("argv, zh, en", ARGPARSE_ERRORS)
+def test_argparse_errors_are_one_line_in_the_users_language(capsys, argv, zh, en):
+    import argparse
+
+    english = argparse._
+    for lang, line in (("zh", zh), ("en", en)):
+        with pytest.raises(SystemExit) as exit_info:
+            main([*argv, "--lang", lang] if argv[-1] != "--b" else ["--lang", lang, *argv])
+        assert exit_info.value.code == 2
+        assert capsys.readouterr().err == line + "\n"
+        assert argparse._ is english  # argparse is left as it was found
+
+
+def test_help_headings_are_chinese(capsys):
+    with pytest.raises(SystemExit):
+        main(["trace", "--help"])
+    out = capsys.readouterr().out
+    assert "\n位置参数:\n" in out and "\n选项:\n" in out
+    assert out.startswith("usage: micrograd-cn trace ")
