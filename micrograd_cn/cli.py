@@ -347,7 +347,8 @@ def _run_graph(args: argparse.Namespace) -> int:
         params.append(leaves[name])
     root.backward()
     print(f"{t('cli_graph_result', lang)} = {num(root.data, 10)}")
-    header = [t("cli_graph_name", lang), t("cli_graph_value", lang), t("cli_graph_grad", lang)]
+    # the same words as the boxes of the picture drawn from these numbers
+    header = [t("cli_graph_name", lang), t("viz_data", lang), t("viz_grad", lang)]
     rows = [[name, num(leaf.data, 10), num(leaf.grad, 10)] for name, leaf in leaves.items()]
     print("\n".join(table(header, rows)))
     path = render(root, args.output, lang=lang, params=params, legend=args.legend,

@@ -688,8 +688,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli_graph_rankdir_help": ("图的方向（默认 LR：从左到右）", "direction of the graph (default LR: left to right)"),
     "cli_graph_result": ("结果", "result"),
     "cli_graph_name": ("名字", "name"),
-    "cli_graph_value": ("值", "value"),
-    "cli_graph_grad": ("梯度", "gradient"),
     "cli_graph_written": ("图已写入 {path}（DOT 源文件：{dot}）", "graph written to {path} (DOT source: {dot})"),
     "cli_graph_param_unknown": (
         "--params 里的 {name} 不是表达式中的名字",

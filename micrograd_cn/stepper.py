@@ -21,11 +21,11 @@ import os
 from micrograd_cn.engine import Value, topo_sort
 from micrograd_cn.i18n import check_lang, t
 from micrograd_cn.trace import node_names, step_pages, trace
-from micrograd_cn.viz import check_output, draw, pipe, write_atomic
+from micrograd_cn.viz import FONT, check_output, draw, pipe, write_atomic
 
-_STYLE = """
-body { font-family: "WenQuanYi Micro Hei", "Noto Sans CJK SC", "Microsoft YaHei",
-       "PingFang SC", sans-serif; margin: 1.2em; color: #222; background: #fff; }
+# The page's text uses the same font stack as the picture it shows (viz.FONT).
+_FONTS = ", ".join(f'"{f}"' if " " in f else f for f in FONT.split(","))
+_STYLE = "body { font-family: " + _FONTS + """; margin: 1.2em; color: #222; background: #fff; }
 h1 { font-size: 1.3em; margin: 0 0 .3em 0; }
 #help, #legend-text { color: #555; margin: .2em 0; }
 #controls { margin: .6em 0; display: flex; gap: .8em; align-items: center; }
