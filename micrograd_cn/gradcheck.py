@@ -18,6 +18,15 @@ from typing import Callable, Sequence
 from micrograd_cn.engine import Number, Value
 from micrograd_cn.i18n import t
 
+# The default tolerance (see ``agrees``): well above the ~1e-8 error of central
+# differences, far below what a wrong derivative is off by.
+ATOL, RTOL = 1e-6, 1e-5
+
+
+def agrees(backprop: float, numerical: float, atol: float = ATOL, rtol: float = RTOL) -> bool:
+    """The pass rule of ``gradcheck``: |backprop − numerical| ≤ atol + rtol·|numerical|."""
+    return abs(backprop - numerical) <= atol + rtol * abs(numerical)
+
 
 @dataclass(frozen=True)
 class GradRow:
@@ -87,7 +96,7 @@ def backprop_grad(f: Callable[..., Value], xs: Sequence[Number]) -> list[float]:
 
 
 def gradcheck(f: Callable[..., Value], xs: Sequence[Number], h: float = 1e-6,
-              atol: float = 1e-6, rtol: float = 1e-5) -> GradcheckResult:
+              atol: float = ATOL, rtol: float = RTOL) -> GradcheckResult:
     """Compare ``backward()`` with central differences for f(x₁, …, xₙ).
 
     ``f`` takes n Values and returns a Value; ``xs`` are the n numbers to check at.
@@ -100,6 +109,6 @@ def gradcheck(f: Callable[..., Value], xs: Sequence[Number], h: float = 1e-6,
     exact = backprop_grad(f, xs)
     approx = numerical_grad(f, xs, h)
     rows = tuple(GradRow(i, x, g, n) for i, (x, g, n) in enumerate(zip(xs, exact, approx)))
-    ok = all(r.abs_error <= atol + rtol * abs(r.numerical) for r in rows)
+    ok = all(agrees(r.backprop, r.numerical, atol, rtol) for r in rows)
     return GradcheckResult(rows, max((r.abs_error for r in rows), default=0.0),
                            max((r.rel_error for r in rows), default=0.0), ok)

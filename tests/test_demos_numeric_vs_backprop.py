@@ -7,6 +7,7 @@ import pytest
 from micrograd_cn.cli import main
 from micrograd_cn.demos import numeric_vs_backprop as nvb
 from micrograd_cn.engine import Value
+from micrograd_cn.gradcheck import backprop_grad
 
 
 @pytest.fixture(scope="module")
@@ -37,14 +38,18 @@ def test_gradients_agree(result):
         assert r.max_abs_diff < 1e-7
 
 
-def test_agreement_check_can_fail():
-    """A wrong gradient is caught: the same comparison on a function with a broken derivative."""
-    f, start = nvb.loss_function((2,))
-    exact = nvb.backprop_grad(f, start)
-    numeric = nvb.numerical_grad(f, start)
-    assert max(abs(a - b) for a, b in zip(exact, numeric)) < 1e-7
-    shifted = [g + 1e-3 for g in exact]
-    assert not all(abs(a - b) <= nvb.ATOL + nvb.RTOL * abs(b) for a, b in zip(shifted, numeric))
+def test_agreement_check_can_fail(monkeypatch):
+    """A wrong gradient is caught: ``measure`` with backprop gradients shifted by 1e-3."""
+    exact_row = nvb.measure((2,))
+    assert exact_row.agree and exact_row.max_abs_diff < 1e-7
+
+    def shifted(f, xs):
+        return [g + 1e-3 for g in backprop_grad(f, xs)]
+
+    monkeypatch.setattr(nvb, "backprop_grad", shifted)
+    row = nvb.measure((2,))
+    assert not row.agree
+    assert row.max_abs_diff == pytest.approx(1e-3, rel=1e-4)
 
 
 def test_loss_function_uses_the_given_parameters():

@@ -7,7 +7,7 @@ import math
 import pytest
 
 from micrograd_cn import Value
-from micrograd_cn.gradcheck import backprop_grad, gradcheck, numerical_grad
+from micrograd_cn.gradcheck import ATOL, RTOL, agrees, backprop_grad, gradcheck, numerical_grad
 
 
 def test_agrees_with_known_derivatives():
@@ -53,3 +53,16 @@ def test_report_lists_every_input():
 def test_function_must_return_a_value():
     with pytest.raises(TypeError, match="gradcheck：函数必须返回一个 Value，收到 float"):
         gradcheck(lambda a: 1.0, [1.0])
+
+
+def test_the_pass_rule_is_atol_plus_rtol_times_numerical():
+    assert (ATOL, RTOL) == (1e-6, 1e-5)
+    assert agrees(0.0, 0.9e-6) and not agrees(0.0, 1.1e-6)  # near 0 only atol counts
+    assert agrees(100.0, 100.001) and not agrees(100.0, 100.0012)  # 1e-6 + 1e-5·100
+    assert not agrees(0.0, 0.9e-6, atol=0.5e-6)
+    assert agrees(100.0, 100.0012, rtol=2e-5)
+    # gradcheck applies the same rule with the tolerances it is given
+    error = gradcheck(lambda a: a.tanh(), [0.3]).max_abs_error
+    assert 0.0 < error < 1e-8
+    assert gradcheck(lambda a: a.tanh(), [0.3], atol=error, rtol=0.0).ok
+    assert not gradcheck(lambda a: a.tanh(), [0.3], atol=error / 2, rtol=0.0).ok

@@ -20,14 +20,13 @@ from typing import Any, Callable, Sequence
 from micrograd_cn.datasets import make_moons
 from micrograd_cn.demos._common import Pictures, draw, out_folder
 from micrograd_cn.engine import Value
-from micrograd_cn.gradcheck import backprop_grad, numerical_grad
+from micrograd_cn.gradcheck import ATOL, RTOL, agrees, backprop_grad, numerical_grad
 from micrograd_cn.i18n import check_lang, show, t
 from micrograd_cn.nn import MLP, mse_loss
 
 # Hidden layer sizes of the networks compared, all with 2 inputs and 1 output.
 HIDDEN: tuple[tuple[int, ...], ...] = ((2,), (4, 4), (8, 8), (16, 16), (24, 24))
 N_SAMPLES = 4  # the loss is the mean squared error over this many points
-ATOL, RTOL = 1e-6, 1e-5  # the same tolerance as gradcheck's default
 
 
 @dataclass(frozen=True)
@@ -110,7 +109,7 @@ def measure(hidden: Sequence[int]) -> SizeRow:
     exact = backprop_grad(counted, start)
     backprop_seconds = time.perf_counter() - began
     diffs = [abs(a - b) for a, b in zip(exact, numeric)]
-    agree = all(d <= ATOL + RTOL * abs(n) for d, n in zip(diffs, numeric))
+    agree = all(agrees(e, n) for e, n in zip(exact, numeric))
     return SizeRow(tuple(hidden), len(start), numeric_forwards, numeric_seconds, calls[0],
                    backprop_seconds, max(diffs), agree)
 
