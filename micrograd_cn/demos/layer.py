@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from micrograd_cn.demos._common import Pictures, check_count, draw, out_folder, vector
+from micrograd_cn.demos._common import Pictures, check_count, draw, out_folder, save, vector
 from micrograd_cn.engine import Value
 from micrograd_cn.i18n import check_lang, t
 from micrograd_cn.nn import Layer
@@ -118,11 +118,7 @@ def run(lang: str = "zh", out_dir: str | Path | None = None, *, steps: int = STE
         ax.set_ylabel(t("plot_cost", label_lang))
         ax.set_title(t("layer_plot_title", label_lang))
         ax.grid(True, alpha=0.3)
-        path = folder / "cost.png"
-        fig.tight_layout()
-        fig.savefig(path, dpi=110)
-        plt.close(fig)
-        return [path]
+        return [save(plt, fig, folder / "cost.png")]
 
     return LayerResult(steps, LR, y_hat_before, y_hat_after, costs, w, b,
                        draw(plots, lang, paint))

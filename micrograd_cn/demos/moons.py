@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from micrograd_cn.datasets import make_moons
-from micrograd_cn.demos._common import Pictures, Progress, check_count, draw, out_folder
+from micrograd_cn.demos._common import Pictures, Progress, check_count, draw, out_folder, save
 from micrograd_cn.engine import Value
 from micrograd_cn.i18n import check_lang, t
 from micrograd_cn.nn import MLP, SGD, l2_penalty, max_margin_loss
@@ -109,10 +109,7 @@ def run(lang: str = "zh", out_dir: str | Path | None = None, *, steps: int = STE
         ax.set_title(t("moons_plot_loss_title", label_lang))
         ax.grid(True, alpha=0.3)
         ax.legend()
-        fig.tight_layout()
-        loss_path = folder / "loss.png"
-        fig.savefig(loss_path, dpi=110)
-        plt.close(fig)
+        loss_path = save(plt, fig, folder / "loss.png")
 
         # Decision boundary: the sign of the network's score on a grid.
         xs = [p[0] for p in X]
@@ -131,11 +128,7 @@ def run(lang: str = "zh", out_dir: str | Path | None = None, *, steps: int = STE
         ax.scatter(xs, ys, c=colors, s=18, edgecolors="black", linewidths=0.4)
         ax.set_title(t("moons_plot_boundary_title", label_lang,
                        acc=100.0 * final_accuracy))
-        fig.tight_layout()
-        boundary_path = folder / "boundary.png"
-        fig.savefig(boundary_path, dpi=110)
-        plt.close(fig)
-        return [loss_path, boundary_path]
+        return [loss_path, save(plt, fig, folder / "boundary.png")]
 
     return MoonsResult(steps, len(model.parameters()), losses, accuracies, final_loss.data,
                        final_accuracy, draw(plots, lang, paint))

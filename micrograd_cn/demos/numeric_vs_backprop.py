@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, Callable, Sequence
 
 from micrograd_cn.datasets import make_moons
-from micrograd_cn.demos._common import Pictures, draw, out_folder
+from micrograd_cn.demos._common import Pictures, draw, out_folder, save
 from micrograd_cn.engine import Value
 from micrograd_cn.gradcheck import ATOL, RTOL, agrees, backprop_grad, numerical_grad
 from micrograd_cn.i18n import check_lang, show, t
@@ -150,10 +150,6 @@ def run(lang: str = "zh", out_dir: str | Path | None = None, *,
             ax.grid(True, alpha=0.3)
             ax.legend()
         fig.suptitle(t("nvb_plot_title", label_lang))
-        fig.tight_layout()
-        path = folder / "comparison.png"
-        fig.savefig(path, dpi=110)
-        plt.close(fig)
-        return [path]
+        return [save(plt, fig, folder / "comparison.png")]
 
     return NumericResult(rows, draw(plots, lang, paint))
