@@ -51,13 +51,16 @@ def learning_rate(k: int, steps: int = STEPS) -> float:
 class MoonsResult:
     """The key numbers of the ``moons`` demo."""
 
-    steps: int
     n_params: int
     losses: list[float]  # loss at each step, before that step's update
     accuracies: list[float]  # training accuracy at each step, before the update
     final_loss: float  # after the last update
     final_accuracy: float
     pictures: Pictures
+
+    @property
+    def steps(self) -> int:
+        return len(self.losses)
 
     def render(self, lang: str | None = None) -> str:
         lang = check_lang(lang)
@@ -130,5 +133,5 @@ def run(lang: str = "zh", out_dir: str | Path | None = None, *, steps: int = STE
                        acc=100.0 * final_accuracy))
         return [loss_path, save(plt, fig, folder / "boundary.png")]
 
-    return MoonsResult(steps, len(model.parameters()), losses, accuracies, final_loss.data,
+    return MoonsResult(len(model.parameters()), losses, accuracies, final_loss.data,
                        final_accuracy, draw(plots, lang, paint))
