@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Callable, Sequence
 
 from micrograd_cn.engine import Number, Value
-from micrograd_cn.i18n import t
+from micrograd_cn.i18n import show, t
 
 # The default tolerance (see ``agrees``): well above the ~1e-8 error of central
 # differences, far below what a wrong derivative is off by.
@@ -67,8 +67,9 @@ class GradcheckResult:
         return "\n".join(lines)
 
 
-def _evaluate(f: Callable[..., Value], xs: Sequence[float]) -> Value:
-    out = f(*[Value(x) for x in xs])
+def _call(f: Callable[..., Value], leaves: list[Value]) -> Value:
+    """f(*leaves), or a clear error if f does not return a Value."""
+    out = f(*leaves)
     if not isinstance(out, Value):
         raise TypeError(t("gradcheck_not_value", kind=type(out).__name__))
     return out
@@ -77,10 +78,12 @@ def _evaluate(f: Callable[..., Value], xs: Sequence[float]) -> Value:
 def numerical_grad(f: Callable[..., Value], xs: Sequence[Number], h: float = 1e-6) -> list[float]:
     """∂f/∂xᵢ for every i by central differences (2 forward passes per input)."""
     xs = [Value(x).data for x in xs]
+    if isinstance(h, bool) or not isinstance(h, (int, float)) or not 0.0 < h < float("inf"):
+        raise ValueError(t("nn_bad_option", where="gradcheck", what="h", value=show(h)))
     grads = []
     for i, x in enumerate(xs):
-        plus = _evaluate(f, xs[:i] + [x + h] + xs[i + 1:]).data
-        minus = _evaluate(f, xs[:i] + [x - h] + xs[i + 1:]).data
+        plus = _call(f, [Value(v) for v in xs[:i] + [x + h] + xs[i + 1:]]).data
+        minus = _call(f, [Value(v) for v in xs[:i] + [x - h] + xs[i + 1:]]).data
         grads.append((plus - minus) / (2.0 * h))
     return grads
 
@@ -88,10 +91,7 @@ def numerical_grad(f: Callable[..., Value], xs: Sequence[Number], h: float = 1e-
 def backprop_grad(f: Callable[..., Value], xs: Sequence[Number]) -> list[float]:
     """∂f/∂xᵢ for every i from one forward and one backward pass."""
     leaves = [Value(x) for x in xs]
-    out = f(*leaves)
-    if not isinstance(out, Value):
-        raise TypeError(t("gradcheck_not_value", kind=type(out).__name__))
-    out.backward()
+    _call(f, leaves).backward()
     return [v.grad for v in leaves]
 
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import doctest
+import importlib
 import math
 
 import pytest
+from conftest import assert_clear_error
 
 from micrograd_cn import Value
 from micrograd_cn.gradcheck import ATOL, RTOL, agrees, backprop_grad, gradcheck, numerical_grad
@@ -66,3 +69,15 @@ def test_the_pass_rule_is_atol_plus_rtol_times_numerical():
     assert 0.0 < error < 1e-8
     assert gradcheck(lambda a: a.tanh(), [0.3], atol=error, rtol=0.0).ok
     assert not gradcheck(lambda a: a.tanh(), [0.3], atol=error / 2, rtol=0.0).ok
+
+
+@pytest.mark.parametrize("h", [0.0, -1e-6, float("nan"), float("inf"), "1e-6"])
+def test_step_must_be_a_positive_number(h):
+    assert_clear_error(lambda: gradcheck(lambda a: a * a, [1.0], h=h), ValueError,
+                       f"gradcheck：h 取值无效：{h!r}", f"gradcheck: invalid value for h: {h!r}")
+
+
+def test_the_docstring_example_runs():
+    module = importlib.import_module("micrograd_cn.gradcheck")  # the package re-exports the function
+    failed, attempted = doctest.testmod(module)
+    assert (failed, attempted) == (0, 1)
