@@ -67,9 +67,8 @@ class GradcheckResult:
         return "\n".join(lines)
 
 
-def _call(f: Callable[..., Value], leaves: list[Value]) -> Value:
-    """f(*leaves), or a clear error if f does not return a Value."""
-    out = f(*leaves)
+def _checked(out: object) -> Value:
+    """``out`` if it is a Value, else a clear error (f must return a Value)."""
     if not isinstance(out, Value):
         raise TypeError(t("gradcheck_not_value", kind=type(out).__name__))
     return out
@@ -77,13 +76,30 @@ def _call(f: Callable[..., Value], leaves: list[Value]) -> Value:
 
 def numerical_grad(f: Callable[..., Value], xs: Sequence[Number], h: float = 1e-6) -> list[float]:
     """∂f/∂xᵢ for every i by central differences (2 forward passes per input)."""
-    xs = [Value(x).data for x in xs]
+    leaves = [Value(x) for x in xs]
+    return numerical_grad_in_place(lambda: f(*leaves), leaves, h)
+
+
+def numerical_grad_in_place(forward: Callable[[], Value], params: Sequence[Value],
+                            h: float = 1e-6) -> list[float]:
+    """∂f/∂p for Values f is already built from (a model's parameters), by central differences.
+
+    ``forward()`` builds f anew from the current ``params``. Each ``p.data`` is
+    moved to p + h and p − h in turn and then put back, so the parameters end
+    as they began (2 forward passes per parameter).
+    """
     if isinstance(h, bool) or not isinstance(h, (int, float)) or not 0.0 < h < float("inf"):
         raise ValueError(t("nn_bad_option", where="gradcheck", what="h", value=show(h)))
     grads = []
-    for i, x in enumerate(xs):
-        plus = _call(f, [Value(v) for v in xs[:i] + [x + h] + xs[i + 1:]]).data
-        minus = _call(f, [Value(v) for v in xs[:i] + [x - h] + xs[i + 1:]]).data
+    for p in params:
+        original = p.data
+        try:
+            p.data = original + h
+            plus = _checked(forward()).data
+            p.data = original - h
+            minus = _checked(forward()).data
+        finally:
+            p.data = original
         grads.append((plus - minus) / (2.0 * h))
     return grads
 
@@ -91,7 +107,7 @@ def numerical_grad(f: Callable[..., Value], xs: Sequence[Number], h: float = 1e-
 def backprop_grad(f: Callable[..., Value], xs: Sequence[Number]) -> list[float]:
     """∂f/∂xᵢ for every i from one forward and one backward pass."""
     leaves = [Value(x) for x in xs]
-    _call(f, leaves).backward()
+    _checked(f(*leaves)).backward()
     return [v.grad for v in leaves]
 
 

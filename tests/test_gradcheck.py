@@ -10,7 +10,9 @@ import pytest
 from conftest import assert_clear_error
 
 from micrograd_cn import Value
-from micrograd_cn.gradcheck import ATOL, RTOL, agrees, backprop_grad, gradcheck, numerical_grad
+from micrograd_cn.gradcheck import (
+    ATOL, RTOL, agrees, backprop_grad, gradcheck, numerical_grad, numerical_grad_in_place,
+)
 
 
 def test_agrees_with_known_derivatives():
@@ -81,3 +83,24 @@ def test_the_docstring_example_runs():
     module = importlib.import_module("micrograd_cn.gradcheck")  # the package re-exports the function
     failed, attempted = doctest.testmod(module)
     assert (failed, attempted) == (0, 1)
+
+
+def test_in_place_differences_put_the_parameters_back():
+    """For Values a model already holds: nudged one at a time, then restored exactly."""
+    a, b = Value(0.3), Value(-1.2)
+    grads = numerical_grad_in_place(lambda: (a * b).tanh() + a ** 3 / b, [a, b])
+    assert grads == pytest.approx(backprop_grad(lambda a, b: (a * b).tanh() + a ** 3 / b,
+                                                [0.3, -1.2]), rel=1e-7)
+    assert (a.data, b.data) == (0.3, -1.2) and (a.grad, b.grad) == (0.0, 0.0)
+
+    def broken() -> Value:
+        if a.data != 0.3:
+            raise ZeroDivisionError("on purpose")
+        return a * b
+
+    with pytest.raises(ZeroDivisionError):
+        numerical_grad_in_place(broken, [a])
+    assert a.data == 0.3  # restored even when the forward pass failed
+    with pytest.raises(TypeError, match="gradcheck：函数必须返回一个 Value，收到 float"):
+        numerical_grad_in_place(lambda: a.data * 2.0, [a])
+    assert a.data == 0.3
