@@ -34,13 +34,9 @@ from typing import Sequence
 from micrograd_cn.engine import Value
 from micrograd_cn.i18n import check_lang, show, t
 from micrograd_cn.nn import ACTIVATIONS, MLP, binary_cross_entropy, mse_loss
-from micrograd_cn.table import num, table
+from micrograd_cn.table import num, sup, table
 
 COSTS = ("mse", "ce")
-
-
-def _sup(text: object) -> str:
-    return str(text).translate(str.maketrans("0123456789L", "⁰¹²³⁴⁵⁶⁷⁸⁹ᴸ"))
 
 
 def activation_slope(activation: str, z: float, a: float) -> float:
@@ -151,7 +147,7 @@ class BPReport:
         arch = " → ".join([str(self.sizes[0])] + [f"{n} ({act})" for n, act in
                                                   zip(self.sizes[1:], self.activations)])
         lines = [t("bp_title", lang, arch=arch, cost=_cost_formula(self.cost_name)),
-                 t("bp_sample", lang, x=_vec(self.x), y=_vec(self.y), L=_sup("L"),
+                 t("bp_sample", lang, x=_vec(self.x), y=_vec(self.y), L=sup("L"),
                    out=_vec(self.output), c=num(self.cost)),
                  t("bp_equations", lang)]
         for layer in range(L, 0, -1):
@@ -161,9 +157,9 @@ class BPReport:
                 lines.append(t("bp_layer_out", lang, l=layer, grad=_grad_formula(self.cost_name)))
                 incoming = t("bp_col_grad_a", lang)
             else:
-                lines.append(t("bp_layer_hidden", lang, l=layer, next=_sup(layer + 1)))
-                incoming = f"((w{_sup(layer + 1)})ᵀδ{_sup(layer + 1)})ⱼ"
-            header = ["j", f"z{_sup(layer)}ⱼ", f"a{_sup(layer)}ⱼ", "σ′(z)", incoming,
+                lines.append(t("bp_layer_hidden", lang, l=layer, next=sup(layer + 1)))
+                incoming = f"((w{sup(layer + 1)})ᵀδ{sup(layer + 1)})ⱼ"
+            header = ["j", f"z{sup(layer)}ⱼ", f"a{sup(layer)}ⱼ", "σ′(z)", incoming,
                       t("bp_col_delta", lang), t("bp_col_delta_engine", lang),
                       t("bp_col_b_engine", lang), t("bp_col_diff", lang)]
             body = [[str(r.j), num(r.z), num(r.a), num(r.slope), num(r.incoming), num(r.delta),
@@ -171,9 +167,9 @@ class BPReport:
                      num(max(abs(r.delta - r.delta_engine), abs(r.delta - r.b_engine)), 3)]
                     for r in rows]
             lines += table(header, body)
-            lines.append(t("bp_bp4", lang, l=_sup(layer), prev=_sup(layer - 1)))
-            header = ["j", "k", f"a{_sup(layer - 1)}ₖ", f"δ{_sup(layer)}ⱼ",
-                      f"a{_sup(layer - 1)}ₖ·δ{_sup(layer)}ⱼ", t("bp_col_w_engine", lang),
+            lines.append(t("bp_bp4", lang, l=sup(layer), prev=sup(layer - 1)))
+            header = ["j", "k", f"a{sup(layer - 1)}ₖ", f"δ{sup(layer)}ⱼ",
+                      f"a{sup(layer - 1)}ₖ·δ{sup(layer)}ⱼ", t("bp_col_w_engine", lang),
                       t("bp_col_diff", lang)]
             body = [[str(r.j), str(k + 1), num(ak), num(r.delta), num(f), num(e),
                      num(abs(f - e), 3)]
