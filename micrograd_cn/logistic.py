@@ -23,11 +23,10 @@ Imports: engine, i18n, table and trace.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from typing import Sequence
 
-from micrograd_cn.engine import Value
+from micrograd_cn.engine import Value, _to_float
 from micrograd_cn.i18n import check_lang, show, t
 from micrograd_cn.table import num, sub, sup, table
 from micrograd_cn.trace import Step, render_trace, trace
@@ -54,15 +53,21 @@ class Check:
 
 # ------------------------------------------------------------------ input checks
 def _number(value: object, what: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-        raise ValueError(t("logistic_bad_number", what=what, value=show(value)))
-    return float(value)
+    """``value`` as a float, checked by the engine's own rule (a finite real, not a bool)."""
+    try:
+        return _to_float(value, what)
+    except (TypeError, ValueError):
+        raise ValueError(t("logistic_bad_number", what=what, value=show(value))) from None
+
+
+def _nonempty(values: object, what: str) -> Sequence:
+    if isinstance(values, (str, bytes)) or not hasattr(values, "__len__") or len(values) == 0:
+        raise ValueError(t("logistic_bad_vector", what=what, value=show(values)))
+    return values
 
 
 def _vector(values: object, what: str) -> list[float]:
-    if isinstance(values, (str, bytes)) or not hasattr(values, "__len__") or len(values) == 0:
-        raise ValueError(t("logistic_bad_vector", what=what, value=show(values)))
-    return [_number(v, f"{what}[{i}]") for i, v in enumerate(values)]
+    return [_number(v, f"{what}[{i}]") for i, v in enumerate(_nonempty(values, what))]
 
 
 def _label(value: object, what: str) -> float:
@@ -76,8 +81,8 @@ def _check_inputs(X: object, Y: object, w: object, b: object) -> tuple[list[list
                                                                     list[float], list[float], float]:
     w = _vector(w, "w")
     b = _number(b, "b")
-    if isinstance(X, (str, bytes)) or not hasattr(X, "__len__") or len(X) == 0:
-        raise ValueError(t("logistic_bad_vector", what="x", value=show(X)))
+    X = _nonempty(X, "x")
+
     def tag(i: int) -> str:  # x⁽ⁱ⁾ in a batch, plain x for one sample
         return _sample(i + 1) if len(X) > 1 else ""
 
@@ -85,10 +90,11 @@ def _check_inputs(X: object, Y: object, w: object, b: object) -> tuple[list[list
     for i, row in enumerate(rows):
         if len(row) != len(w):
             raise ValueError(t("logistic_lengths", what=f"x{tag(i)}", nx=len(row), nw=len(w)))
-    Y = _vector(Y, "y")
-    if len(Y) != len(rows):
-        raise ValueError(t("logistic_count", m=len(rows), ny=len(Y)))
-    return rows, [_label(v, f"y{tag(i)}") for i, v in enumerate(Y)], w, b
+    # Labels are named like the samples (y, or y⁽ⁱ⁾ in a batch), not y[i].
+    labels = [_label(v, f"y{tag(i)}") for i, v in enumerate(_nonempty(Y, "y"))]
+    if len(labels) != len(rows):
+        raise ValueError(t("logistic_count", m=len(rows), ny=len(labels)))
+    return rows, labels, w, b
 
 
 # ------------------------------------------------------------------ the graph

@@ -148,11 +148,21 @@ def test_cli_batch(capsys, golden):
     (([1, "2"], 1, [0.5, 1], 0.1), "x[1] must be a finite real number, got '2'"),
     (([40.0], 1, [1.0], 0.0), "σ(z) is exactly 1"),
     (([-800.0], 0, [1.0], 0.0), "σ(z) is exactly 0"),
+    (([10 ** 400], 1, [1.0], 0.0), "x[0] must be a finite real number, got 1000"),
+    (([1.0], True, [1.0], 0.0), "logistic: y must be a finite real number, got True"),
+    ((1.0, 1, [1.0], 0.0), "x must be a non-empty list of numbers, got 1.0"),
 ])
 def test_bad_input_is_a_clear_error(args, message):
     with pytest.raises(ValueError) as info:
         _call_en(logistic_neuron, *args)
     assert message in str(info.value)
+
+
+def test_numpy_numbers_are_numbers():
+    plain = logistic_neuron([1, -2], 1, [0.5, 0.25], 0)
+    numpy = logistic_neuron(np.array([1, -2]), np.int64(1), [np.float64(0.5), 0.25], np.int32(0))
+    assert [c.engine for c in numpy.checks] == [c.engine for c in plain.checks]
+    assert numpy.render("en") == plain.render("en")
 
 
 def _call_en(fn, *args):
@@ -167,6 +177,8 @@ def test_batch_errors():
         logistic_batch([[1], [2], [3]], [1, 0], [0.5], 0.0)
     with pytest.raises(ValueError, match="x⁽²⁾ 有 2 个数"):
         logistic_batch([[1], [2, 3]], [1, 0], [0.5], 0.0)
+    with pytest.raises(ValueError, match="y⁽²⁾ 必须是有限的实数"):
+        logistic_batch([[1], [2]], [1, None], [0.5], 0.0)
     with pytest.raises(ValueError, match="z⁽²⁾ = 40"):
         logistic_batch([[1], [40]], [1, 0], [1.0], 0.0)
 
