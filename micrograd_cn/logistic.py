@@ -23,7 +23,7 @@ Imports: engine, i18n, table and trace.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Sequence
 
 from micrograd_cn.engine import Value, _to_float
@@ -219,7 +219,7 @@ class BatchReport:
     losses: list[float]
     cost: float  # J
     root: Value  # J, after backward
-    checks: list[Check] = field(default_factory=list)
+    checks: list[Check]
 
     @property
     def max_diff(self) -> float:

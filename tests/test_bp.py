@@ -164,6 +164,10 @@ def test_printed_rows_are_the_report_numbers():
     for Z, A, dA, gZ, dZ, dW, db in oracle:
         for value in [*Z.ravel(), *A.ravel(), *dA.ravel(), *gZ.ravel(), *dZ.ravel(), *dW.ravel()]:
             assert f"{value:.6g}".replace("-", "−") in text
+    out = oracle[-1][1].ravel()
+    C = 0.5 * np.sum((out - np.array([1.0, 0.0])) ** 2)
+    shown = ", ".join(f"{v:.6g}" for v in out)
+    assert f"output aᴸ = [{shown}], C = {C:.6g}" in text
 
 
 def test_cli_golden_zh(capsys, golden):

@@ -89,9 +89,13 @@ def test_batch_matches_the_vectorised_formulas(m, n, rnd):
     A = 1.0 / (1.0 + np.exp(-(np.array(w) @ Xt + b)))
     dw = Xt @ (A - np.array(Y)) / m
     db = np.mean(A - np.array(Y))
-    J = np.mean(-np.array(Y) * np.log(A) - (1 - np.array(Y)) * np.log(1 - A))
+    Z = np.array(w) @ Xt + b
+    losses = -np.array(Y) * np.log(A) - (1 - np.array(Y)) * np.log(1 - A)
+    J = np.mean(losses)
     assert r.cost == pytest.approx(J, rel=1e-12)
+    assert r.Z == pytest.approx(list(Z), rel=1e-12, abs=1e-15)
     assert r.A == pytest.approx(list(A), rel=1e-12)
+    assert r.losses == pytest.approx(list(losses), rel=1e-12, abs=1e-15)
     assert [c.engine for c in r.checks] == pytest.approx(list(dw) + [db], rel=1e-9, abs=1e-12)
     assert [c.closed for c in r.checks] == pytest.approx(list(dw) + [db], rel=1e-9, abs=1e-12)
 
@@ -118,6 +122,22 @@ def test_printed_checks_are_the_closed_forms():
                         ("∂L/∂w₁", 1.5 * a), ("∂L/∂w₂", -2.0 * a), ("∂L/∂b", a)]:
         shown = f"{value:.6g}".replace("-", "−")
         assert rows[name][-3:-1] == [shown, shown], name
+
+
+def test_printed_batch_rows_are_numpy_numbers():
+    X, Y, w, b = [[1.0, 2.0], [3.0, -1.0], [0.5, 0.5]], [1.0, 0.0, 1.0], [0.5, -0.3], 0.1
+    text = logistic_batch(X, Y, w, b).render("en")
+    Xt = np.array(X).T
+    Z = np.array(w) @ Xt + b
+    A = 1.0 / (1.0 + np.exp(-Z))
+    losses = -np.array(Y) * np.log(A) - (1 - np.array(Y)) * np.log(1 - A)
+    rows = [line.split() for line in text.splitlines()[4:7]]
+    assert len(rows) == 3
+    for i, row in enumerate(rows):
+        expected = [*X[i], Y[i], Z[i], A[i], A[i] - Y[i], losses[i]]
+        # z⁽¹⁾ is 2.77556e−17, not 0: rounding in 0.5·1 + (−0.3)·2 + 0.1, the same in NumPy.
+        assert row == [str(i + 1)] + [f"{v:.6g}".replace("-", "−") for v in expected], i
+    assert f"J = (1/3) Σ L⁽ⁱ⁾ = {np.mean(losses):.6g}" in text
 
 
 def test_render_golden(golden):
