@@ -1,8 +1,9 @@
 """What the benchmark scripts share: the moons training step, timing, machine notes.
 
-The moons step is micrograd's demo: MLP(2, [16, 16, 1]) on 100 points,
-max-margin loss mean ReLU(1 − yᵢ·scoreᵢ) + α·Σp² with α = 1e-4, then backward
-and one SGD update. Every script uses the same points and the same weights.
+The moons step is micrograd's demo, with the points, network sizes and loss
+of ``micrograd_cn.demos.moons``: MLP(2, [16, 16, 1]) on 100 points, max-margin
+loss mean ReLU(1 − yᵢ·scoreᵢ) + α·Σp² with α = 1e-4, then backward and one
+SGD update. Every script uses the same points and the same weights.
 
 Imports: micrograd_cn and the standard library (no NumPy, no micrograd).
 """
@@ -20,19 +21,15 @@ import time
 from pathlib import Path
 from typing import Any, Callable
 
-from micrograd_cn.datasets import make_moons
+from micrograd_cn.demos import moons as demo
 from micrograd_cn.engine import Value
-from micrograd_cn.nn import MLP, SGD, l2_penalty, max_margin_loss
+from micrograd_cn.nn import MLP, SGD
 
 REPO = Path(__file__).resolve().parent.parent
-SIZES = [16, 16, 1]  # MLP(2, SIZES), 337 parameters
-ALPHA = 1e-4  # weight of the L2 penalty
+SIZES = demo.SIZES  # MLP(2, SIZES), 337 parameters
+ALPHA = demo.ALPHA  # weight of the L2 penalty
 LR = 0.05  # a fixed step, so every library makes the same update
-
-
-def moons(n_points: int = 100) -> tuple[list[list[float]], list[int]]:
-    """The benchmark's data: n two-moons points with labels ±1 (deterministic)."""
-    return make_moons(n_points, noise=0.1, seed=0)
+moons = demo.data  # moons(n_points): the demo's points with labels ±1 (deterministic)
 
 
 def cn_model(fused: bool = True) -> MLP:
@@ -40,8 +37,7 @@ def cn_model(fused: bool = True) -> MLP:
 
 
 def cn_loss(model: MLP, X: list[list[float]], y: list[int]) -> Value:
-    scores = [model(x) for x in X]
-    return max_margin_loss(scores, y) + ALPHA * l2_penalty(model.parameters())
+    return demo.loss(model, [model(x) for x in X], y)
 
 
 def cn_step(model: MLP, opt: SGD, X: list[list[float]], y: list[int]) -> float:

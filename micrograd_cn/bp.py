@@ -31,16 +31,13 @@ import time
 from dataclasses import dataclass
 from typing import Sequence
 
-from micrograd_cn.engine import Value
+from micrograd_cn.engine import Value, _to_float
 from micrograd_cn.i18n import check_lang, show, t
-from micrograd_cn.nn import ACTIVATIONS, MLP, binary_cross_entropy, mse_loss
-from micrograd_cn.table import num, table
+from micrograd_cn.nn import MLP, binary_cross_entropy, mse_loss
+from micrograd_cn.table import num, sup, table
 
 COSTS = ("mse", "ce")
-
-
-def _sup(text: object) -> str:
-    return str(text).translate(str.maketrans("0123456789L", "⁰¹²³⁴⁵⁶⁷⁸⁹ᴸ"))
+H = 1e-6  # the step of compare_cost's central differences
 
 
 def activation_slope(activation: str, z: float, a: float) -> float:
@@ -151,7 +148,7 @@ class BPReport:
         arch = " → ".join([str(self.sizes[0])] + [f"{n} ({act})" for n, act in
                                                   zip(self.sizes[1:], self.activations)])
         lines = [t("bp_title", lang, arch=arch, cost=_cost_formula(self.cost_name)),
-                 t("bp_sample", lang, x=_vec(self.x), y=_vec(self.y), L=_sup("L"),
+                 t("bp_sample", lang, x=_vec(self.x), y=_vec(self.y), L=sup("L"),
                    out=_vec(self.output), c=num(self.cost)),
                  t("bp_equations", lang)]
         for layer in range(L, 0, -1):
@@ -161,9 +158,9 @@ class BPReport:
                 lines.append(t("bp_layer_out", lang, l=layer, grad=_grad_formula(self.cost_name)))
                 incoming = t("bp_col_grad_a", lang)
             else:
-                lines.append(t("bp_layer_hidden", lang, l=layer, next=_sup(layer + 1)))
-                incoming = f"((w{_sup(layer + 1)})ᵀδ{_sup(layer + 1)})ⱼ"
-            header = ["j", f"z{_sup(layer)}ⱼ", f"a{_sup(layer)}ⱼ", "σ′(z)", incoming,
+                lines.append(t("bp_layer_hidden", lang, l=layer, next=sup(layer + 1)))
+                incoming = f"((w{sup(layer + 1)})ᵀδ{sup(layer + 1)})ⱼ"
+            header = ["j", f"z{sup(layer)}ⱼ", f"a{sup(layer)}ⱼ", "σ′(z)", incoming,
                       t("bp_col_delta", lang), t("bp_col_delta_engine", lang),
                       t("bp_col_b_engine", lang), t("bp_col_diff", lang)]
             body = [[str(r.j), num(r.z), num(r.a), num(r.slope), num(r.incoming), num(r.delta),
@@ -171,9 +168,9 @@ class BPReport:
                      num(max(abs(r.delta - r.delta_engine), abs(r.delta - r.b_engine)), 3)]
                     for r in rows]
             lines += table(header, body)
-            lines.append(t("bp_bp4", lang, l=_sup(layer), prev=_sup(layer - 1)))
-            header = ["j", "k", f"a{_sup(layer - 1)}ₖ", f"δ{_sup(layer)}ⱼ",
-                      f"a{_sup(layer - 1)}ₖ·δ{_sup(layer)}ⱼ", t("bp_col_w_engine", lang),
+            lines.append(t("bp_bp4", lang, l=sup(layer), prev=sup(layer - 1)))
+            header = ["j", "k", f"a{sup(layer - 1)}ₖ", f"δ{sup(layer)}ⱼ",
+                      f"a{sup(layer - 1)}ₖ·δ{sup(layer)}ⱼ", t("bp_col_w_engine", lang),
                       t("bp_col_diff", lang)]
             body = [[str(r.j), str(k + 1), num(ak), num(r.delta), num(f), num(e),
                      num(abs(f - e), 3)]
@@ -192,18 +189,25 @@ def _vec(values: Sequence[float]) -> str:
     return "[" + ", ".join(num(v) for v in values) + "]"
 
 
+def _numbers(values: object, n: int, what: str) -> list[float]:
+    """n finite reals as floats, checked by the engine's own rule, or a clear error."""
+    if isinstance(values, (str, bytes)) or not hasattr(values, "__len__") or len(values) != n:
+        raise ValueError(t("bp_length", what=what, n=n, value=show(values)))
+    out = []
+    for v in values:
+        try:
+            out.append(_to_float(v, what))
+        except (TypeError, ValueError):
+            raise ValueError(t("bp_bad_number", what=what, value=show(v))) from None
+    return out
+
+
 def _check(mlp: MLP, x: Sequence[float], y: Sequence[float], cost: str) -> tuple[list[float],
                                                                                   list[float]]:
     if cost not in COSTS:
         raise ValueError(t("bp_bad_cost", cost=show(cost), choices=", ".join(COSTS)))
-    nin = len(mlp.layers[0].neurons[0].w)
-    nout = len(mlp.layers[-1].neurons)
-    for what, values, n in (("x", x, nin), ("y", y, nout)):
-        if isinstance(values, (str, bytes)) or not hasattr(values, "__len__") or len(values) != n:
-            raise ValueError(t("bp_length", what=what, n=n, value=show(values)))
-        for v in values:
-            if isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v):
-                raise ValueError(t("bp_bad_number", what=what, value=show(v)))
+    x = _numbers(x, len(mlp.layers[0].neurons[0].w), "x")
+    y = _numbers(y, len(mlp.layers[-1].neurons), "y")
     if cost == "ce":
         if mlp.layers[-1].neurons[0].activation != "sigmoid":
             raise ValueError(t("bp_ce_needs_sigmoid",
@@ -211,7 +215,7 @@ def _check(mlp: MLP, x: Sequence[float], y: Sequence[float], cost: str) -> tuple
         for v in y:
             if not 0.0 <= v <= 1.0:
                 raise ValueError(t("bp_ce_label", value=num(v)))
-    return [float(v) for v in x], [float(v) for v in y]
+    return x, y
 
 
 def _cost(mlp: MLP, x: Sequence[float], y: Sequence[float], cost: str) -> Value:
@@ -262,17 +266,25 @@ def bp_report(mlp: MLP, x: Sequence[float], y: Sequence[float], cost: str = "mse
     sizes = [len(x)] + [len(layer.neurons) for layer in layers]
     acts = [layer.neurons[0].activation for layer in layers]
     output = [n.a.data for n in layers[-1].neurons]
-    comparison = compare_cost(mlp, x, y, cost) if compare else None
+    comparison = _compare(mlp, x, y, cost, H) if compare else None
     return BPReport(sizes, acts, cost, x, y, output, C.data, rows, comparison)
 
 
 def compare_cost(mlp: MLP, x: Sequence[float], y: Sequence[float], cost: str = "mse",
-                 h: float = 1e-6) -> CostComparison:
+                 h: float = H) -> CostComparison:
     """Count and time central differences over every parameter against one backprop.
 
-    Leaves the parameters' values unchanged and their ``.grad`` equal to ∂C/∂p.
+    Leaves the parameters' values unchanged (even when a pass fails) and their
+    ``.grad`` equal to ∂C/∂p.
     """
     x, y = _check(mlp, x, y, cost)
+    if isinstance(h, bool) or not isinstance(h, (int, float)) or not 0.0 < h < math.inf:
+        raise ValueError(t("nn_bad_option", where="compare_cost", what="h", value=show(h)))
+    return _compare(mlp, x, y, cost, float(h))
+
+
+def _compare(mlp: MLP, x: list[float], y: list[float], cost: str, h: float) -> CostComparison:
+    """compare_cost on checked inputs."""
     passes = 0
 
     def forward() -> Value:
@@ -285,11 +297,13 @@ def compare_cost(mlp: MLP, x: Sequence[float], y: Sequence[float], cost: str = "
     numeric = []
     for p in params:
         original = p.data
-        p.data = original + h
-        plus = forward().data
-        p.data = original - h
-        minus = forward().data
-        p.data = original
+        try:
+            p.data = original + h
+            plus = forward().data
+            p.data = original - h
+            minus = forward().data
+        finally:  # a failing pass (overflow, a saturated σ) must not leave p moved
+            p.data = original
         numeric.append((plus - minus) / (2.0 * h))
     fd_seconds = time.perf_counter() - start
     fd_passes = passes
@@ -305,13 +319,12 @@ def compare_cost(mlp: MLP, x: Sequence[float], y: Sequence[float], cost: str = "
 def bp_network(sizes: Sequence[int], x: Sequence[float], y: Sequence[float], *,
                activation: str = "sigmoid", output_activation: str = "sigmoid",
                cost: str = "mse", seed: int = 0, compare: bool = True) -> BPReport:
-    """``bp_report`` for a fresh ``MLP(sizes[0], sizes[1:], …, seed=seed)``."""
-    if isinstance(sizes, (str, bytes)) or len(sizes) < 2:
+    """``bp_report`` for a fresh ``MLP(sizes[0], sizes[1:], …, seed=seed)``.
+
+    MLP itself checks each size and the activation names.
+    """
+    if isinstance(sizes, (str, bytes)) or not hasattr(sizes, "__len__") or len(sizes) < 2:
         raise ValueError(t("bp_sizes", value=show(sizes)))
-    for name in (activation, output_activation):
-        if name not in ACTIVATIONS:
-            raise ValueError(t("nn_unknown_activation", name=show(name),
-                               choices=", ".join(ACTIVATIONS)))
     mlp = MLP(sizes[0], list(sizes[1:]), activation=activation,
               output_activation=output_activation, seed=seed)
     return bp_report(mlp, x, y, cost, compare)

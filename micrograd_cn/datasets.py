@@ -1,12 +1,14 @@
 """Small deterministic data sets for demos and benchmarks (no NumPy, no downloads).
 
-Imports: nothing of ours.
+Imports: i18n (for its error messages).
 """
 
 from __future__ import annotations
 
 import math
 import random
+
+from micrograd_cn.i18n import show, t
 
 
 def make_moons(n_samples: int = 100, noise: float = 0.1, seed: int = 0) -> tuple[list[list[float]], list[int]]:
@@ -18,8 +20,13 @@ def make_moons(n_samples: int = 100, noise: float = 0.1, seed: int = 0) -> tuple
     deviation ``noise`` drawn from ``random.Random(seed)``: the same call gives
     the same points on every machine.
     """
-    if isinstance(n_samples, bool) or not isinstance(n_samples, int) or n_samples < 2:
-        raise ValueError(f"make_moons: n_samples must be an integer >= 2, got {n_samples!r}")
+    if isinstance(n_samples, bool) or not isinstance(n_samples, int) or n_samples < 1:
+        raise ValueError(t("nn_bad_size", where="make_moons", what="n_samples",
+                           value=show(n_samples)))
+    # a negative or non-finite spread would give NaN or surprising points, never an error
+    if (isinstance(noise, bool) or not isinstance(noise, (int, float))
+            or not math.isfinite(noise) or noise < 0):
+        raise ValueError(t("nn_bad_option", where="make_moons", what="noise", value=show(noise)))
     rng = random.Random(seed)
     n_upper = n_samples // 2
     n_lower = n_samples - n_upper

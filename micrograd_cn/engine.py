@@ -27,10 +27,10 @@ Imports: only ``micrograd_cn.i18n`` (for error messages in the user's language).
 from __future__ import annotations
 
 import math
-from numbers import Real
 from math import isfinite
+from numbers import Real
 from operator import mul
-from typing import Callable, Iterable, NamedTuple, Sequence, Union
+from typing import Callable, NamedTuple, Sequence, Union
 
 from micrograd_cn.i18n import show, t
 
@@ -78,7 +78,7 @@ def _to_float(data: object, opname: str) -> float:
         except (OverflowError, ValueError, TypeError):
             pass  # an int too large for a float: reported just below
         else:
-            if math.isfinite(data):
+            if isfinite(data):
                 return data
         raise ValueError(t("not_finite", op=opname, value=show(data)))
     kind = type(data).__name__
@@ -116,7 +116,7 @@ class Value:
             raise TypeError(t("children_not_tuple", value=show(_children)))
         self.data = _to_float(data, "Value")
         self.grad = 0.0
-        self.label = label
+        self.label = str(label)  # shown in pictures and traces, so always text
         self._prev: tuple[Value, ...] = tuple(_children)
         self._op = _op
         self._local: tuple[float, ...] = ()  # a leaf records no derivatives
@@ -372,7 +372,11 @@ def weighted_sum(w: Sequence[Value], x: Sequence[Value | Number], b: Value) -> V
         raise ValueError(t("wsum_lengths", nw=len(w), nx=len(x)))
     x = [xi if isinstance(xi, Value) else _lift(xi, "wsum") for xi in x]
     b = _lift(b, "wsum")
-    wd = [wi.data for wi in w]
+    try:
+        wd = [wi.data for wi in w]
+    except AttributeError:  # a plain number among the weights: a constant leaf, like x
+        w = [_lift(wi, "wsum") for wi in w]
+        wd = [wi.data for wi in w]
     xd = [xi.data for xi in x]
     data = sum(map(mul, wd, xd), b.data)
     if not isfinite(data):

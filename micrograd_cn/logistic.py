@@ -23,25 +23,18 @@ Imports: engine, i18n, table and trace.
 
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Sequence
 
-from micrograd_cn.engine import Value
+from micrograd_cn.engine import Value, _to_float
 from micrograd_cn.i18n import check_lang, show, t
-from micrograd_cn.table import num, table
+from micrograd_cn.table import num, sub, sup, table
 from micrograd_cn.trace import Step, render_trace, trace
 
-_SUB = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
-_SUP = str.maketrans("0123456789()", "⁰¹²³⁴⁵⁶⁷⁸⁹⁽⁾")
 
-
-def _sub(i: int) -> str:
-    return str(i).translate(_SUB)
-
-
-def _sup(i: int) -> str:
-    return f"({i})".translate(_SUP)
+def _sample(i: int) -> str:
+    """The superscript ⁽ⁱ⁾ that names sample i of a batch."""
+    return sup(f"({i})")
 
 
 @dataclass(frozen=True)
@@ -60,15 +53,21 @@ class Check:
 
 # ------------------------------------------------------------------ input checks
 def _number(value: object, what: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-        raise ValueError(t("logistic_bad_number", what=what, value=show(value)))
-    return float(value)
+    """``value`` as a float, checked by the engine's own rule (a finite real, not a bool)."""
+    try:
+        return _to_float(value, what)
+    except (TypeError, ValueError):
+        raise ValueError(t("logistic_bad_number", what=what, value=show(value))) from None
+
+
+def _nonempty(values: object, what: str) -> Sequence:
+    if isinstance(values, (str, bytes)) or not hasattr(values, "__len__") or len(values) == 0:
+        raise ValueError(t("logistic_bad_vector", what=what, value=show(values)))
+    return values
 
 
 def _vector(values: object, what: str) -> list[float]:
-    if isinstance(values, (str, bytes)) or not hasattr(values, "__len__") or len(values) == 0:
-        raise ValueError(t("logistic_bad_vector", what=what, value=show(values)))
-    return [_number(v, f"{what}[{i}]") for i, v in enumerate(values)]
+    return [_number(v, f"{what}[{i}]") for i, v in enumerate(_nonempty(values, what))]
 
 
 def _label(value: object, what: str) -> float:
@@ -82,19 +81,20 @@ def _check_inputs(X: object, Y: object, w: object, b: object) -> tuple[list[list
                                                                     list[float], list[float], float]:
     w = _vector(w, "w")
     b = _number(b, "b")
-    if isinstance(X, (str, bytes)) or not hasattr(X, "__len__") or len(X) == 0:
-        raise ValueError(t("logistic_bad_vector", what="x", value=show(X)))
+    X = _nonempty(X, "x")
+
     def tag(i: int) -> str:  # x⁽ⁱ⁾ in a batch, plain x for one sample
-        return _sup(i + 1) if len(X) > 1 else ""
+        return _sample(i + 1) if len(X) > 1 else ""
 
     rows = [_vector(row, f"x{tag(i)}") for i, row in enumerate(X)]
     for i, row in enumerate(rows):
         if len(row) != len(w):
             raise ValueError(t("logistic_lengths", what=f"x{tag(i)}", nx=len(row), nw=len(w)))
-    Y = _vector(Y, "y")
-    if len(Y) != len(rows):
-        raise ValueError(t("logistic_count", m=len(rows), ny=len(Y)))
-    return rows, [_label(v, f"y{tag(i)}") for i, v in enumerate(Y)], w, b
+    # Labels are named like the samples (y, or y⁽ⁱ⁾ in a batch), not y[i].
+    labels = [_label(v, f"y{tag(i)}") for i, v in enumerate(_nonempty(Y, "y"))]
+    if len(labels) != len(rows):
+        raise ValueError(t("logistic_count", m=len(rows), ny=len(labels)))
+    return rows, labels, w, b
 
 
 # ------------------------------------------------------------------ the graph
@@ -112,13 +112,13 @@ def _build(x: Sequence[float], y: float, w: Sequence[Value], b: Value, tag: str)
 
     ``tag`` is "" for a single sample, or ⁽ⁱ⁾ in a batch.
     """
-    xs = [Value(xi, label=f"x{_sub(i + 1)}{tag}") for i, xi in enumerate(x)]
+    xs = [Value(xi, label=f"x{sub(i + 1)}{tag}") for i, xi in enumerate(x)]
     yv = Value(y, label=f"y{tag}")
     one_minus_y = Value(1.0 - y, label=f"1−y{tag}")  # a given number, like y itself
     terms = []
     for i, (wi, xi) in enumerate(zip(w, xs)):
         term = wi * xi
-        term.label = f"w{_sub(i + 1)}x{_sub(i + 1)}{tag}"
+        term.label = f"w{sub(i + 1)}x{sub(i + 1)}{tag}"
         terms.append(term)
     z = terms[0]
     for term in terms[1:]:
@@ -149,7 +149,7 @@ def _build(x: Sequence[float], y: float, w: Sequence[Value], b: Value, tag: str)
 
 
 def _params(w: Sequence[float], b: float) -> tuple[list[Value], Value]:
-    return ([Value(wi, label=f"w{_sub(i + 1)}") for i, wi in enumerate(w)], Value(b, label="b"))
+    return ([Value(wi, label=f"w{sub(i + 1)}") for i, wi in enumerate(w)], Value(b, label="b"))
 
 
 # ------------------------------------------------------------------ one sample
@@ -199,7 +199,7 @@ def logistic_neuron(x: Sequence[float], y: float, w: Sequence[float], b: float) 
         Check("∂a/∂z", "a(1−a)", s.a.edges()[0].local, a * (1.0 - a)),
         Check("∂L/∂z", "a − y", s.z.grad, a - y),
     ]
-    checks += [Check(f"∂L/∂w{_sub(i + 1)}", f"x{_sub(i + 1)}(a − y)", wi.grad, xi * (a - y))
+    checks += [Check(f"∂L/∂w{sub(i + 1)}", f"x{sub(i + 1)}(a − y)", wi.grad, xi * (a - y))
                for i, (wi, xi) in enumerate(zip(wv, x))]
     checks.append(Check("∂L/∂b", "a − y", bv.grad, a - y))
     return LogisticReport(x, y, w, b, s.z.data, a, s.L.data, s.L, steps, checks)
@@ -219,7 +219,7 @@ class BatchReport:
     losses: list[float]
     cost: float  # J
     root: Value  # J, after backward
-    checks: list[Check] = field(default_factory=list)
+    checks: list[Check]
 
     @property
     def max_diff(self) -> float:
@@ -229,7 +229,7 @@ class BatchReport:
         lang = check_lang(lang)
         m = len(self.X)
         lines = [t("logistic_batch_title", lang, m=m), ""]
-        header = ["i"] + [f"x{_sub(j + 1)}" for j in range(len(self.w))] + [
+        header = ["i"] + [f"x{sub(j + 1)}" for j in range(len(self.w))] + [
             "y", "z", "a = σ(z)", "a − y", "L"]
         rows = []
         for i in range(m):
@@ -250,7 +250,7 @@ def logistic_batch(X: Sequence[Sequence[float]], Y: Sequence[float], w: Sequence
     X, Y, w, b = _check_inputs(X, Y, w, b)
     m = len(X)
     wv, bv = _params(w, b)
-    samples = [_build(x, y, wv, bv, _sup(i + 1) if m > 1 else "") for i, (x, y) in
+    samples = [_build(x, y, wv, bv, _sample(i + 1) if m > 1 else "") for i, (x, y) in
                enumerate(zip(X, Y))]
     total = samples[0].L
     for s in samples[1:]:
@@ -261,7 +261,7 @@ def logistic_batch(X: Sequence[Sequence[float]], Y: Sequence[float], w: Sequence
     A = [s.a.data for s in samples]
     # ∂J/∂w = (1/m) X (A − Y)ᵀ and ∂J/∂b = mean(A − Y), from forward values only (seed 000).
     residual = [ai - yi for ai, yi in zip(A, Y)]
-    checks = [Check(f"∂J/∂w{_sub(j + 1)}", f"(1/m) Σᵢ x{_sub(j + 1)}⁽ⁱ⁾(a⁽ⁱ⁾ − y⁽ⁱ⁾)", wj.grad,
+    checks = [Check(f"∂J/∂w{sub(j + 1)}", f"(1/m) Σᵢ x{sub(j + 1)}⁽ⁱ⁾(a⁽ⁱ⁾ − y⁽ⁱ⁾)", wj.grad,
                     sum(x[j] * r for x, r in zip(X, residual)) / m)
               for j, wj in enumerate(wv)]
     checks.append(Check("∂J/∂b", "(1/m) Σᵢ (a⁽ⁱ⁾ − y⁽ⁱ⁾)", bv.grad, sum(residual) / m))

@@ -33,17 +33,36 @@ def pad(text: str, columns: int, align: str = "<") -> str:
 def num(x: float, digits: int = 6) -> str:
     """A number as a teacher writes it: 6 significant digits, the minus sign ``−``.
 
-    ``-0.0`` prints as ``0``; exponents keep the Unicode minus too (``1e−07``).
+    ``-0.0`` prints as ``0``; an exponent is written without Python's padding
+    and ``+`` (``1e−7``, ``1.5e6``, not ``1e-07``, ``1.5e+06``).
     """
     if x == 0.0:
         return "0"
-    return f"{x:.{digits}g}".replace("-", "−")
+    text = f"{x:.{digits}g}"
+    if "e" in text:
+        mantissa, exponent = text.split("e")
+        text = f"{mantissa}e{int(exponent)}"
+    return text.replace("-", "−")
 
 
 def paren(x: float, digits: int = 6) -> str:
     """``num`` with parentheses around a negative number, for products: ``(−0.5) × 2``."""
     text = num(x, digits)
     return f"({text})" if text.startswith("−") else text
+
+
+_SUB = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
+_SUP = str.maketrans("0123456789()L", "⁰¹²³⁴⁵⁶⁷⁸⁹⁽⁾ᴸ")
+
+
+def sub(text: object) -> str:
+    """Digits as subscripts, for indices: ``sub(12)`` is ``₁₂`` (``w₁₂``)."""
+    return str(text).translate(_SUB)
+
+
+def sup(text: object) -> str:
+    """Digits, parentheses and L as superscripts: layer ``a²``, sample ``x⁽³⁾``, ``aᴸ``."""
+    return str(text).translate(_SUP)
 
 
 def table(header: Sequence[str], rows: Sequence[Sequence[str]], aligns: str = "",

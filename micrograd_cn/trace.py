@@ -103,19 +103,22 @@ def node_names(order: Sequence[Value]) -> list[str]:
     return [f"{name}#{k}" if counts[name] > 1 else name for k, name in enumerate(names)]
 
 
-def _atom(name: str) -> str:
+def _atom(name: str, tight: bool = False) -> str:
     """A name safe to write inside a formula: ``1−a`` becomes ``(1−a)``, ``w·x`` stays.
 
     Parentheses are needed when the name has a sum, difference, quotient or
     space outside its own parentheses, or starts with a minus sign (``−0.3``).
+    ``tight`` is for a divisor, a power's base or exponent and the argument of
+    ``ln``/``e^``, where a product needs them too: ``1/(w·x)``, ``(w·x)^2``.
     """
+    breaks = " +/-−·*×^" if tight else " +/-−"
     depth = 0
     for ch in name:
         if ch == "(":
             depth += 1
         elif ch == ")":
             depth -= 1
-        elif depth == 0 and ch in " +/-−":
+        elif depth == 0 and ch in breaks:
             return f"({name})"
     return name
 
@@ -152,10 +155,20 @@ def fill_formula(node: Value, position: int, formula: str, names: dict[int, str]
         letters = {k: v for k, v in letters.items() if k != "n"}
     if node._op == "**" and node._arg is not None:
         letters = {"x": 0}  # the exponent is a number already written in
-    text = re.sub(r"(?<![A-Za-z_])([abxn])(?![A-Za-z_])",
-                  lambda m: _atom(inputs[letters[m.group(1)]])
-                  if m.group(1) in letters else m.group(1), formula)
-    return text.replace("eˣ", f"e^{_atom(inputs[0])}")
+    if formula in letters:  # the whole derivative is one input (×): the caller groups it
+        return _atom(inputs[letters[formula]])
+
+    def name(m: re.Match) -> str:
+        letter = m.group(1)
+        if letter not in letters:
+            return letter
+        text = inputs[letters[letter]]
+        if formula[m.start() - 1:m.start()] == "(" and formula[m.end():m.end() + 1] == ")":
+            return text  # σ(x), tanh²(x): the formula's own parentheses suffice
+        return _atom(text, tight=True)
+
+    text = re.sub(r"(?<![A-Za-z_])([abxn])(?![A-Za-z_])", name, formula)
+    return text.replace("eˣ", f"e^{_atom(inputs[0], tight=True)}")
 
 
 def forward_text(node: Value, names: dict[int, str]) -> str:
@@ -163,13 +176,16 @@ def forward_text(node: Value, names: dict[int, str]) -> str:
     args = [_atom(names[id(c)]) for c in node._prev]
     op = node._op
     binary = {"+": " + ", "-": " − ", "*": "·", "/": " / "}
+    if op == "/" and len(args) == 2:  # a divisor needs parentheses around a product too
+        return f"{args[0]} / {_atom(names[id(node._prev[1])], tight=True)}"
     if op in binary and len(args) == 2:
         return binary[op].join(args)
     if op == "neg":
         return f"−{args[0]}"
     if op == "**":
-        exponent = paren(float(node._arg)) if node._arg is not None else args[1]
-        return f"{args[0]}^{exponent}"
+        inputs = [_atom(names[id(c)], tight=True) for c in node._prev]
+        exponent = paren(float(node._arg)) if node._arg is not None else inputs[1]
+        return f"{inputs[0]}^{exponent}"
     if op == "sigmoid":
         return f"σ({names[id(node._prev[0])]})"
     if op == "relu":
@@ -241,7 +257,7 @@ def describe_step(step: Step, names: _Names, lang: str | None = None,
     out, inp = names.of(step.output), names.of(step.input)
     formula = fill_formula(step.output, step.position, step.formula, names.by_id)
     product = f"{names.d(step.output)} · ∂{_wrt(out)}/∂{_wrt(inp)} = {paren(step.upstream)} × "
-    if formula != num(step.local):  # a symbolic formula: show it, then its value
+    if _atom(formula) != paren(step.local):  # a symbolic formula: show it, then its value
         product += f"{_atom(formula)} = {paren(step.upstream)} × "
     product += f"{paren(step.local)} = {num(step.contribution)}"
     lines = [t("trace_flow", lang, out=out, inp=inp)]

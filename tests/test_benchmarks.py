@@ -42,12 +42,14 @@ def test_numpy_step_moves_the_weights_like_sgd() -> None:
     X, y = common.moons(20)
     model = common.cn_model()
     params = vs_numpy.params_of(model)
-    before = [W.copy() for W, _ in params]
+    before = [(W.copy(), b.copy()) for W, b in params]
     loss, grads = vs_numpy.loss_and_grads(params, vs_numpy.np.array(X),
                                           vs_numpy.np.array(y, float))
     assert vs_numpy.numpy_step(params, vs_numpy.np.array(X), vs_numpy.np.array(y, float)) == loss
-    for (W, _), W0, (gW, _) in zip(params, before, grads):
+    for (W, b), (W0, b0), (gW, gb) in zip(params, before, grads):
         assert vs_numpy.np.allclose(W, W0 - common.LR * gW, rtol=0.0, atol=1e-15)
+        assert vs_numpy.np.allclose(b, b0 - common.LR * gb, rtol=0.0, atol=1e-15)
+    assert any(vs_numpy.np.any(gb != 0.0) for _, gb in grads)  # the biases did move
 
 
 def test_relu_chain_has_the_same_shape_in_both_libraries() -> None:

@@ -164,6 +164,10 @@ def test_printed_rows_are_the_report_numbers():
     for Z, A, dA, gZ, dZ, dW, db in oracle:
         for value in [*Z.ravel(), *A.ravel(), *dA.ravel(), *gZ.ravel(), *dZ.ravel(), *dW.ravel()]:
             assert f"{value:.6g}".replace("-", "−") in text
+    out = oracle[-1][1].ravel()
+    C = 0.5 * np.sum((out - np.array([1.0, 0.0])) ** 2)
+    shown = ", ".join(f"{v:.6g}" for v in out)
+    assert f"output aᴸ = [{shown}], C = {C:.6g}" in text
 
 
 def test_cli_golden_zh(capsys, golden):
@@ -193,6 +197,9 @@ def test_cli_prints_times_by_default(capsys):
     (dict(x=[1.0, float("nan")]), "every entry of x must be a finite real number"),
     (dict(sizes=[2]), "sizes needs at least two positive integers"),
     (dict(activation="swish"), "unknown activation 'swish'"),
+    (dict(sizes=5), "sizes needs at least two positive integers (inputs, then neurons per layer), got 5"),
+    (dict(x=[10 ** 400, 1.0]), "every entry of x must be a finite real number, got 1000"),
+    (dict(y=[1.0, True]), "every entry of y must be a finite real number, got True"),
 ])
 def test_bad_input_is_a_clear_error(kwargs, message):
     from micrograd_cn.i18n import language
@@ -202,6 +209,42 @@ def test_bad_input_is_a_clear_error(kwargs, message):
     with language("en"), pytest.raises(ValueError) as info:
         bp_network(args.pop("sizes"), args.pop("x"), args.pop("y"), **args)
     assert message in str(info.value)
+
+
+def test_numpy_numbers_are_numbers():
+    plain = bp_network([2, 2], [1, -2], [1.0, 0.0], compare=False)
+    numpy = bp_network([2, 2], np.array([1, -2]), [np.float64(1.0), np.int64(0)], compare=False)
+    assert numpy.rows == plain.rows and numpy.cost == plain.cost
+
+
+@pytest.mark.parametrize("h", [0.0, -1e-6, float("nan"), float("inf"), "1e-6", True])
+def test_compare_cost_needs_a_positive_step(h):
+    from micrograd_cn.i18n import language
+
+    mlp = MLP(2, [2], seed=0)
+    with language("en"), pytest.raises(ValueError) as info:
+        compare_cost(mlp, [0.5, -1.0], [1.0, 0.0], h=h)
+    assert str(info.value).startswith("compare_cost: invalid value for h: ")
+
+
+def test_compare_cost_puts_every_parameter_back_when_a_pass_fails(monkeypatch):
+    import micrograd_cn.bp as bp
+
+    mlp = MLP(2, [3, 2], activation="tanh", output_activation="sigmoid", seed=0)
+    before = [p.data for p in mlp.parameters()]
+    real_cost, calls = bp._cost, []
+
+    def failing(*args):
+        calls.append(1)
+        if len(calls) == 4:  # the second parameter's "+h" pass
+            raise OverflowError("boom")
+        return real_cost(*args)
+
+    monkeypatch.setattr(bp, "_cost", failing)
+    with pytest.raises(OverflowError, match="boom"):
+        compare_cost(mlp, [0.5, -1.0], [1.0, 0.0])
+    assert len(calls) == 4
+    assert [p.data for p in mlp.parameters()] == before
 
 
 def test_saturated_cross_entropy_is_a_clear_error():

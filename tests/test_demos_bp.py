@@ -15,8 +15,8 @@ def result(tmp_path_factory):
     return bp.run(out_dir=tmp_path_factory.mktemp("bp"))
 
 
-def numpy_deltas() -> list[np.ndarray]:
-    """δ per layer by matrices (seed 003's shapes): W is nˡ × nˡ⁻¹."""
+def numpy_deltas() -> tuple[list[np.ndarray], list[np.ndarray]]:
+    """δ and a per layer by matrices (seed 003's shapes): W is nˡ × nˡ⁻¹."""
     mlp = MLP(bp.SIZES[0], list(bp.SIZES[1:]), activation="sigmoid",
               output_activation="sigmoid", seed=bp.SEED)
     Ws = [np.array([[w.data for w in n.w] for n in layer.neurons]) for layer in mlp.layers]

@@ -53,10 +53,16 @@ def test_matches_numpy_to_1e_12(result):
 
 
 def test_the_source_texts_printed_numbers(result):
-    """The source prints ŷ before the first step to 8 digits; the cost falls."""
+    """The numbers seed 004's NumPy run prints: ŷ to 8 digits, the cost at full precision."""
     assert np.round(result.y_hat_before, 8).tolist() == [[0.90024951, 0.94267582],
                                                          [0.80218389, 0.88079708]]
-    assert result.cost_final < 0.003 < 1.45 < result.cost_after_first < result.costs[0]
+    assert np.round(result.y_hat_after, 8).tolist() == [[0.97371017, 0.02647935],
+                                                        [0.02628983, 0.97352065]]
+    assert result.cost_after_first == pytest.approx(1.4556414717601052, rel=1e-15)
+    assert result.costs[2] == pytest.approx(1.3382380273209387, rel=1e-15)
+    # the source sums with NumPy, in another order: the last digits may differ
+    assert result.cost_final == pytest.approx(0.0027846224530159356, rel=1e-14)
+    assert result.cost_final < result.cost_after_first < result.costs[0]
 
 
 def test_b_takes_the_averaged_gradient():

@@ -6,7 +6,7 @@ import pytest
 
 from micrograd_cn.cli import main
 from micrograd_cn.demos import numeric_vs_backprop as nvb
-from micrograd_cn.engine import Value
+from micrograd_cn.gradcheck import numerical_grad_in_place
 
 
 @pytest.fixture(scope="module")
@@ -37,22 +37,28 @@ def test_gradients_agree(result):
         assert r.max_abs_diff < 1e-7
 
 
-def test_agreement_check_can_fail():
-    """A wrong gradient is caught: the same comparison on a function with a broken derivative."""
-    f, start = nvb.loss_function((2,))
-    exact = nvb.backprop_grad(f, start)
-    numeric = nvb.numerical_grad(f, start)
-    assert max(abs(a - b) for a, b in zip(exact, numeric)) < 1e-7
-    shifted = [g + 1e-3 for g in exact]
-    assert not all(abs(a - b) <= nvb.ATOL + nvb.RTOL * abs(b) for a, b in zip(shifted, numeric))
+def test_agreement_check_can_fail(monkeypatch):
+    """A wrong gradient is caught: ``measure`` with the differences shifted by 1e-3."""
+    exact_row = nvb.measure((2,))
+    assert exact_row.agree and exact_row.max_abs_diff < 1e-7
+
+    def shifted(forward, params):
+        return [g + 1e-3 for g in numerical_grad_in_place(forward, params)]
+
+    monkeypatch.setattr(nvb, "numerical_grad_in_place", shifted)
+    row = nvb.measure((2,))
+    assert not row.agree
+    assert row.max_abs_diff == pytest.approx(1e-3, rel=1e-4)
 
 
-def test_loss_function_uses_the_given_parameters():
-    f, start = nvb.loss_function((2,))
-    base = f(*[Value(p) for p in start]).data
-    moved = f(*[Value(p + 0.1) for p in start]).data
-    assert base != moved
-    assert f(*[Value(p) for p in start]).data == base
+def test_loss_is_built_from_the_current_parameters():
+    model, loss = nvb.network((2,))
+    p = model.parameters()[0]
+    base = loss().data
+    p.data += 0.1
+    assert loss().data != base
+    p.data -= 0.1
+    assert loss().data == base
 
 
 def test_table_and_picture(result):

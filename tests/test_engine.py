@@ -345,3 +345,17 @@ def test_huge_hostile_value_is_shortened_in_the_message():
     with pytest.raises(TypeError) as excinfo:
         Value("a" * 100_000)
     assert len(str(excinfo.value)) < 200
+
+
+def test_weighted_sum_takes_numbers_as_constant_weights_and_refuses_text():
+    x = Value(3.0)
+    z = weighted_sum([2.0, Value(-1.0)], [x, 4.0], 0.5)
+    z.backward()
+    assert z.data == 2.0 * 3.0 - 4.0 + 0.5
+    assert x.grad == 2.0
+    assert_clear_error(lambda: weighted_sum(["w", 1.0], [1.0, 2.0], 0.0), TypeError,
+                       "wsum：需要数字", "wsum: expected a number")
+
+
+def test_label_is_always_text():
+    assert Value(1.0, label=7).label == "7"

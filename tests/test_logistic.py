@@ -89,9 +89,13 @@ def test_batch_matches_the_vectorised_formulas(m, n, rnd):
     A = 1.0 / (1.0 + np.exp(-(np.array(w) @ Xt + b)))
     dw = Xt @ (A - np.array(Y)) / m
     db = np.mean(A - np.array(Y))
-    J = np.mean(-np.array(Y) * np.log(A) - (1 - np.array(Y)) * np.log(1 - A))
+    Z = np.array(w) @ Xt + b
+    losses = -np.array(Y) * np.log(A) - (1 - np.array(Y)) * np.log(1 - A)
+    J = np.mean(losses)
     assert r.cost == pytest.approx(J, rel=1e-12)
+    assert r.Z == pytest.approx(list(Z), rel=1e-12, abs=1e-15)
     assert r.A == pytest.approx(list(A), rel=1e-12)
+    assert r.losses == pytest.approx(list(losses), rel=1e-12, abs=1e-15)
     assert [c.engine for c in r.checks] == pytest.approx(list(dw) + [db], rel=1e-9, abs=1e-12)
     assert [c.closed for c in r.checks] == pytest.approx(list(dw) + [db], rel=1e-9, abs=1e-12)
 
@@ -118,6 +122,22 @@ def test_printed_checks_are_the_closed_forms():
                         ("∂L/∂w₁", 1.5 * a), ("∂L/∂w₂", -2.0 * a), ("∂L/∂b", a)]:
         shown = f"{value:.6g}".replace("-", "−")
         assert rows[name][-3:-1] == [shown, shown], name
+
+
+def test_printed_batch_rows_are_numpy_numbers():
+    X, Y, w, b = [[1.0, 2.0], [3.0, -1.0], [0.5, 0.5]], [1.0, 0.0, 1.0], [0.5, -0.3], 0.1
+    text = logistic_batch(X, Y, w, b).render("en")
+    Xt = np.array(X).T
+    Z = np.array(w) @ Xt + b
+    A = 1.0 / (1.0 + np.exp(-Z))
+    losses = -np.array(Y) * np.log(A) - (1 - np.array(Y)) * np.log(1 - A)
+    rows = [line.split() for line in text.splitlines()[4:7]]
+    assert len(rows) == 3
+    for i, row in enumerate(rows):
+        expected = [*X[i], Y[i], Z[i], A[i], A[i] - Y[i], losses[i]]
+        # z⁽¹⁾ is 2.77556e−17, not 0: rounding in 0.5·1 + (−0.3)·2 + 0.1, the same in NumPy.
+        assert row == [str(i + 1)] + [f"{v:.6g}".replace("-", "−") for v in expected], i
+    assert f"J = (1/3) Σ L⁽ⁱ⁾ = {np.mean(losses):.6g}" in text
 
 
 def test_render_golden(golden):
@@ -148,11 +168,21 @@ def test_cli_batch(capsys, golden):
     (([1, "2"], 1, [0.5, 1], 0.1), "x[1] must be a finite real number, got '2'"),
     (([40.0], 1, [1.0], 0.0), "σ(z) is exactly 1"),
     (([-800.0], 0, [1.0], 0.0), "σ(z) is exactly 0"),
+    (([10 ** 400], 1, [1.0], 0.0), "x[0] must be a finite real number, got 1000"),
+    (([1.0], True, [1.0], 0.0), "logistic: y must be a finite real number, got True"),
+    ((1.0, 1, [1.0], 0.0), "x must be a non-empty list of numbers, got 1.0"),
 ])
 def test_bad_input_is_a_clear_error(args, message):
     with pytest.raises(ValueError) as info:
         _call_en(logistic_neuron, *args)
     assert message in str(info.value)
+
+
+def test_numpy_numbers_are_numbers():
+    plain = logistic_neuron([1, -2], 1, [0.5, 0.25], 0)
+    numpy = logistic_neuron(np.array([1, -2]), np.int64(1), [np.float64(0.5), 0.25], np.int32(0))
+    assert [c.engine for c in numpy.checks] == [c.engine for c in plain.checks]
+    assert numpy.render("en") == plain.render("en")
 
 
 def _call_en(fn, *args):
@@ -167,6 +197,8 @@ def test_batch_errors():
         logistic_batch([[1], [2], [3]], [1, 0], [0.5], 0.0)
     with pytest.raises(ValueError, match="x⁽²⁾ 有 2 个数"):
         logistic_batch([[1], [2, 3]], [1, 0], [0.5], 0.0)
+    with pytest.raises(ValueError, match="y⁽²⁾ 必须是有限的实数"):
+        logistic_batch([[1], [2]], [1, None], [0.5], 0.0)
     with pytest.raises(ValueError, match="z⁽²⁾ = 40"):
         logistic_batch([[1], [40]], [1, 0], [1.0], 0.0)
 

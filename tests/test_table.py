@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from micrograd_cn.table import num, pad, paren, table, width
+from micrograd_cn.table import num, pad, paren, sub, sup, table, width
 
 
 def test_width_counts_chinese_as_two_columns():
@@ -25,11 +25,18 @@ def test_numbers_as_a_teacher_writes_them():
     assert num(-0.0) == "0"
     assert num(0.0) == "0"
     assert num(1 / 3) == "0.333333"
-    assert num(-1.5e-7) == "−1.5e−07"
+    assert num(-1.5e-7) == "−1.5e−7"  # no exponent padding, as a teacher writes it
+    assert num(1234567.0) == "1.23457e6" and num(1e100) == "1e100"
+    assert num(1e-6, 3) == "1e−6"
     assert num(2.0) == "2"
     assert num(0.12345678, 3) == "0.123"
     assert paren(-2.0) == "(−2)"
     assert paren(2.0) == "2"
+
+
+def test_subscripts_and_superscripts():
+    assert sub(12) == "₁₂"
+    assert sup(2) == "²" and sup("L") == "ᴸ" and sup("(10)") == "⁽¹⁰⁾"
 
 
 def test_table_with_chinese_header_lines_up_by_display_width():

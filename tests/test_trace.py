@@ -181,6 +181,19 @@ def test_fill_formula_and_forward_text_use_the_inputs_names():
     check(z.tanh(), 0, "1−tanh²(z)", "tanh(z)")
     check(-z, 0, "−1", "−z")
     check(z - one_minus, 1, "−1", "z − (1−a)")
+    # A product is grouped where precedence needs it: divisor, power, ln, e^.
+    p = Value(6.0, label="a·b")
+    names[id(p)] = "a·b"
+    check(w / p, 1, "−w₁/(a·b)²", "w₁ / (a·b)")
+    check(w / p, 0, "1/(a·b)", "w₁ / (a·b)")
+    check(p ** 3, 0, "3·(a·b)^2", "(a·b)^3")
+    check(z ** p, 0, "(a·b)·z^((a·b)−1)", "z^(a·b)")
+    check(p.log(), 0, "1/(a·b)", "log(a·b)")
+    check(p.exp(), 0, "e^(a·b)", "exp(a·b)")
+    check(p * w, 0, "w₁", "a·b·w₁")
+    # Inside a function's own parentheses no second pair: σ(1−a), not σ((1−a)).
+    check(one_minus.sigmoid(), 0, "σ(1−a)(1−σ(1−a))", "σ(1−a)")
+    check(one_minus.tanh(), 0, "1−tanh²(1−a)", "tanh(1−a)")
     s = weighted_sum([w], [x], z)
     check(s, 0, "x₁", "w₁·x₁ + z")
     check(s, 1, "w₁", "w₁·x₁ + z")
@@ -228,6 +241,12 @@ def test_table_columns_line_up_in_chinese():
     arrows = {width(line[:line.index("→")]) - width(line.split("→")[0].split()[-1])
               for line in block[2:]}
     assert len(arrows) == 1
+
+
+def test_a_number_as_the_local_derivative_is_written_once():
+    a = Value(3.0, label="a")
+    text = render_trace(a * -2.0, lang="en", style="narrative")
+    assert "∂f/∂a = ∂f/∂f · ∂f/∂a = 1 × (−2) = −2" in text
 
 
 def test_bad_style_is_a_clear_error():

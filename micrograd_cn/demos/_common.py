@@ -74,10 +74,17 @@ def draw(plots: bool, lang: str, painter: Callable[[Any, str], list[Path]]) -> P
     return Pictures(paths=painter(plt, label_lang))
 
 
+def save(plt: Any, fig: Any, path: Path, **layout: Any) -> Path:
+    """Lay out ``fig`` (``layout``: tight_layout's options), write it to ``path``, free it."""
+    fig.tight_layout(**layout)
+    fig.savefig(path, dpi=110)
+    plt.close(fig)  # pyplot keeps every open figure alive until closed
+    return path
+
+
 def vector(values: Sequence[float]) -> str:
     """A list of floats at full precision (repr), as Python would print it."""
     return "[" + ", ".join(repr(float(v)) for v in values) + "]"
-
 
 
 def check_count(value: object, where: str, what: str) -> int:

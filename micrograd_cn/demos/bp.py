@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from micrograd_cn.bp import BPReport, bp_network
-from micrograd_cn.demos._common import Pictures, draw, out_folder
+from micrograd_cn.demos._common import Pictures, draw, out_folder, save
 from micrograd_cn.i18n import check_lang, t
 
 SIZES = (3, 4, 3, 2)
@@ -68,10 +68,6 @@ def run(lang: str = "zh", out_dir: str | Path | None = None, *, plots: bool = Tr
         handles, labels = axes[0][0].get_legend_handles_labels()
         fig.legend(handles, labels, loc="lower center", ncol=2, frameon=False)
         fig.suptitle(t("bp_plot_title", label_lang))
-        fig.tight_layout(rect=(0.0, 0.07, 1.0, 1.0))
-        path = folder / "deltas.png"
-        fig.savefig(path, dpi=110)
-        plt.close(fig)
-        return [path]
+        return [save(plt, fig, folder / "deltas.png", rect=(0.0, 0.07, 1.0, 1.0))]
 
     return BPDemoResult(report, draw(plots, lang, paint))

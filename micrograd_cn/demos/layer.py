@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from micrograd_cn.demos._common import Pictures, check_count, draw, out_folder, vector
+from micrograd_cn.demos._common import Pictures, check_count, draw, out_folder, save, vector
 from micrograd_cn.engine import Value
 from micrograd_cn.i18n import check_lang, t
 from micrograd_cn.nn import Layer
@@ -36,7 +36,6 @@ STEPS = 1000
 class LayerResult:
     """The key numbers of the ``layer`` demo (w in the source's 3×2 layout)."""
 
-    steps: int
     lr: float
     y_hat_before: list[list[float]]  # ŷ per sample before any step
     y_hat_after: list[list[float]]
@@ -44,6 +43,10 @@ class LayerResult:
     w: list[list[float]]  # 3×2: w[i][j] links input i to output j
     b: list[float]
     pictures: Pictures
+
+    @property
+    def steps(self) -> int:
+        return len(self.costs) - 1
 
     @property
     def cost_after_first(self) -> float:
@@ -76,7 +79,7 @@ def _forward(layer: Layer) -> tuple[Value, list[list[float]]]:
     y_hat: list[list[float]] = []
     for x, y in zip(X, Y):
         out = layer(list(x))
-        out = out if isinstance(out, list) else [out]
+        assert isinstance(out, list)  # two neurons give a list (only one gives a bare Value)
         y_hat.append([o.data for o in out])
         terms += [(o - target) ** 2 for o, target in zip(out, y)]
     return sum(terms[1:], terms[0]), y_hat
@@ -118,11 +121,7 @@ def run(lang: str = "zh", out_dir: str | Path | None = None, *, steps: int = STE
         ax.set_ylabel(t("plot_cost", label_lang))
         ax.set_title(t("layer_plot_title", label_lang))
         ax.grid(True, alpha=0.3)
-        path = folder / "cost.png"
-        fig.tight_layout()
-        fig.savefig(path, dpi=110)
-        plt.close(fig)
-        return [path]
+        return [save(plt, fig, folder / "cost.png")]
 
-    return LayerResult(steps, LR, y_hat_before, y_hat_after, costs, w, b,
+    return LayerResult(LR, y_hat_before, y_hat_after, costs, w, b,
                        draw(plots, lang, paint))

@@ -17,7 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from micrograd_cn.demos._common import Pictures, Progress, check_count, draw, out_folder, vector
+from micrograd_cn.demos._common import (
+    Pictures, Progress, check_count, draw, out_folder, save, vector,
+)
 from micrograd_cn.i18n import check_lang, t
 from micrograd_cn.logistic import BatchReport, LogisticReport, logistic_batch, logistic_neuron
 
@@ -91,10 +93,6 @@ def run(lang: str = "zh", out_dir: str | Path | None = None, *, steps: int = STE
         ax.set_ylabel(t("logistic_plot_cost", label_lang))
         ax.set_title(t("logistic_plot_title", label_lang))
         ax.grid(True, alpha=0.3)
-        fig.tight_layout()
-        curve = folder / "cost.png"
-        fig.savefig(curve, dpi=110)
-        plt.close(fig)
-        return [graph, curve]
+        return [graph, save(plt, fig, folder / "cost.png")]
 
     return LogisticDemoResult(first, batch, LR, costs, w, b, accuracy, draw(plots, lang, paint))

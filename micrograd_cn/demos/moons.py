@@ -5,7 +5,8 @@ points of ``datasets.make_moons`` (noise 0.1, seed 0: the same points
 everywhere), loss = mean max-margin (hinge) loss + α·Σp² with α = 1e-4, 100
 full-batch SGD steps with the learning rate 1.0 − 0.9·k/100 of micrograd's
 notebook. With the network seed 1 it classifies every training point
-correctly; the test asserts it.
+correctly; the test asserts it. ``benchmarks/`` times the same data and loss
+(``data``, ``loss``), so what is timed is what is taught.
 
 Imports: datasets, nn, i18n, demos._common (matplotlib lazily).
 """
@@ -14,10 +15,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Sequence
 
 from micrograd_cn.datasets import make_moons
-from micrograd_cn.demos._common import Pictures, Progress, check_count, draw, out_folder
+from micrograd_cn.demos._common import Pictures, Progress, check_count, draw, out_folder, save
 from micrograd_cn.engine import Value
 from micrograd_cn.i18n import check_lang, t
 from micrograd_cn.nn import MLP, SGD, l2_penalty, max_margin_loss
@@ -25,9 +26,20 @@ from micrograd_cn.nn import MLP, SGD, l2_penalty, max_margin_loss
 N_POINTS = 100
 NOISE = 0.1
 DATA_SEED = 0
+SIZES = [16, 16, 1]  # MLP(2, SIZES): 337 parameters
 MODEL_SEED = 1
-ALPHA = 1e-4
+ALPHA = 1e-4  # weight of the L2 penalty
 STEPS = 100
+
+
+def data(n_points: int = N_POINTS) -> tuple[list[list[float]], list[int]]:
+    """The moons: ``n_points`` points with labels ±1, the same on every machine."""
+    return make_moons(n_points, noise=NOISE, seed=DATA_SEED)
+
+
+def loss(model: MLP, scores: Sequence[Value], y: Sequence[int]) -> Value:
+    """micrograd's demo loss: mean max-margin loss of the scores + α·Σp² over the model."""
+    return max_margin_loss(scores, y) + ALPHA * l2_penalty(model.parameters())
 
 
 def learning_rate(k: int, steps: int = STEPS) -> float:
@@ -39,13 +51,16 @@ def learning_rate(k: int, steps: int = STEPS) -> float:
 class MoonsResult:
     """The key numbers of the ``moons`` demo."""
 
-    steps: int
     n_params: int
     losses: list[float]  # loss at each step, before that step's update
     accuracies: list[float]  # training accuracy at each step, before the update
     final_loss: float  # after the last update
     final_accuracy: float
     pictures: Pictures
+
+    @property
+    def steps(self) -> int:
+        return len(self.losses)
 
     def render(self, lang: str | None = None) -> str:
         lang = check_lang(lang)
@@ -60,9 +75,8 @@ class MoonsResult:
 def _evaluate(model: MLP, X: list[list[float]], y: list[int]) -> tuple[Value, float]:
     """The regularised loss over all points and the share classified correctly."""
     scores = [model(x) for x in X]
-    loss = max_margin_loss(scores, y) + ALPHA * l2_penalty(model.parameters())
     correct = sum((s.data > 0.0) == (label > 0) for s, label in zip(scores, y))
-    return loss, correct / len(y)
+    return loss(model, scores, y), correct / len(y)
 
 
 def run(lang: str = "zh", out_dir: str | Path | None = None, *, steps: int = STEPS,
@@ -70,21 +84,21 @@ def run(lang: str = "zh", out_dir: str | Path | None = None, *, steps: int = STE
     """Train the MLP on the moons; ``progress`` receives one line per step."""
     lang = check_lang(lang)
     steps = check_count(steps, "moons", "steps")
-    X, y = make_moons(N_POINTS, noise=NOISE, seed=DATA_SEED)
-    model = MLP(2, [16, 16, 1], seed=MODEL_SEED)
+    X, y = data()
+    model = MLP(2, SIZES, seed=MODEL_SEED)
     optimizer = SGD(model.parameters(), lr=learning_rate(0, steps))
     losses: list[float] = []
     accuracies: list[float] = []
     for k in range(steps):
-        loss, accuracy = _evaluate(model, X, y)
-        losses.append(loss.data)
+        current, accuracy = _evaluate(model, X, y)
+        losses.append(current.data)
         accuracies.append(accuracy)
         optimizer.zero_grad()
-        loss.backward()
+        current.backward()
         optimizer.lr = learning_rate(k, steps)
         optimizer.step()
         if progress is not None:
-            progress(t("moons_step", lang, k=k + 1, steps=steps, loss=loss.data,
+            progress(t("moons_step", lang, k=k + 1, steps=steps, loss=current.data,
                        acc=100.0 * accuracy, lr=optimizer.lr))
     final_loss, final_accuracy = _evaluate(model, X, y)
 
@@ -98,10 +112,7 @@ def run(lang: str = "zh", out_dir: str | Path | None = None, *, steps: int = STE
         ax.set_title(t("moons_plot_loss_title", label_lang))
         ax.grid(True, alpha=0.3)
         ax.legend()
-        fig.tight_layout()
-        loss_path = folder / "loss.png"
-        fig.savefig(loss_path, dpi=110)
-        plt.close(fig)
+        loss_path = save(plt, fig, folder / "loss.png")
 
         # Decision boundary: the sign of the network's score on a grid.
         xs = [p[0] for p in X]
@@ -120,11 +131,7 @@ def run(lang: str = "zh", out_dir: str | Path | None = None, *, steps: int = STE
         ax.scatter(xs, ys, c=colors, s=18, edgecolors="black", linewidths=0.4)
         ax.set_title(t("moons_plot_boundary_title", label_lang,
                        acc=100.0 * final_accuracy))
-        fig.tight_layout()
-        boundary_path = folder / "boundary.png"
-        fig.savefig(boundary_path, dpi=110)
-        plt.close(fig)
-        return [loss_path, boundary_path]
+        return [loss_path, save(plt, fig, folder / "boundary.png")]
 
-    return MoonsResult(steps, len(model.parameters()), losses, accuracies, final_loss.data,
+    return MoonsResult(len(model.parameters()), losses, accuracies, final_loss.data,
                        final_accuracy, draw(plots, lang, paint))

@@ -2,8 +2,8 @@
 
 For a network with N parameters, finite differences need extra forward passes
 for every single parameter: N + 1 with forward differences, 2N with the
-central differences used here (``gradcheck.numerical_grad``, the more accurate
-kind). Backpropagation gets all N derivatives from ONE forward and ONE backward
+central differences used here (``gradcheck.numerical_grad_in_place``, the more
+accurate kind). Backpropagation gets all N derivatives from ONE forward and ONE backward
 pass. This demo counts the forward passes (exactly, by counting calls), times
 both ways for growing tanh MLPs, and checks that the gradients agree.
 
@@ -18,16 +18,15 @@ from pathlib import Path
 from typing import Any, Callable, Sequence
 
 from micrograd_cn.datasets import make_moons
-from micrograd_cn.demos._common import Pictures, draw, out_folder
+from micrograd_cn.demos._common import Pictures, draw, out_folder, save
 from micrograd_cn.engine import Value
-from micrograd_cn.gradcheck import backprop_grad, numerical_grad
+from micrograd_cn.gradcheck import ATOL, RTOL, agrees, numerical_grad_in_place
 from micrograd_cn.i18n import check_lang, show, t
 from micrograd_cn.nn import MLP, mse_loss
 
 # Hidden layer sizes of the networks compared, all with 2 inputs and 1 output.
 HIDDEN: tuple[tuple[int, ...], ...] = ((2,), (4, 4), (8, 8), (16, 16), (24, 24))
 N_SAMPLES = 4  # the loss is the mean squared error over this many points
-ATOL, RTOL = 1e-6, 1e-5  # the same tolerance as gradcheck's default
 
 
 @dataclass(frozen=True)
@@ -71,47 +70,40 @@ class NumericResult:
         return "\n".join(lines + self.pictures.lines(lang))
 
 
-def _use_parameters(model: MLP, values: Sequence[Value]) -> None:
-    """Make ``values`` the model's parameters, in ``parameters()`` order."""
-    it = iter(values)
-    for layer in model.layers:
-        for neuron in layer.neurons:
-            neuron.w = [next(it) for _ in neuron.w]
-            neuron.b = next(it)
-
-
-def loss_function(hidden: Sequence[int]) -> tuple[Callable[..., Value], list[float]]:
-    """f(p₁, …, p_N) = the network's MSE on the sample points, and the starting p."""
+def network(hidden: Sequence[int]) -> tuple[MLP, Callable[[], Value]]:
+    """A tanh MLP(2, [*hidden, 1]) and its loss: the MSE on the sample points, built anew per call."""
     model = MLP(2, [*hidden, 1], activation="tanh", seed=0)
-    start = [p.data for p in model.parameters()]
     X, y = make_moons(N_SAMPLES, noise=0.1, seed=0)
+    targets = [float(label) for label in y]
 
-    def f(*params: Value) -> Value:
-        _use_parameters(model, params)
-        return mse_loss([model(x) for x in X], [float(label) for label in y])
+    def loss() -> Value:
+        return mse_loss([model(x) for x in X], targets)
 
-    return f, start
+    return model, loss
 
 
 def measure(hidden: Sequence[int]) -> SizeRow:
     """Both gradients of one network, with forward passes counted and timed."""
-    f, start = loss_function(hidden)
+    model, loss = network(hidden)
+    params = model.parameters()
     calls = [0]
 
-    def counted(*params: Value) -> Value:
+    def counted() -> Value:
         calls[0] += 1
-        return f(*params)
+        return loss()
 
     began = time.perf_counter()
-    numeric = numerical_grad(counted, start)
+    numeric = numerical_grad_in_place(counted, params)
     numeric_seconds = time.perf_counter() - began
     numeric_forwards, calls[0] = calls[0], 0
+    model.zero_grad()
     began = time.perf_counter()
-    exact = backprop_grad(counted, start)
+    counted().backward()
     backprop_seconds = time.perf_counter() - began
+    exact = [p.grad for p in params]
     diffs = [abs(a - b) for a, b in zip(exact, numeric)]
-    agree = all(d <= ATOL + RTOL * abs(n) for d, n in zip(diffs, numeric))
-    return SizeRow(tuple(hidden), len(start), numeric_forwards, numeric_seconds, calls[0],
+    agree = all(agrees(e, n) for e, n in zip(exact, numeric))
+    return SizeRow(tuple(hidden), len(params), numeric_forwards, numeric_seconds, calls[0],
                    backprop_seconds, max(diffs), agree)
 
 
@@ -151,10 +143,6 @@ def run(lang: str = "zh", out_dir: str | Path | None = None, *,
             ax.grid(True, alpha=0.3)
             ax.legend()
         fig.suptitle(t("nvb_plot_title", label_lang))
-        fig.tight_layout()
-        path = folder / "comparison.png"
-        fig.savefig(path, dpi=110)
-        plt.close(fig)
-        return [path]
+        return [save(plt, fig, folder / "comparison.png")]
 
     return NumericResult(rows, draw(plots, lang, paint))
