@@ -41,6 +41,7 @@ from micrograd_cn.table import num
 FONT = "WenQuanYi Micro Hei,Noto Sans CJK SC,Microsoft YaHei,PingFang SC,sans-serif"
 MAX_NODES = 200  # values drawn; beyond that dot is slow and the picture unreadable
 MAX_LABEL = 40  # characters of a label shown in a box
+DIGITS = 4  # significant digits in a box: table.num's numbers, shorter to keep boxes narrow
 FORMATS = ("svg", "png", "pdf")
 RANKDIRS = ("LR", "RL", "TB", "BT")
 
@@ -59,20 +60,6 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 class DotNotFound(OSError):
     """Graphviz's ``dot`` program is not installed (the ``.dot`` file was written)."""
-
-
-def fmt(x: float, digits: int = 4) -> str:
-    """A number for a picture: ``table.num`` with 4 significant digits and a short exponent.
-
-    The minus sign is the terminal's ``−``, so a box and the trace printed beside it
-    (the classroom page shows both) write −1 the same way; the exponent drops
-    ``+`` and leading zeros (1.235e6, −2e−5) to keep the boxes narrow.
-    """
-    mantissa, e, exponent = num(x, digits).partition("e")
-    if e:
-        sign = "−" if exponent.startswith("−") else ""
-        exponent = sign + exponent.lstrip("+−").lstrip("0")
-    return mantissa + e + exponent
 
 
 def escape(text: str, limit: int = MAX_LABEL) -> str:
@@ -101,7 +88,7 @@ def _kind(node: Value, params: set[int]) -> str:
 def _op_label(node: Value) -> str:
     """The op's symbol; x**n shows its exponent (x² is clearer than xⁿ)."""
     if node._op == "**" and node._arg is not None:
-        return f"x<SUP>{escape(fmt(node._arg))}</SUP>"
+        return f"x<SUP>{escape(num(node._arg, DIGITS))}</SUP>"
     return escape(OPS[node._op].symbol)
 
 
@@ -111,16 +98,16 @@ def _value_label(node: Value, lang: str, show_grad: bool, step: int | None) -> s
         lines.append(f'<FONT POINT-SIZE="9" COLOR="#555555">#{step}</FONT>')
     if node.label:
         lines.append(f"<B>{escape(node.label)}</B>")
-    lines.append(f"{t('viz_data', lang)} {fmt(node.data)}")
+    lines.append(f"{t('viz_data', lang)} {num(node.data, DIGITS)}")
     if show_grad:
-        lines.append(f"{t('viz_grad', lang)} {fmt(node.grad)}")
+        lines.append(f"{t('viz_grad', lang)} {num(node.grad, DIGITS)}")
     return "<" + "<BR/>".join(lines) + ">"
 
 
 def _edge_tooltip(node: Value, child: Value, lang: str) -> str:
     """∂out/∂in for every position ``child`` takes (twice for x*x), from ``edges()``."""
     forward = OPS[node._op].forward
-    parts = [t("viz_local", lang, forward=forward, formula=edge.formula, value=fmt(edge.local, 6))
+    parts = [t("viz_local", lang, forward=forward, formula=edge.formula, value=num(edge.local))
              for edge in node.edges() if edge.input is child]
     return "; ".join(parts)
 

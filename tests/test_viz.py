@@ -18,7 +18,7 @@ import pytest
 from micrograd_cn import MLP, Value, topo_sort
 from micrograd_cn.expr import build
 from micrograd_cn.table import num
-from micrograd_cn.viz import DotNotFound, draw, escape, fmt, render
+from micrograd_cn.viz import DIGITS, DotNotFound, draw, escape, render
 
 SVG = "{http://www.w3.org/2000/svg}"
 XLINK = "{http://www.w3.org/1999/xlink}"
@@ -47,14 +47,16 @@ def neuron():
     return root, leaves
 
 
-def test_fmt_is_short_and_readable():
-    assert [fmt(x) for x in (0.5, 2.0, -1.0, 0.0, -0.0, 0.7310585786300049)] == [
-        "0.5", "2", "−1", "0", "0", "0.7311"]
-    assert [fmt(x) for x in (1234567.0, -2e-5, 1e100, 0.000123456, 1e4, -1.5e-300)] == [
-        "1.235e6", "−2e−5", "1e100", "0.0001235", "1e4", "−1.5e−300"]
-    assert fmt(0.7310585786300049, 10) == "0.7310585786"
-    # the same digits and minus sign as the terminal's table.num, only the exponent shorter
-    assert fmt(-0.25) == num(-0.25) and fmt(-2e-5) != num(-2e-5) == "−2e−05"
+def test_boxes_use_the_terminals_numbers_with_4_digits(tmp_path):
+    # table.num writes every number the terminal shows; a box writes the same, to 4 digits,
+    # so the classroom page's picture and its trace agree (−1, not -1; 1.235e6, −2e−5).
+    values = [-1.0, 0.7310585786300049, 1234567.0, -2e-5, -0.0]
+    leaves = [Value(v, label=f"n{i}") for i, v in enumerate(values)]
+    root = leaves[0] + leaves[1] + leaves[2] + leaves[3] + leaves[4]
+    g = svg_groups(render(root, tmp_path / "n.svg", show_grad=False))
+    shown = [lines(g[f"v{k}"])[-1] for k, v in enumerate(topo_sort(root)) if not v._prev]
+    assert shown == ["值 −1", "值 0.7311", "值 1.235e6", "值 −2e−5", "值 0"]
+    assert [num(v, 4) for v in values] == [s.split()[1] for s in shown]
 
 
 def test_logistic_neuron_svg_has_every_value_gradient_and_id(neuron, tmp_path):
@@ -94,7 +96,7 @@ def test_ids_follow_topo_sort_for_any_graph(tmp_path):
     for k, node in enumerate(order):
         box = lines(g[f"v{k}"])
         assert box[0] == f"#{len(order) - k}"  # backward visits reversed(order); 1 = root
-        assert box[-2:] == [f"值 {fmt(node.data)}", f"梯度 {fmt(node.grad)}"]
+        assert box[-2:] == [f"值 {num(node.data, DIGITS)}", f"梯度 {num(node.grad, DIGITS)}"]
         assert (f"o{k}" in g) == bool(node._prev) == (f"r{k}" in g)
         for child in node._prev:
             assert f"e{index[id(child)]}_{k}" in g
@@ -137,7 +139,8 @@ def test_small_fused_mlp(tmp_path):
     for k, node in enumerate(order):
         kind = ("result" if node._prev else "param" if id(node) in params else "input")
         assert g[f"v{k}"].get("class") == f"node {kind}"
-        assert lines(g[f"v{k}"])[-2:] == [f"data {fmt(node.data)}", f"grad {fmt(node.grad)}"]
+        assert lines(g[f"v{k}"])[-2:] == [f"data {num(node.data, DIGITS)}",
+                                               f"grad {num(node.grad, DIGITS)}"]
     assert sorted(lines(g[f"o{k}"])[0] for k, v in enumerate(order) if v._prev) == [
         "tanh", "tanh", "Σwx+b", "Σwx+b", "Σwx+b"]
     # Hand check of one number: h1 = tanh(0.5·1 − 1·(−2) + 0.1) = tanh(2.6).
