@@ -36,6 +36,10 @@ from micrograd_cn.i18n import check_lang, show, t
 from micrograd_cn.nn import MLP, binary_cross_entropy, mse_loss
 from micrograd_cn.table import num, sup, table
 
+# A report lists every neuron and weight, and the finite-difference comparison
+# needs 2 forward passes per parameter: beyond this a classroom would wait.
+MAX_PARAMETERS = 2000
+
 COSTS = ("mse", "ce")
 H = 1e-6  # the step of compare_cost's central differences
 
@@ -325,6 +329,10 @@ def bp_network(sizes: Sequence[int], x: Sequence[float], y: Sequence[float], *,
     """
     if isinstance(sizes, (str, bytes)) or not hasattr(sizes, "__len__") or len(sizes) < 2:
         raise ValueError(t("bp_sizes", value=show(sizes)))
+    if all(isinstance(n, int) and n > 0 for n in sizes):  # else MLP names the bad size
+        count = sum((n_in + 1) * n_out for n_in, n_out in zip(sizes, sizes[1:]))
+        if count > MAX_PARAMETERS:  # refuse before building: 99999×99999 would never finish
+            raise ValueError(t("bp_too_large", count=count, limit=MAX_PARAMETERS))
     mlp = MLP(sizes[0], list(sizes[1:]), activation=activation,
               output_activation=output_activation, seed=seed)
     return bp_report(mlp, x, y, cost, compare)

@@ -422,6 +422,8 @@ def topo_sort(root: Value) -> list[Value]:
     million nodes needs no recursion. Children are visited in their recorded
     order, so the same expression always gives the same order.
     """
+    if not isinstance(root, Value):
+        raise TypeError(t("not_a_value", kind=type(root).__name__, value=show(root)))
     order: list[Value] = []
     seen = {root}
     path = [root]  # the nodes being visited, each an input of the one before it

@@ -26,6 +26,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{op}：数值必须是有限的实数，收到 {value}",
         "{op}: the number must be finite, got {value}",
     ),
+    "not_a_value": (
+        "需要一个 Value 作为计算图的根，收到 {kind} {value}",
+        "expected a Value as the root of a graph, got {kind} {value}",
+    ),
     "children_not_tuple": (
         "Value 的第二个位置参数是子节点元组；要给节点命名，请写 label={value}",
         "Value's second positional argument is the tuple of children; to name a node write label={value}",
@@ -436,6 +440,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "BP: an output σ(z) is exactly {a} in floating point, so cross-entropy's log is "
         "undefined; try another seed or smaller inputs",
     ),
+    "bp_too_large": (
+        "BP：这个网络有 {count} 个参数，逐个神经元的报告最多 {limit} 个（请用更小的网络）",
+        "BP: this network has {count} parameters; the per-neuron report allows at most {limit} "
+        "(use a smaller network)",
+    ),
     "bp_sizes": (
         "BP：层的大小需要至少两个正整数（输入个数和每层神经元个数），收到 {value}",
         "BP: sizes needs at least two positive integers (inputs, then neurons per layer), "
@@ -768,5 +777,9 @@ def t(key: str, lang: str | None = None, **fields: object) -> str:
 
 def show(value: object, limit: int = 60) -> str:
     """A short, safe rendering of a user's value for an error message."""
-    text = repr(value)
+    try:
+        text = repr(value)
+    except ValueError:  # an int too long for str() (Python limits it to 4300 digits)
+        text = f"<{type(value).__name__} {value.bit_length()} bits>" if isinstance(value, int) \
+            else f"<{type(value).__name__}>"
     return text if len(text) <= limit else text[: limit - 1] + "…"

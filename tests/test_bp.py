@@ -200,6 +200,8 @@ def test_cli_prints_times_by_default(capsys):
     (dict(sizes=5), "sizes needs at least two positive integers (inputs, then neurons per layer), got 5"),
     (dict(x=[10 ** 400, 1.0]), "every entry of x must be a finite real number, got 1000"),
     (dict(y=[1.0, True]), "every entry of y must be a finite real number, got True"),
+    (dict(sizes=[99999, 99999], x=[1.0] * 99999),
+     "BP: this network has 9999900000 parameters; the per-neuron report allows at most 2000"),
 ])
 def test_bad_input_is_a_clear_error(kwargs, message):
     from micrograd_cn.i18n import language
@@ -261,3 +263,13 @@ def test_cli_errors(capsys):
         main(["bp", "--sizes", "2", "0"])
     assert info.value.code == 2
     assert "不是正整数：0" in capsys.readouterr().err
+
+
+def test_cli_refuses_a_huge_network_at_once(capsys):
+    import time
+
+    start = time.perf_counter()
+    assert main(["bp", "--sizes", "99999", "99999"]) == 2
+    assert time.perf_counter() - start < 2.0  # a hang guard, not a benchmark
+    err = capsys.readouterr().err
+    assert "这个网络有 9999900000 个参数" in err and "Traceback" not in err

@@ -359,3 +359,16 @@ def test_weighted_sum_takes_numbers_as_constant_weights_and_refuses_text():
 
 def test_label_is_always_text():
     assert Value(1.0, label=7).label == "7"
+
+
+def test_graph_functions_refuse_a_non_value_root():
+    from micrograd_cn.trace import trace
+
+    for call in (topo_sort, trace):
+        assert_clear_error(lambda: call(3.0), TypeError,
+                           "需要一个 Value 作为计算图的根，收到 float 3.0",
+                           "expected a Value as the root of a graph, got float 3.0")
+
+
+def test_an_int_too_long_to_print_is_still_a_clear_error():
+    assert_clear_error(lambda: Value(10 ** 5000), ValueError, "<int 16610 bits>", "<int 16610 bits>")
