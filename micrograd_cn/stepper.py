@@ -7,7 +7,9 @@ No network access, no external scripts or fonts, so it opens from ``file://``
 on a projector laptop. Next / Previous buttons (ids ``next``, ``prev``) and the
 arrow keys walk the steps; ``#step`` shows "k / N"; the edge the gradient flows
 along and its two end nodes are highlighted through viz's stable SVG ids
-(``v{k}`` value, ``o{k}`` op, ``e{i}_{k}`` edge, for topo index k).
+(``v{k}`` value, ``o{k}`` op, ``e{i}_{k}`` edge, for topo index k). Every box's
+gradient line starts as "?" and shows the gradient accumulated so far as the
+steps reach it, so the picture fills in the way the backward pass does.
 
 Imports: engine, i18n, trace, viz (and so the ``graphviz`` package and ``dot``).
 """
@@ -21,7 +23,8 @@ import os
 from micrograd_cn.engine import Value, topo_sort
 from micrograd_cn.i18n import check_lang, t
 from micrograd_cn.trace import node_names, step_pages, trace
-from micrograd_cn.viz import FONT, check_output, draw, pipe, write_atomic
+from micrograd_cn.table import num
+from micrograd_cn.viz import DIGITS, FONT, check_output, draw, pipe, write_atomic
 
 # The page's text uses the same font stack as the picture it shows (viz.FONT).
 _FONTS = ", ".join(f'"{f}"' if " " in f else f for f in FONT.split(","))
@@ -51,6 +54,29 @@ _SCRIPT = """
   var data = JSON.parse(document.getElementById("steps-data").textContent);
   var total = data.steps.length, k = 0;
   var marks = ["hl-out", "hl-op", "hl-in", "hl-edge"];
+  // the "grad …" line of each value box v0 … v(n−1), the last line starting with that word
+  var gradLines = [];
+  for (var j = 0; j < data.n; j++) {
+    var box = document.getElementById("v" + j), line = null;
+    var texts = box ? box.getElementsByTagName("text") : [];
+    for (var i = 0; i < texts.length; i++) {
+      if (texts[i].textContent.indexOf(data.gradWord + " ") === 0) { line = texts[i]; }
+    }
+    if (line) {  // Graphviz anchors the line at its start: keep it centred as its text changes
+      var box = line.getBBox();
+      line.setAttribute("x", box.x + box.width / 2);
+      line.setAttribute("text-anchor", "middle");
+    }
+    gradLines.push(line);
+  }
+  function showGrads() {  // the gradients as they stand after step k ("?" = not reached yet)
+    var grads = {};
+    if (k > 0) { grads[data.root] = data.rootGrad; }
+    for (var i = 0; i < k; i++) { grads[data.steps[i].inp] = data.steps[i].grad; }
+    gradLines.forEach(function (line, j) {
+      if (line) { line.textContent = data.gradWord + " " + (j in grads ? grads[j] : "?"); }
+    });
+  }
   function mark(id, cls) {
     var el = document.getElementById(id);
     if (el) { el.classList.add(cls); }
@@ -68,6 +94,7 @@ _SCRIPT = """
       mark("e" + s.inp + "_" + s.out, "hl-edge");
       mark("v" + s.inp, "hl-in");
     }
+    showGrads();
     document.getElementById("step").textContent = k + " / " + total;
     document.getElementById("formula").textContent = data.pages[k];
     document.getElementById("prev").disabled = (k === 0);
@@ -88,8 +115,12 @@ _SCRIPT = """
 
 
 def _svg(root: Value, lang: str) -> str:
-    """The graph as an inline <svg> element (no XML prolog, no DOCTYPE)."""
-    svg = pipe(draw(root, lang=lang, show_grad=False), "svg", t("page_dot_missing")).decode("utf-8")
+    """The graph as an inline <svg> element (no XML prolog, no DOCTYPE).
+
+    Drawn after the trace, so every box is sized for its final gradient; the
+    page's script rewrites those lines step by step.
+    """
+    svg = pipe(draw(root, lang=lang), "svg", t("page_dot_missing")).decode("utf-8")
     return svg[svg.index("<svg"):]
 
 
@@ -120,8 +151,8 @@ def _page(root: Value, lang: str | None, title: str | None) -> tuple[str, int]:
     for node, name in unnamed:
         node.label = name
     try:
-        svg = _svg(root, lang)  # drawn before the trace: boxes show the forward values only
         steps = trace(root)
+        svg = _svg(root, lang)
         pages = step_pages(root, steps, lang)
     finally:
         for node, _ in unnamed:
@@ -129,8 +160,10 @@ def _page(root: Value, lang: str | None, title: str | None) -> tuple[str, int]:
     # pages: forward pass, one per step, then the leaves' totals (shown with the last step)
     states = pages[:-1]
     states[-1] = states[-1] + "\n\n" + pages[-1]
-    data = {"pages": states,
-            "steps": [{"out": s.output_index, "inp": s.input_index} for s in steps]}
+    data = {"pages": states, "n": len(order), "root": len(order) - 1,
+            "rootGrad": num(root.grad, DIGITS), "gradWord": t("viz_grad", lang),
+            "steps": [{"out": s.output_index, "inp": s.input_index,
+                       "grad": num(s.grad_after, DIGITS)} for s in steps]}
     heading = t("page_title", lang, expr=title) if title else t("page_title_plain", lang)
     return "\n".join([
         "<!DOCTYPE html>",

@@ -170,8 +170,14 @@ def test_browser_steps_through_the_page(browser, tmp_path):
             "els => els.map(e => e.id + ':' + e.getAttribute('class').split(' ').pop())")
         return page.inner_text("#step"), sorted(marked), page.inner_text("#formula")
 
+    def grads() -> list[str]:  # the gradient line of boxes v0 … v5, as the page shows it now
+        return page.evaluate("""() => [0, 1, 2, 3, 4, 5].map(j => Array.from(
+            document.getElementById("v" + j).getElementsByTagName("text"))
+            .map(t => t.textContent).filter(s => s.startsWith("梯度 ")).pop())""")
+
     counter, marked, formula = state()
     assert counter == "0 / 5" and marked == []
+    assert grads() == ["梯度 ?"] * 6  # nothing propagated yet
     assert page.is_disabled("#prev") and not page.is_disabled("#next")
     before = page.screenshot()
 
@@ -181,6 +187,8 @@ def test_browser_steps_through_the_page(browser, tmp_path):
     # step 1: the gradient flows from f (the σ output, topo index 5) into v4 (z)
     assert marked1 == ["e4_5:hl-edge", "o5:hl-op", "v4:hl-in", "v5:hl-out"]
     assert formula1 != formula and "第 1/5 步" in formula1 and "0.25" in formula1
+    # topo order w, x, w·x, b, z, f: the root is seeded with 1, z has received σ′(0) = 0.25
+    assert grads() == ["梯度 ?", "梯度 ?", "梯度 ?", "梯度 ?", "梯度 0.25", "梯度 1"]
 
     page.click("#next")
     counter, marked2, formula2 = state()
@@ -193,6 +201,10 @@ def test_browser_steps_through_the_page(browser, tmp_path):
     counter, _, last = state()
     assert counter == "5 / 5" and page.is_disabled("#next")
     assert "∂f/∂w" in last  # the leaves' totals come with the last step
+    assert grads() == ["梯度 0.5", "梯度 0.125", "梯度 0.25", "梯度 0.25", "梯度 0.25", "梯度 1"]
+    page.keyboard.press("Home")
+    assert grads() == ["梯度 ?"] * 6
+    page.keyboard.press("End")
     page.keyboard.press("ArrowRight")
     assert page.inner_text("#step") == "5 / 5"
 
