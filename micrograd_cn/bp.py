@@ -31,7 +31,7 @@ import time
 from dataclasses import dataclass
 from typing import Sequence
 
-from micrograd_cn.engine import Value, _to_float
+from micrograd_cn.engine import Value, to_float
 from micrograd_cn.i18n import check_lang, show, t
 from micrograd_cn.nn import MLP, binary_cross_entropy, mse_loss
 from micrograd_cn.table import num, sup, table
@@ -200,7 +200,7 @@ def _numbers(values: object, n: int, what: str) -> list[float]:
     out = []
     for v in values:
         try:
-            out.append(_to_float(v, what))
+            out.append(to_float(v, what))
         except (TypeError, ValueError):
             raise ValueError(t("bp_bad_number", what=what, value=show(v))) from None
     return out

@@ -70,7 +70,7 @@ def _overflow(opname: str, *operands: float) -> OverflowError:
     return OverflowError(t("overflow", op=opname, detail=detail))
 
 
-def _to_float(data: object, opname: str) -> float:
+def to_float(data: object, opname: str) -> float:
     """Check that ``data`` is a finite real number and return it as a float."""
     if isinstance(data, Real) and not isinstance(data, bool):
         try:
@@ -114,7 +114,7 @@ class Value:
         # Same positional order as micrograd (data, _children, _op), plus label.
         if isinstance(_children, str):
             raise TypeError(t("children_not_tuple", value=show(_children)))
-        self.data = _to_float(data, "Value")
+        self.data = to_float(data, "Value")
         self.grad = 0.0
         self.label = str(label)  # shown in pictures and traces, so always text
         self._prev: tuple[Value, ...] = tuple(_children)
@@ -130,7 +130,7 @@ class Value:
     # ------------------------------------------------------------ arithmetic
     @op("+", "+", "a + b", "1", "1")
     def __add__(self, other: Value | Number) -> Value:
-        other = _lift(other, "+")
+        other = lift(other, "+")
 
         def _backward(g: float, self=self, other=other) -> None:
             self.grad += g
@@ -143,7 +143,7 @@ class Value:
 
     @op("-", "−", "a − b", "1", "−1")
     def __sub__(self, other: Value | Number) -> Value:
-        other = _lift(other, "-")
+        other = lift(other, "-")
 
         def _backward(g: float, self=self, other=other) -> None:
             self.grad += g
@@ -163,7 +163,7 @@ class Value:
 
     @op("*", "×", "a·b", "b", "a")
     def __mul__(self, other: Value | Number) -> Value:
-        other = _lift(other, "*")
+        other = lift(other, "*")
         da, db = other.data, self.data  # ∂(ab)/∂a = b, ∂(ab)/∂b = a
 
         def _backward(g: float, self=self, other=other, da=da, db=db) -> None:
@@ -177,7 +177,7 @@ class Value:
 
     @op("/", "÷", "a / b", "1/b", "−a/b²")
     def __truediv__(self, other: Value | Number) -> Value:
-        other = _lift(other, "/")
+        other = lift(other, "/")
         a, b = self.data, other.data
         if b == 0.0:
             raise ZeroDivisionError(t("div_zero", a=show(a), b=show(b)))
@@ -201,7 +201,7 @@ class Value:
             raise TypeError(t("not_a_number", op="**", kind=type(n).__name__, value=show(n)))
         x = self.data
         if not isinstance(n, int):  # ints stay exact: (-2.0) ** 3 is fine
-            n = _to_float(n, "**")
+            n = to_float(n, "**")
             if x < 0.0 and not n.is_integer():
                 raise ValueError(t("pow_negative_base", x=show(x), n=show(n)))
         if x == 0.0 and n < 0:
@@ -306,19 +306,19 @@ class Value:
 
     # ------------------------------------------------ reflected forms: 2 + x, 2 * x, ...
     def __radd__(self, other: Number) -> Value:
-        return _lift(other, "+") + self
+        return lift(other, "+") + self
 
     def __rsub__(self, other: Number) -> Value:
-        return _lift(other, "-") - self
+        return lift(other, "-") - self
 
     def __rmul__(self, other: Number) -> Value:
-        return _lift(other, "*") * self
+        return lift(other, "*") * self
 
     def __rtruediv__(self, other: Number) -> Value:
-        return _lift(other, "/") / self
+        return lift(other, "/") / self
 
     def __rpow__(self, other: Number) -> Value:
-        return _lift(other, "**") ** self
+        return lift(other, "**") ** self
 
     # ------------------------------------------------------------ backward pass
     def backward(self) -> None:
@@ -330,15 +330,7 @@ class Value:
         interior gradients; leaves (parameters, inputs) accumulate, as in
         PyTorch: call ``zero_grad()`` on them between steps.
         """
-        order = topo_sort(self)
-        for node in order:
-            if node._prev:
-                node.grad = 0.0
-        if self._prev:
-            self.grad = 1.0  # ∂self/∂self
-        else:
-            self.grad += 1.0  # the root is itself a leaf: accumulate like any leaf
-        for node in reversed(order):
+        for node in reversed(start_backward(self)):
             if node._backward is not None:
                 node._backward(node.grad)
 
@@ -353,11 +345,11 @@ class Value:
                 for i, (child, local) in enumerate(zip(self._prev, self._local))]
 
 
-def _lift(other: Value | Number, opname: str) -> Value:
+def lift(other: Value | Number, opname: str) -> Value:
     """Wrap a plain number as a constant leaf; refuse anything else with a clear error."""
     if isinstance(other, Value):
         return other
-    return _leaf(_to_float(other, opname))
+    return _leaf(to_float(other, opname))
 
 
 @op("wsum", "Σwx+b", "w₁x₁ + … + wₙxₙ + b", "xᵢ", "wᵢ", "1")
@@ -370,12 +362,12 @@ def weighted_sum(w: Sequence[Value], x: Sequence[Value | Number], b: Value) -> V
     """
     if len(w) != len(x):
         raise ValueError(t("wsum_lengths", nw=len(w), nx=len(x)))
-    x = [xi if isinstance(xi, Value) else _lift(xi, "wsum") for xi in x]
-    b = _lift(b, "wsum")
+    x = [xi if isinstance(xi, Value) else lift(xi, "wsum") for xi in x]
+    b = lift(b, "wsum")
     try:
         wd = [wi.data for wi in w]
     except AttributeError:  # a plain number among the weights: a constant leaf, like x
-        w = [_lift(wi, "wsum") for wi in w]
+        w = [lift(wi, "wsum") for wi in w]
         wd = [wi.data for wi in w]
     xd = [xi.data for xi in x]
     data = sum(map(mul, wd, xd), b.data)
@@ -413,6 +405,24 @@ def _short(number: Number, group: bool = False) -> str:
     text = str(int(number)) if float(number).is_integer() else repr(number)
     text = text.replace("-", "−")
     return f"({text})" if group and number < 0 else text
+
+
+def start_backward(root: Value) -> list[Value]:
+    """The state every backward pass starts from; returns ``topo_sort(root)``.
+
+    Interior gradients are reset to 0 and the root is seeded with ∂root/∂root = 1
+    (a root that is itself a leaf accumulates, like any leaf). ``backward()`` and
+    the step-by-step tracer both begin here, so they always agree.
+    """
+    order = topo_sort(root)
+    for node in order:
+        if node._prev:
+            node.grad = 0.0
+    if root._prev:
+        root.grad = 1.0
+    else:
+        root.grad += 1.0
+    return order
 
 
 def topo_sort(root: Value) -> list[Value]:

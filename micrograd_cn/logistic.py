@@ -26,7 +26,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Sequence
 
-from micrograd_cn.engine import Value, _to_float
+from micrograd_cn.engine import Value, to_float
 from micrograd_cn.i18n import check_lang, show, t
 from micrograd_cn.table import num, sub, sup, table
 from micrograd_cn.trace import Step, render_trace, trace
@@ -55,7 +55,7 @@ class Check:
 def _number(value: object, what: str) -> float:
     """``value`` as a float, checked by the engine's own rule (a finite real, not a bool)."""
     try:
-        return _to_float(value, what)
+        return to_float(value, what)
     except (TypeError, ValueError):
         raise ValueError(t("logistic_bad_number", what=what, value=show(value))) from None
 

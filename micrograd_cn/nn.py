@@ -21,7 +21,7 @@ from __future__ import annotations
 import random
 from typing import Iterable, Sequence, Union
 
-from micrograd_cn.engine import Number, Value, _lift, weighted_sum
+from micrograd_cn.engine import Number, Value, lift, to_float, weighted_sum
 from micrograd_cn.i18n import show, t
 
 Input = Union[Value, Number]
@@ -55,7 +55,7 @@ def _numbers(values: object, n: int, where: str, what: str) -> list[float]:
     if isinstance(values, (str, bytes)) or not hasattr(values, "__len__") or len(values) != n:
         got = len(values) if hasattr(values, "__len__") and not isinstance(values, str) else show(values)
         raise ValueError(t("nn_shape", where=where, what=what, expected=n, got=got))
-    return [Value(v).data for v in values]
+    return [to_float(v, where) for v in values]
 
 
 class Module:
@@ -115,7 +115,7 @@ class Neuron(Module):
         """Set this neuron's weights and bias from plain numbers (a textbook's example)."""
         for wi, value in zip(self.w, _numbers(w, len(self.w), "Neuron.set_weights", "w")):
             wi.data = value
-        self.b.data = Value(b).data
+        self.b.data = to_float(b, "Neuron.set_weights")
 
     def __repr__(self) -> str:
         return f"{self.activation.capitalize()}Neuron({len(self.w)})"
@@ -135,7 +135,7 @@ class Layer(Module):
         x = _as_inputs(x, len(self.neurons[0].w), "Layer")
         # Wrap plain numbers once here rather than once per neuron.
         op = "wsum" if self.neurons[0].fused else "*"
-        x = [xi if isinstance(xi, Value) else _lift(xi, op) for xi in x]
+        x = [xi if isinstance(xi, Value) else lift(xi, op) for xi in x]
         out = [n._forward(x) for n in self.neurons]
         return out[0] if len(out) == 1 else out  # micrograd: one neuron gives a Value
 
@@ -292,8 +292,8 @@ class SGD:
 
     def __init__(self, params: Iterable[Value], lr: float = 0.01, momentum: float = 0.0) -> None:
         self.params = list(params)
-        self.lr = Value(lr).data
-        self.momentum = Value(momentum).data
+        self.lr = to_float(lr, "SGD")
+        self.momentum = to_float(momentum, "SGD")
         if not 0.0 <= self.momentum < 1.0:
             raise ValueError(t("nn_bad_option", where="SGD", what="momentum", value=show(momentum)))
         self.velocity = [0.0] * len(self.params)

@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
-from micrograd_cn.engine import Value, topo_sort
+from micrograd_cn.engine import Value, start_backward, topo_sort
 from micrograd_cn.i18n import check_lang, t
 from micrograd_cn.table import num, paren, table
 
@@ -59,15 +59,8 @@ def trace(root: Value) -> list[Step]:
     Each closure of the engine adds ``g × local`` to its input, so adding
     ``upstream × edge.local`` here gives bit-for-bit the same numbers.
     """
-    order = topo_sort(root)
+    order = start_backward(root)  # the same reset and seed as Value.backward
     index = {id(node): k for k, node in enumerate(order)}
-    for node in order:
-        if node._prev:
-            node.grad = 0.0
-    if root._prev:
-        root.grad = 1.0
-    else:
-        root.grad += 1.0  # a leaf root accumulates, as in Value.backward
     steps: list[Step] = []
     for node in reversed(order):
         if node._backward is None:  # a leaf (or a hand-made node without a rule)
