@@ -23,7 +23,7 @@ from micrograd_cn.i18n import LANGS, get_lang, language, t
 
 if TYPE_CHECKING:  # only for annotations: the modules themselves load lazily
     from micrograd_cn.engine import Value
-    from micrograd_cn.trace import Step
+    from micrograd_cn.lesson import Lesson
 
 
 def _scan_lang(argv: Sequence[str]) -> str:
@@ -104,9 +104,10 @@ def _subparser(sub: argparse._SubParsersAction, name: str, lang: str) -> argpars
 
 
 def _add_expression(p: argparse.ArgumentParser, lang: str) -> None:
-    """EXPR and NAME=VALUE, shared by graph, trace, step and html."""
+    """EXPR, NAME=VALUE and --params, shared by graph, trace, step and html."""
     p.add_argument("expr", metavar="EXPR", help=t("cli_expr_help", lang))
     p.add_argument("bindings", nargs="*", metavar="NAME=VALUE", help=t("cli_bindings_help", lang))
+    p.add_argument("--params", default="", metavar="NAMES", help=t("cli_graph_params_help", lang))
 
 
 def _add_style(p: argparse.ArgumentParser, lang: str) -> None:
@@ -114,11 +115,18 @@ def _add_style(p: argparse.ArgumentParser, lang: str) -> None:
                    help=t("cli_style_help", lang))
 
 
-def _built(args: argparse.Namespace) -> tuple[Value, dict[str, Value]]:
-    """``args.expr`` built with ``args.bindings``: the root and the named leaves."""
-    from micrograd_cn.expr import build, parse_bindings
+def _built(args: argparse.Namespace) -> tuple[Value, dict[str, Value], list[Value]]:
+    """``args.expr`` built with ``args.bindings``: the root, the named leaves, the --params."""
+    from micrograd_cn.expr import build, check_name, parse_bindings
 
-    return build(args.expr, parse_bindings(args.bindings))
+    root, leaves = build(args.expr, parse_bindings(args.bindings))
+    params = []
+    for name in filter(None, (n.strip() for n in args.params.split(","))):
+        name = check_name(name)
+        if name not in leaves:
+            raise ValueError(t("cli_graph_param_unknown", args.lang, name=name))
+        params.append(leaves[name])
+    return root, leaves, params
 
 
 def _float(lang: str) -> Callable[[str], float]:
@@ -179,19 +187,19 @@ def _add_html(sub: argparse._SubParsersAction, lang: str) -> None:
 def _run_html(args: argparse.Namespace) -> int:
     from micrograd_cn.stepper import write_step_page
 
-    root, _ = _built(args)
-    steps = write_step_page(root, args.output, lang=args.lang, title=args.expr)
+    root, _, params = _built(args)
+    steps = write_step_page(root, args.output, lang=args.lang, title=args.expr, params=params)
     print(t("cli_html_written", args.lang, path=args.output, n=steps))
     return 0
 
 
 # ---------------------------------------------------------------- trace / step
-def _traced(args: argparse.Namespace) -> tuple[Value, list[Step]]:
-    """Build the expression of ``args`` and trace its backward pass."""
-    from micrograd_cn.trace import trace
+def _lesson(args: argparse.Namespace) -> Lesson:
+    """Build the expression of ``args`` and take its lesson snapshot."""
+    from micrograd_cn.lesson import lesson
 
-    root, _ = _built(args)
-    return root, trace(root)
+    root, _, params = _built(args)
+    return lesson(root, params)
 
 
 def _add_trace(sub: argparse._SubParsersAction, lang: str) -> None:
@@ -202,10 +210,10 @@ def _add_trace(sub: argparse._SubParsersAction, lang: str) -> None:
 
 
 def _run_trace(args: argparse.Namespace) -> int:
-    from micrograd_cn.trace import render_trace
+    from micrograd_cn.doc import to_text
+    from micrograd_cn.trace import trace_blocks
 
-    root, steps = _traced(args)
-    print(render_trace(root, steps, lang=args.lang, style=args.style))
+    print(to_text(trace_blocks(_lesson(args), args.lang, args.style)))
     return 0
 
 
@@ -255,8 +263,7 @@ def _add_step(sub: argparse._SubParsersAction, lang: str) -> None:
 def _run_step(args: argparse.Namespace) -> int:
     from micrograd_cn.trace import step_pages
 
-    root, steps = _traced(args)
-    pages = step_pages(root, steps, args.lang)
+    pages = step_pages(_lesson(args), args.lang)
     if args.all or not _interactive():
         print("\n\n".join(pages))
         return 0
@@ -323,7 +330,6 @@ def _add_graph(sub: argparse._SubParsersAction, lang: str) -> None:
     _add_expression(p, lang)
     p.add_argument("-o", "--output", default="graph.svg", metavar="FILE",
                    help=t("cli_graph_output_help", lang))
-    p.add_argument("--params", default="", metavar="NAMES", help=t("cli_graph_params_help", lang))
     p.add_argument("--legend", action="store_true", help=t("cli_graph_legend_help", lang))
     p.add_argument("--order", action="store_true", help=t("cli_graph_order_help", lang))
     p.add_argument("--rankdir", choices=("LR", "RL", "TB", "BT"), default="LR",
@@ -332,24 +338,19 @@ def _add_graph(sub: argparse._SubParsersAction, lang: str) -> None:
 
 
 def _run_graph(args: argparse.Namespace) -> int:
-    from micrograd_cn.expr import check_name
+    from micrograd_cn.lesson import lesson
     from micrograd_cn.table import num, table
     from micrograd_cn.viz import check_output, render
 
     lang = args.lang
     check_output(args.output)  # before any work: a wrong path fails at once
-    root, leaves = _built(args)
-    params = []
-    for name in filter(None, (n.strip() for n in args.params.split(","))):
-        name = check_name(name)
-        if name not in leaves:
-            raise ValueError(t("cli_graph_param_unknown", lang, name=name))
-        params.append(leaves[name])
-    root.backward()
-    print(f"{t('cli_graph_result', lang)} = {num(root.data, 10)}")
+    root, leaves, params = _built(args)
+    ls = lesson(root, params)
+    print(f"{t('cli_graph_result', lang)} = {num(ls.nodes[ls.root].value)}")
     # the same words as the boxes of the picture drawn from these numbers
     header = [t("cli_graph_name", lang), t("viz_data", lang), t("viz_grad", lang)]
-    rows = [[name, num(leaf.data, 10), num(leaf.grad, 10)] for name, leaf in leaves.items()]
+    rows = [[node.name, num(node.value), num(node.grad) if node.wanted else "—"]
+            for node in ls.nodes if node.kind in ("param", "data")]
     print("\n".join(table(header, rows)))
     path = render(root, args.output, lang=lang, params=params, legend=args.legend,
                   order=args.order, rankdir=args.rankdir, title=args.expr)

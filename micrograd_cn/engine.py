@@ -6,8 +6,9 @@ new Value is written in one place, as one method, with four things side by side:
 1. the forward value,
 2. the local derivative of the output with respect to each input, computed once
    and recorded on the new node (``_local``, in the same order as ``_prev``),
-3. the printable formula of those derivatives (the ``@op(...)`` line above it,
-   kept in ``OPS``),
+3. the printable formulas of the output and of those derivatives (the
+   ``@op(...)`` line above it, kept in ``OPS`` as templates that
+   ``micrograd_cn.naming`` fills with the nodes' names),
 4. a small ``_backward(g)`` closure that applies the recorded local derivatives
    to the upstream gradient ``g`` (chain rule: input.grad += g × local).
 
@@ -39,20 +40,29 @@ Backward = Callable[[float], None]
 
 
 class Op(NamedTuple):
-    """What an operation looks like on paper."""
+    """What an operation looks like on paper.
+
+    The formulas are templates: ``{x}`` is the input of a one-input op, ``{a}`` and
+    ``{b}`` the inputs of a two-input op, ``{out}`` the node itself, ``{n}`` a
+    constant exponent (with ``{pow_n}``/``{pow_n1}`` its superscripts ⁿ and ⁿ⁻¹),
+    ``{terms}``/``{partner}`` the products and the other factor of a weighted sum.
+    ``micrograd_cn.naming`` fills them with the nodes' names; nothing else writes
+    an op's formula.
+    """
 
     name: str  # the key stored in Value._op
     symbol: str  # the short sign drawn in graphs: "+", "×", "σ", ...
-    forward: str  # the output as a formula of its inputs, e.g. "a·b"
-    local: tuple[str, ...]  # ∂out/∂input as a formula, one per input position
+    forward: str  # the output as a formula of its inputs, e.g. "{a}·{b}"
+    local: tuple[str, ...]  # ∂out/∂input, one template per input position (wsum: w, x, b)
+    rule: str = ""  # why the local derivative is what it is, e.g. "σ′({x}) = {out}(1 − {out})"
 
 
 OPS: dict[str, Op] = {}
 
 
-def op(name: str, symbol: str, forward: str, *local: str) -> Callable:
+def op(name: str, symbol: str, forward: str, *local: str, rule: str = "") -> Callable:
     """Register an operation's formulas in OPS, right above the code that computes them."""
-    OPS[name] = Op(name, symbol, forward, local)
+    OPS[name] = Op(name, symbol, forward, local, rule)
     return lambda method: method
 
 
@@ -61,7 +71,7 @@ class Edge(NamedTuple):
 
     input: Value  # the Value the gradient flows into
     local: float  # ∂output/∂input, as recorded by the op
-    formula: str  # that derivative, printable
+    position: int  # which input of the node this is (its index in ``_prev``)
 
 
 def _overflow(opname: str, *operands: float) -> OverflowError:
@@ -128,7 +138,7 @@ class Value:
         return f"Value(data={self.data:.6g}, grad={self.grad:.6g}{name})"
 
     # ------------------------------------------------------------ arithmetic
-    @op("+", "+", "a + b", "1", "1")
+    @op("+", "+", "{a} + {b}", "1", "1")
     def __add__(self, other: Value | Number) -> Value:
         other = lift(other, "+")
 
@@ -141,7 +151,7 @@ class Value:
             raise _overflow("+", self.data, other.data)
         return _result(data, (self, other), "+", (1.0, 1.0), _backward)
 
-    @op("-", "−", "a − b", "1", "−1")
+    @op("-", "−", "{a} − {b}", "1", "−1")
     def __sub__(self, other: Value | Number) -> Value:
         other = lift(other, "-")
 
@@ -154,14 +164,14 @@ class Value:
             raise _overflow("-", self.data, other.data)
         return _result(data, (self, other), "-", (1.0, -1.0), _backward)
 
-    @op("neg", "−", "−x", "−1")
+    @op("neg", "−", "−{x}", "−1")
     def __neg__(self) -> Value:
         def _backward(g: float, self=self) -> None:
             self.grad -= g
 
         return _result(-self.data, (self,), "neg", (-1.0,), _backward)
 
-    @op("*", "×", "a·b", "b", "a")
+    @op("*", "×", "{a}·{b}", "{b}", "{a}")
     def __mul__(self, other: Value | Number) -> Value:
         other = lift(other, "*")
         da, db = other.data, self.data  # ∂(ab)/∂a = b, ∂(ab)/∂b = a
@@ -175,7 +185,7 @@ class Value:
             raise _overflow("*", self.data, other.data)
         return _result(data, (self, other), "*", (da, db), _backward)
 
-    @op("/", "÷", "a / b", "1/b", "−a/b²")
+    @op("/", "÷", "{a}/{b}", "1/{b}", "−{a}/{b}²")
     def __truediv__(self, other: Value | Number) -> Value:
         other = lift(other, "/")
         a, b = self.data, other.data
@@ -192,7 +202,7 @@ class Value:
 
         return _result(data, (self, other), "/", (da, db), _backward)
 
-    @op("**", "xⁿ", "x^n", "n·x^(n−1)", "x^n·ln x")
+    @op("**", "xⁿ", "{x}{pow_n}", "{n}·{x}{pow_n1}")
     def __pow__(self, n: Value | Number) -> Value:
         """``x ** n`` for a constant n (one input), or for a Value n > 0 base (two inputs)."""
         if isinstance(n, Value):
@@ -221,6 +231,7 @@ class Value:
 
         return _result(data, (self,), "**", (d,), _backward, n)
 
+    @op("pow", "xʸ", "{a}^{b}", "{b}·{a}^({b} − 1)", "{a}^{b}·log({a})")
     def _pow_value(self, n: Value) -> Value:
         """``x ** n`` with both a Value: ∂/∂x = n·xⁿ⁻¹ and ∂/∂n = xⁿ·ln x (needs x > 0)."""
         x = self.data
@@ -239,10 +250,10 @@ class Value:
             self.grad += g * dx
             n.grad += g * dn
 
-        return _result(data, (self, n), "**", (dx, dn), _backward)
+        return _result(data, (self, n), "pow", (dx, dn), _backward)
 
     # ------------------------------------------------------------ functions
-    @op("exp", "exp", "eˣ", "eˣ")
+    @op("exp", "exp", "exp({x})", "exp({x})", rule="exp′({x}) = exp({x}) = {out}")
     def exp(self) -> Value:
         x = self.data
         if x > 709.782712893384:  # log(largest float): e^x would overflow
@@ -254,7 +265,7 @@ class Value:
 
         return _result(e, (self,), "exp", (e,), _backward)
 
-    @op("log", "log", "ln x", "1/x")
+    @op("log", "log", "log({x})", "1/{x}", rule="log′({x}) = 1/{x}")
     def log(self) -> Value:
         x = self.data
         if x <= 0.0:
@@ -268,7 +279,7 @@ class Value:
 
         return _result(math.log(x), (self,), "log", (d,), _backward)
 
-    @op("sigmoid", "σ", "σ(x) = 1/(1+e⁻ˣ)", "σ(x)(1−σ(x))")
+    @op("sigmoid", "σ", "σ({x})", "σ′({x})", rule="σ′({x}) = σ({x})(1 − σ({x})) = {out}(1 − {out})")
     def sigmoid(self) -> Value:
         x = self.data
         # Never exponentiate a large positive number: for x < 0 use eˣ/(1+eˣ).
@@ -284,7 +295,7 @@ class Value:
 
         return _result(s, (self,), "sigmoid", (d,), _backward)
 
-    @op("tanh", "tanh", "tanh x", "1−tanh²(x)")
+    @op("tanh", "tanh", "tanh({x})", "tanh′({x})", rule="tanh′({x}) = 1 − tanh²({x}) = 1 − {out}²")
     def tanh(self) -> Value:
         th = math.tanh(self.data)  # math.tanh saturates to ±1 without overflow
         d = 1.0 - th * th
@@ -294,7 +305,7 @@ class Value:
 
         return _result(th, (self,), "tanh", (d,), _backward)
 
-    @op("relu", "ReLU", "max(0, x)", "1 if x>0 else 0")
+    @op("relu", "ReLU", "ReLU({x})", "ReLU′({x})", rule="ReLU′({x}) = 1 ({x} > 0), 0 ({x} ≤ 0)")
     def relu(self) -> Value:
         positive = self.data > 0.0
         d = 1.0 if positive else 0.0
@@ -340,8 +351,8 @@ class Value:
             node.grad = 0.0
 
     def edges(self) -> list[Edge]:
-        """This node's inputs with their recorded local derivatives and formulas."""
-        return [Edge(child, local, local_formula(self, i))
+        """This node's inputs with their recorded local derivatives (formulas: ``OPS[node._op]``)."""
+        return [Edge(child, local, i)
                 for i, (child, local) in enumerate(zip(self._prev, self._local))]
 
 
@@ -352,7 +363,7 @@ def lift(other: Value | Number, opname: str) -> Value:
     return _leaf(to_float(other, opname))
 
 
-@op("wsum", "Σwx+b", "w₁x₁ + … + wₙxₙ + b", "xᵢ", "wᵢ", "1")
+@op("wsum", "Σwx+b", "{terms}", "{partner}", "{partner}", "1")
 def weighted_sum(w: Sequence[Value], x: Sequence[Value | Number], b: Value) -> Value:
     """z = w₁x₁ + … + wₙxₙ + b as ONE node (a neuron's weighted input).
 
@@ -381,30 +392,6 @@ def weighted_sum(w: Sequence[Value], x: Sequence[Value | Number], b: Value) -> V
             child.grad += g * d
 
     return _result(data, children, "wsum", local, _backward)
-
-
-_SUBSCRIPTS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
-
-
-def local_formula(node: Value, position: int) -> str:
-    """The printable ∂node/∂input formula for the input at ``position``."""
-    if node._op == "wsum":  # inputs are w₁…wₙ, x₁…xₙ, b
-        n = (len(node._prev) - 1) // 2
-        if position == 2 * n:
-            return "1"
-        index = str(position % n + 1).translate(_SUBSCRIPTS)
-        return ("x" if position < n else "w") + index
-    if node._op == "**" and node._arg is not None:  # a constant exponent, written in
-        n = node._arg
-        return f"{_short(n)}·x" if n == 2 else f"{_short(n)}·x^{_short(n - 1, True)}"
-    return OPS[node._op].local[position]
-
-
-def _short(number: Number, group: bool = False) -> str:
-    """2.0 -> "2", 0.5 -> "0.5", and with group=True a negative gets parentheses."""
-    text = str(int(number)) if float(number).is_integer() else repr(number)
-    text = text.replace("-", "−")
-    return f"({text})" if group and number < 0 else text
 
 
 def start_backward(root: Value) -> list[Value]:

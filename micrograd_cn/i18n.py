@@ -260,20 +260,71 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- trace ----------------------------------------------------------------
     "trace_forward_title": ("前向传播（先算输入，再算输出）：", "Forward pass (inputs first):"),
     "trace_backward_title": (
-        "反向传播：{n} 步链式法则，按执行顺序（上游梯度 × 局部导数 = 贡献，累加到输入的梯度）",
-        "Backward pass: {n} chain-rule steps in the order they run "
-        "(upstream × local = contribution, added to the input's gradient)",
+        "反向传播：{n} 步链式法则，按执行的顺序",
+        "Backward pass: {n} chain-rule steps, in the order they run",
     ),
     "trace_step": ("第 {k}/{n} 步", "step {k}/{n}"),
-    "trace_flow": ("梯度从 {out} 流向 {inp}", "gradient flows from {out} into {inp}"),
-    "trace_share": ("本步贡献：{expr}", "this step's share: {expr}"),
-    "trace_first_share": (
-        "{d} 暂为 {after}（共 {n} 份贡献，这是第 1 份）",
-        "{d} is {after} so far (share 1 of {n})",
+    "trace_seed": (
+        "反向传播从 {root} 开始：{root} 对自己的导数 {d} = 1。之后每一步沿一条边把梯度往输入传一段：\n"
+        "流入的贡献 = 上游梯度（{root} 对这条边输出端的导数）× 局部导数（只看这一个运算）。",
+        "The backward pass starts at {root}: its derivative with respect to itself is {d} = 1. "
+        "Each step then carries the gradient one edge further down:\n"
+        "contribution = upstream gradient (of {root} with respect to the edge's output) × local "
+        "derivative (of that one operation alone).",
     ),
-    "trace_total_acc": (
-        "累加：{d} = {before} + {add} = {after}（第 {i}/{n} 份）",
-        "accumulate: {d} = {before} + {add} = {after} (share {i} of {n})",
+    "trace_flow": (
+        "{out} = {forward}，梯度从 {out} 流向 {inp}。",
+        "{out} = {forward}: the gradient flows from {out} into {inp}.",
+    ),
+    "trace_local": ("局部导数：{why}{rule}。", "Local derivative: {why}{rule}."),
+    "trace_first": (
+        "{inp} 一共会收到 {n} 份贡献，这是第 1 份；到目前为止 {d} = {after}。",
+        "{inp} receives {n} contributions in all; this is the first, so far {d} = {after}.",
+    ),
+    "trace_more": (
+        "{inp} 的第 {i} 份贡献（共 {n} 份）加到已有的梯度上：{d} = {before} + {add} = {after}。",
+        "Contribution {i} of {n} into {inp} is added to what it already has: "
+        "{d} = {before} + {add} = {after}.",
+    ),
+    "trace_last": ("{inp} 的梯度到此不再变化。", "{inp}'s gradient is now final."),
+    # why each op's local derivative is what it is (trace --style narrative)
+    "why_+": ("和对每个加数的导数都是 1", "a sum changes one for one with each term, so it is 1"),
+    "why_-": (
+        "差对被减数的导数是 1，对减数的导数是 −1",
+        "a difference has slope 1 in the first operand and −1 in the second",
+    ),
+    "why_neg": ("取负的导数是 −1", "negation has slope −1"),
+    "why_*": (
+        "积对一个因子的导数就是另一个因子",
+        "a product's derivative with respect to one factor is the other factor",
+    ),
+    "why_/": (
+        "商 a/b 对 a 的导数是 1/b，对 b 的导数是 −a/b²",
+        "a quotient a/b has slope 1/b in a and −a/b² in b",
+    ),
+    "why_**": ("幂 xⁿ 的导数是 n·xⁿ⁻¹", "the power xⁿ has derivative n·xⁿ⁻¹"),
+    "why_pow": (
+        "a^b 对 a 的导数是 b·a^(b − 1)，对 b 的导数是 a^b·log(a)",
+        "a^b has slope b·a^(b − 1) in a and a^b·log(a) in b",
+    ),
+    "why_exp": ("exp 的导数就是它自己", "exp is its own derivative"),
+    "why_log": ("log x 的导数是 1/x", "log x has derivative 1/x"),
+    "why_sigmoid": (
+        "σ 的导数可以只用它的输出来写",
+        "σ's derivative can be written with its output alone",
+    ),
+    "why_tanh": ("tanh 的导数也可以只用它的输出来写", "tanh's derivative too is written with its output"),
+    "why_relu": (
+        "ReLU 在输入为正时斜率是 1，否则是 0",
+        "ReLU has slope 1 where its input is positive and 0 elsewhere",
+    ),
+    "why_wsum": (
+        "加权和对 wᵢ 的导数是 xᵢ，对 xᵢ 的导数是 wᵢ，对 b 的导数是 1",
+        "a weighted sum has slope xᵢ in wᵢ, wᵢ in xᵢ and 1 in b",
+    ),
+    "why_custom": (
+        "自定义运算 {op}，局部导数来自它自己的 _backward",
+        "the custom op {op}: its own _backward gives the local derivative",
     ),
     "trace_col_step": ("步", "step"),
     "trace_col_edge": ("输出 → 输入", "output → input"),
@@ -285,6 +336,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "trace_leaves_title": (
         "每个叶子的梯度 = 流入它的各项贡献之和：",
         "Each leaf's gradient = the sum of the contributions flowing into it:",
+    ),
+    "trace_params_title": (
+        "每个参数的梯度 = 流入它的各项贡献之和（数据 x、y 不求导）：",
+        "Each parameter's gradient = the sum of the contributions flowing into it "
+        "(the data x, y are not differentiated):",
     ),
     "trace_no_leaves": ("（没有带名字的叶子收到梯度）", "(no named leaf received a gradient)"),
     "trace_no_steps": (
@@ -572,7 +628,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "viz_legend": ("图例", "legend"),
     "viz_kind_param": ("参数", "parameter"),
-    "viz_kind_input": ("输入（有名字的叶子）", "input (named leaf)"),
+    "viz_kind_data": ("数据（有名字的叶子，如 x、y）", "data (a named leaf, such as x, y)"),
     "viz_kind_const": ("常数", "constant"),
     "viz_kind_result": ("中间结果（双框：输出）", "intermediate result (double border: output)"),
     "viz_kind_op": ("运算", "operation"),

@@ -175,7 +175,7 @@ class LogisticReport:
     def render(self, lang: str | None = None, style: str = "table") -> str:
         lang = check_lang(lang)
         lines = [t("logistic_title", lang), "",
-                 render_trace(self.root, self.steps, lang=lang, style=style), "",
+                 render_trace(self.root, lang=lang, style=style), "",
                  t("logistic_checks_title", lang)]
         lines += _check_table(self.checks, lang)
         lines.append(t("logistic_agree", lang, diff=num(self.max_diff, 3)))
@@ -191,6 +191,7 @@ def logistic_neuron(x: Sequence[float], y: float, w: Sequence[float], b: float) 
     (x,), (y,), w, b = _check_inputs([x], [y], w, b)
     wv, bv = _params(w, b)
     s = _build(x, y, wv, bv, "")
+    s.L.backward()
     steps = trace(s.L)
     a = s.a.data
     # Closed forms from the forward values only (seed 002).

@@ -11,7 +11,7 @@ along and its two end nodes are highlighted through viz's stable SVG ids
 gradient line starts as "?" and shows the gradient accumulated so far as the
 steps reach it, so the picture fills in the way the backward pass does.
 
-Imports: engine, i18n, trace, viz (and so the ``graphviz`` package and ``dot``).
+Imports: engine, i18n, lesson, table, trace, viz (and so the ``graphviz`` package and ``dot``).
 """
 
 from __future__ import annotations
@@ -20,11 +20,14 @@ import html
 import json
 import os
 
-from micrograd_cn.engine import Value, topo_sort
+from typing import Iterable
+
+from micrograd_cn.engine import Value
 from micrograd_cn.i18n import check_lang, t
-from micrograd_cn.trace import node_names, step_pages, trace
+from micrograd_cn.lesson import Lesson, lesson
 from micrograd_cn.table import num
-from micrograd_cn.viz import DIGITS, FONT, check_output, draw, pipe, write_atomic
+from micrograd_cn.trace import step_pages
+from micrograd_cn.viz import DIGITS, FONT, check_output, draw_lesson, pipe, write_atomic
 
 # The page's text uses the same font stack as the picture it shows (viz.FONT).
 _FONTS = ", ".join(f'"{f}"' if " " in f else f for f in FONT.split(","))
@@ -114,13 +117,13 @@ _SCRIPT = """
 """
 
 
-def _svg(root: Value, lang: str) -> str:
+def _svg(ls: Lesson, lang: str) -> str:
     """The graph as an inline <svg> element (no XML prolog, no DOCTYPE).
 
-    Drawn after the trace, so every box is sized for its final gradient; the
-    page's script rewrites those lines step by step.
+    Every box is sized for its final gradient; the page's script rewrites those
+    lines step by step.
     """
-    svg = pipe(draw(root, lang=lang), "svg", t("page_dot_missing")).decode("utf-8")
+    svg = pipe(draw_lesson(ls, lang=lang), "svg", t("page_dot_missing")).decode("utf-8")
     return svg[svg.index("<svg"):]
 
 
@@ -130,39 +133,28 @@ def _json_for_script(data: object) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def step_page(root: Value, *, lang: str | None = None, title: str | None = None) -> str:
-    """The whole step-through page for ``root`` as one HTML string.
-
-    Runs ``trace(root)`` (which sets every ``.grad`` as ``backward()`` would).
-    """
-    return _page(root, lang, title)[0]
+def step_page(root: Value, *, lang: str | None = None, title: str | None = None,
+              params: Iterable[Value] | None = None) -> str:
+    """The whole step-through page for ``root`` as one HTML string (no ``.grad`` is touched)."""
+    return _page(root, lang, title, params)[0]
 
 
-def _page(root: Value, lang: str | None, title: str | None) -> tuple[str, int]:
+def _page(root: Value, lang: str | None, title: str | None,
+          params: Iterable[Value] | None = None) -> tuple[str, int]:
     """The page and its number of chain-rule steps."""
     if not isinstance(root, Value):
         raise TypeError(t("viz_not_value", kind=type(root).__name__))
     lang = check_lang(lang)
-    order = topo_sort(root)
-    # Unnamed results get the names the step texts use (v3, f, ...), so that what the
-    # text says can be found in the picture; the user's graph is left as it was.
-    unnamed = [(node, name) for node, name in zip(order, node_names(order))
-               if node._prev and not node.label]
-    for node, name in unnamed:
-        node.label = name
-    try:
-        steps = trace(root)
-        svg = _svg(root, lang)
-        pages = step_pages(root, steps, lang)
-    finally:
-        for node, _ in unnamed:
-            node.label = ""
+    ls = lesson(root, params)
+    steps = ls.steps
+    svg = _svg(ls, lang)
+    pages = step_pages(ls, lang)
     # pages: forward pass, one per step, then the leaves' totals (shown with the last step)
     states = pages[:-1]
     states[-1] = states[-1] + "\n\n" + pages[-1]
-    data = {"pages": states, "n": len(order), "root": len(order) - 1,
-            "rootGrad": num(root.grad, DIGITS), "gradWord": t("viz_grad", lang),
-            "steps": [{"out": s.output_index, "inp": s.input_index,
+    data = {"pages": states, "n": len(ls.nodes), "root": ls.root,
+            "rootGrad": num(1.0, DIGITS), "gradWord": t("viz_grad", lang),
+            "steps": [{"out": s.output, "inp": s.input,
                        "grad": num(s.grad_after, DIGITS)} for s in steps]}
     heading = t("page_title", lang, expr=title) if title else t("page_title_plain", lang)
     return "\n".join([
@@ -197,9 +189,9 @@ def _page(root: Value, lang: str | None, title: str | None) -> tuple[str, int]:
 
 
 def write_step_page(root: Value, path: str | os.PathLike, *, lang: str | None = None,
-                    title: str | None = None) -> int:
+                    title: str | None = None, params: Iterable[Value] | None = None) -> int:
     """Write the page to ``path`` (all or nothing); return its number of steps."""
     target = check_output(path, ("html", "htm"))  # before any work: a wrong path fails at once
-    text, steps = _page(root, lang, title)
+    text, steps = _page(root, lang, title, params)
     write_atomic(target, text.encode("utf-8"))
     return steps

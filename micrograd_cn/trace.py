@@ -1,37 +1,37 @@
-"""The chain-rule tracer: the backward pass as a list of steps, one per edge.
+"""The chain-rule tracer: the backward pass as a list of steps, one per edge, and its printers.
 
-``trace(root)`` does what ``root.backward()`` does, in the same order, and
-records every application of the chain rule
+``trace(root)`` lists every application of the chain rule
 
     ∂f/∂input  +=  ∂f/∂output × ∂output/∂input
                    (upstream)    (local)
 
-as a ``Step``. The local derivative and its printable formula are read from
-``node.edges()`` (recorded by the op in engine.py); nothing here computes a
-derivative. The printers turn the steps into an aligned table, a narrative,
-or one page per step for the interactive stepper of ``micrograd-cn step``.
+in the order ``root.backward()`` applies them, as ``Step`` records that point at the
+Values. It is a pure observation: no ``.grad`` is read or written (the pass itself is
+``lesson.chain_rule``), so tracing twice, or after ``backward()``, gives the same steps.
+The local derivative is the op's recorded number (``Value.edges()``) and its formula
+the op's template written with names (``naming``); nothing here computes a derivative.
 
-Node names in the printouts
-  * a node with a label is called by its label (``w₁``, ``z``, ``L``);
-  * an unlabeled leaf (a constant such as the 1 of ``1 − a``) by its value;
-  * the root, when unlabeled, is ``f``;
-  * any other unlabeled node is ``v{k}``, where k is its position in
-    ``topo_sort(root)`` -- the same k as the SVG ids ``v{k}``/``o{k}`` of the
-    graph pictures;
-  * a name that two different nodes would share gets ``#k`` appended.
+The printers read a ``lesson.Lesson`` (names, formulas and numbers frozen once) and
+return ``doc`` blocks, so the same trace renders as terminal text, Markdown or LaTeX:
+the forward pass, then the steps as one table or as sentences, then each asked-about
+leaf's gradient as the sum of its contributions. Node names are ``naming``'s.
 
-Imports: engine, i18n and table.
+Imports: engine, naming, lesson, doc, i18n and table.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Iterable
 
-from micrograd_cn.engine import Value, start_backward, topo_sort
-from micrograd_cn.i18n import check_lang, t
-from micrograd_cn.table import num, paren, table
+from micrograd_cn import doc
+from micrograd_cn.doc import Block, Math, Para, Table
+from micrograd_cn.engine import OPS, Value
+from micrograd_cn.i18n import MESSAGES, check_lang, t
+from micrograd_cn.lesson import Lesson, chain_rule, lesson
+from micrograd_cn.lesson import Step as LessonStep
+from micrograd_cn.naming import Naming, atom, wrt
+from micrograd_cn.table import num, paren
 
 
 @dataclass(frozen=True)
@@ -42,309 +42,155 @@ class Step:
     input: Value  # the node it flows into
     upstream: float  # ∂root/∂output when this edge is applied
     local: float  # ∂output/∂input, as recorded by the op (Edge.local)
-    contribution: float  # upstream × local, added to input.grad
-    formula: str  # the op's printable local derivative (Edge.formula)
-    grad_before: float  # input.grad just before this step
-    grad_after: float  # input.grad just after this step
+    contribution: float  # upstream × local, added to ∂root/∂input
+    formula: str  # the local derivative written with the nodes' names (naming)
+    grad_before: float  # ∂root/∂input just before this step
+    grad_after: float  # … and just after it
     output_index: int  # position of output in topo_sort(root)
     input_index: int  # position of input in topo_sort(root)
     position: int  # which input of output this edge is (index into output.edges())
 
 
 def trace(root: Value) -> list[Step]:
-    """Run the backward pass of ``root`` and return its chain-rule steps in order.
+    """The chain-rule steps of ``root``'s backward pass, in order; no ``.grad`` is touched.
 
-    Leaves every ``.grad`` exactly as ``root.backward()`` would: interior
-    gradients are reset, the root is seeded with 1, and leaves accumulate.
-    Each closure of the engine adds ``g × local`` to its input, so adding
-    ``upstream × edge.local`` here gives bit-for-bit the same numbers.
+    The numbers are the engine's: each step adds ``upstream × edge.local`` exactly as
+    the op's closure does, so every ``grad_after`` of a leaf's last step is bit for bit
+    the ``.grad`` that ``root.backward()`` gives a fresh graph.
     """
-    order = start_backward(root)  # the same reset and seed as Value.backward
-    index = {id(node): k for k, node in enumerate(order)}
-    steps: list[Step] = []
-    for node in reversed(order):
-        if node._backward is None:  # a leaf (or a hand-made node without a rule)
-            continue
-        upstream = node.grad
-        for position, edge in enumerate(node.edges()):
-            child = edge.input
-            before = child.grad
-            contribution = upstream * edge.local
-            child.grad = before + contribution
-            steps.append(Step(node, child, upstream, edge.local, contribution, edge.formula,
-                              before, child.grad, index[id(node)], index[id(child)], position))
-    return steps
-
-
-# ------------------------------------------------------------------ names
-def node_names(order: Sequence[Value]) -> list[str]:
-    """The printable name of every node of a topological order (see the module docstring)."""
-    root = order[-1] if order else None
-    names = []
-    for k, node in enumerate(order):
-        if node.label:
-            names.append(node.label)
-        elif not node._prev:
-            names.append(num(node.data))
-        elif node is root:
-            names.append("f")
-        else:
-            names.append(f"v{k}")
-    counts: dict[str, int] = {}
-    for name in names:
-        counts[name] = counts.get(name, 0) + 1
-    return [f"{name}#{k}" if counts[name] > 1 else name for k, name in enumerate(names)]
-
-
-def _atom(name: str, tight: bool = False) -> str:
-    """A name safe to write inside a formula: ``1−a`` becomes ``(1−a)``, ``w·x`` stays.
-
-    Parentheses are needed when the name has a sum, difference, quotient or
-    space outside its own parentheses, or starts with a minus sign (``−0.3``).
-    ``tight`` is for a divisor, a power's base or exponent and the argument of
-    ``ln``/``e^``, where a product needs them too: ``1/(w·x)``, ``(w·x)^2``.
-    """
-    breaks = " +/-−·*×^" if tight else " +/-−"
-    depth = 0
-    for ch in name:
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif depth == 0 and ch in breaks:
-            return f"({name})"
-    return name
-
-
-_PLAIN = re.compile(r"[\w′#⁽⁾⁰¹²³⁴⁵⁶⁷⁸⁹]+")
-
-
-def _wrt(name: str) -> str:
-    """A name after ∂: plain names stay, anything else is parenthesized (∂L/∂(y·log a))."""
-    return name if _PLAIN.fullmatch(name) else f"({name})"
-
-
-# Which single letters of an op's printed formula stand for which input.
-_LETTERS = {1: {"x": 0}, 2: {"a": 0, "b": 1, "x": 0, "n": 1}}
-
-
-def fill_formula(node: Value, position: int, formula: str, names: dict[int, str]) -> str:
-    """The edge's formula with the generic letters replaced by node names.
-
-    ``σ(x)(1−σ(x))`` on the input ``z`` reads ``σ(z)(1−σ(z))``; the ``b`` of
-    ``∂(a·b)/∂a`` becomes the name of the other factor; ``xᵢ``/``wᵢ`` of the fused
-    weighted sum become the names of that input and weight. ``names`` maps
-    ``id(node)`` to its name.
-    """
-    inputs = [names[id(c)] for c in node._prev]
-    if node._op == "wsum":
-        n = (len(inputs) - 1) // 2
-        if position == 2 * n:
-            return formula
-        partner = position + n if position < n else position - n  # w ↔ x
-        return _atom(inputs[partner])
-    letters = _LETTERS.get(len(inputs), {})
-    if node._op != "**":
-        letters = {k: v for k, v in letters.items() if k != "n"}
-    if node._op == "**" and node._arg is not None:
-        letters = {"x": 0}  # the exponent is a number already written in
-    if formula in letters:  # the whole derivative is one input (×): the caller groups it
-        return _atom(inputs[letters[formula]])
-
-    def name(m: re.Match) -> str:
-        letter = m.group(1)
-        if letter not in letters:
-            return letter
-        text = inputs[letters[letter]]
-        if formula[m.start() - 1:m.start()] == "(" and formula[m.end():m.end() + 1] == ")":
-            return text  # σ(x), tanh²(x): the formula's own parentheses suffice
-        return _atom(text, tight=True)
-
-    text = re.sub(r"(?<![A-Za-z_])([abxn])(?![A-Za-z_])", name, formula)
-    return text.replace("eˣ", f"e^{_atom(inputs[0], tight=True)}")
-
-
-def forward_text(node: Value, names: dict[int, str]) -> str:
-    """How ``node`` is computed from its inputs' names: ``w₁·x₁``, ``σ(z)``, ``log(1−a)``."""
-    args = [_atom(names[id(c)]) for c in node._prev]
-    op = node._op
-    binary = {"+": " + ", "-": " − ", "*": "·", "/": " / "}
-    if op == "/" and len(args) == 2:  # a divisor needs parentheses around a product too
-        return f"{args[0]} / {_atom(names[id(node._prev[1])], tight=True)}"
-    if op in binary and len(args) == 2:
-        return binary[op].join(args)
-    if op == "neg":
-        return f"−{args[0]}"
-    if op == "**":
-        inputs = [_atom(names[id(c)], tight=True) for c in node._prev]
-        exponent = paren(float(node._arg)) if node._arg is not None else inputs[1]
-        return f"{inputs[0]}^{exponent}"
-    if op == "sigmoid":
-        return f"σ({names[id(node._prev[0])]})"
-    if op == "relu":
-        return f"ReLU({names[id(node._prev[0])]})"
-    if op in ("exp", "log", "tanh"):
-        return f"{op}({names[id(node._prev[0])]})"
-    if op == "wsum":
-        n = (len(args) - 1) // 2
-        terms = [f"{args[i]}·{args[n + i]}" for i in range(n)]
-        return " + ".join(terms + [args[-1]])
-    return f"{op}({', '.join(args)})"
+    names = Naming(root)
+    order = names.order
+    _, raw = chain_rule(order)
+    return [Step(order[o], order[i], up, local, up * local, names.local(order[o], pos),
+                 before, after, o, i, pos)
+            for o, i, pos, up, local, before, after in raw]
 
 
 # ------------------------------------------------------------------ printers
-class _Names:
-    """Names of the nodes of one graph, by topo index and by identity."""
-
-    def __init__(self, root: Value) -> None:
-        self.order = topo_sort(root)
-        self.list = node_names(self.order)
-        self.by_id = {id(node): name for node, name in zip(self.order, self.list)}
-        self.root = self.list[-1]
-
-    def of(self, node: Value) -> str:
-        return self.by_id[id(node)]
-
-    def d(self, node: Value) -> str:
-        """∂root/∂node, written out."""
-        return f"∂{_wrt(self.root)}/∂{_wrt(self.of(node))}"
+def forward_blocks(ls: Lesson, lang: str) -> list[Block]:
+    """The forward pass: every named leaf and computed node as ``name = formula = value``."""
+    lines = []
+    for node in ls.nodes:
+        if node.kind == "const":
+            continue  # a constant is written as its value wherever it is used
+        formula = f" = {node.forward}" if node.forward and node.forward != node.name else ""
+        lines.append(f"{node.name}{formula} = {num(node.value)}")
+    return [Para(t("trace_forward_title", lang)), Math(tuple(lines))]
 
 
-def render_forward(root: Value, lang: str | None = None) -> str:
-    """The forward pass: every computed node as ``name = formula = value``, inputs first."""
-    lang = check_lang(lang)
-    names = _Names(root)
-    rows = []
-    for node, name in zip(names.order, names.list):
-        if node._prev:
-            rows.append([name, "=", forward_text(node, names.by_id), "=", num(node.data)])
-        elif node.label:
-            rows.append([name, "=", "", "", num(node.data)])
-    lines = [t("trace_forward_title", lang)]
-    lines += table(["", "", "", "", ""], rows, "<<<<>")[2:]
-    return "\n".join(lines)
+def equation(ls: Lesson, step: LessonStep) -> str:
+    """The chain rule of one step with names, then numbers: ``∂f/∂w = ∂f/∂v1 · x = 0.25 × 2 = 0.5``.
 
-
-def _shares(steps: Sequence[Step]) -> list[tuple[int, int]]:
-    """For each step: (which contribution into its input this is, how many there are)."""
-    total: dict[int, int] = {}
-    for s in steps:
-        total[id(s.input)] = total.get(id(s.input), 0) + 1
-    seen: dict[int, int] = {}
-    out = []
-    for s in steps:
-        seen[id(s.input)] = seen.get(id(s.input), 0) + 1
-        out.append((seen[id(s.input)], total[id(s.input)]))
-    return out
-
-
-def describe_step(step: Step, names: _Names, lang: str | None = None,
-                  share: tuple[int, int] = (1, 1)) -> str:
-    """One step in words: the chain rule with its formula and numbers, then the total.
-
-    ``share`` = (i, n): this is the i-th of the n contributions into ``step.input``.
-    With a single contribution the line reads ∂L/∂z = ∂L/∂a · ∂a/∂z = … ; with
-    several, each step shows its share and the running sum.
+    The upstream factor is written ``1`` when it is the root's own ∂f/∂f, and the local
+    factor as the op's formula (``σ′(z)``, ``x``): never as ∂output/∂input, so no line
+    names its own left side on its right. A contribution into a node that receives
+    several is written ``+=``.
     """
-    lang = check_lang(lang)
-    out, inp = names.of(step.output), names.of(step.input)
-    formula = fill_formula(step.output, step.position, step.formula, names.by_id)
-    product = f"{names.d(step.output)} · ∂{_wrt(out)}/∂{_wrt(inp)} = {paren(step.upstream)} × "
-    if _atom(formula) != paren(step.local):  # a symbolic formula: show it, then its value
-        product += f"{_atom(formula)} = {paren(step.upstream)} × "
-    product += f"{paren(step.local)} = {num(step.contribution)}"
-    lines = [t("trace_flow", lang, out=out, inp=inp)]
-    i, n = share
-    if n == 1 and step.grad_before == 0.0:
-        lines.append(f"{names.d(step.input)} = {product}")
-    elif i == 1 and step.grad_before == 0.0:
-        lines += [t("trace_share", lang, expr=product),
-                  t("trace_first_share", lang, d=names.d(step.input), after=num(step.grad_after),
-                    n=n)]
-    else:
-        lines += [t("trace_share", lang, expr=product),
-                  t("trace_total_acc", lang, d=names.d(step.input), before=num(step.grad_before),
-                    add=paren(step.contribution), after=num(step.grad_after), i=i, n=n)]
-    return "\n".join(lines)
+    upstream = "1" if step.output == ls.root else ls.d(step.output)
+    sides = [f"{upstream} · {atom(step.formula)}", f"{paren(step.upstream)} × {paren(step.local)}",
+             num(step.contribution)]
+    distinct: list[str] = []
+    for side in sides:  # "1 · 1 = 1 × 1" says the same twice: keep one
+        if not distinct or side.replace("·", "×") != distinct[-1].replace("·", "×"):
+            distinct.append(side)
+    sign = " += " if step.shares > 1 else " = "
+    return ls.d(step.input) + sign + " = ".join(distinct)
 
 
-def render_narrative(root: Value, steps: Sequence[Step], lang: str | None = None) -> str:
-    """The steps as numbered sentences, then the leaves' gradients."""
-    lang = check_lang(lang)
-    names = _Names(root)
-    parts = []
-    for k, (step, share) in enumerate(zip(steps, _shares(steps)), 1):
-        body = describe_step(step, names, lang, share).replace("\n", "\n    ")
-        parts.append(f"{t('trace_step', lang, k=k, n=len(steps))}  {body}")
-    parts += ["", render_leaves(root, steps, lang)]
-    return "\n".join(parts)
+def _why(ls: Lesson, step: LessonStep, lang: str) -> str:
+    """Why the local derivative is what it is, with its value."""
+    node = ls.nodes[step.output]
+    key = f"why_{node.op}"
+    why = t(key, lang) if node.op in OPS and key in MESSAGES else t("why_custom", lang, op=node.op)
+    shown = step.rule or (step.formula if step.formula != num(step.local) else "")
+    if shown:
+        shown = ("：" if lang == "zh" else ": ") + f"{shown} = {num(step.local)}"
+    return t("trace_local", lang, why=why, rule=shown)
 
 
-def render_table(root: Value, steps: Sequence[Step], lang: str | None = None) -> str:
-    """The steps as one aligned table, then the leaves' gradients."""
-    lang = check_lang(lang)
-    names = _Names(root)
+def step_blocks(ls: Lesson, step: LessonStep, lang: str) -> list[Block]:
+    """One step in words: what flows where, why the local derivative is what it is, the sum."""
+    out, inp = ls.nodes[step.output], ls.nodes[step.input]
+    head = f"{t('trace_step', lang, k=step.k, n=len(ls.steps))}  " + t(
+        "trace_flow", lang, out=out.name, forward=out.forward, inp=inp.name)
+    blocks: list[Block] = [Para(head), Para("    " + _why(ls, step, lang)), Math.of(equation(ls, step))]
+    if step.shares > 1:
+        d = ls.d(step.input)
+        if step.share == 1:
+            text = t("trace_first", lang, inp=inp.name, n=step.shares, d=d, after=num(step.grad_after))
+        else:
+            text = t("trace_more", lang, inp=inp.name, i=step.share, n=step.shares, d=d,
+                     before=num(step.grad_before), add=paren(step.contribution),
+                     after=num(step.grad_after))
+        if step.share == step.shares:
+            text += ("" if lang == "zh" else " ") + t("trace_last", lang, inp=inp.name)
+        blocks.append(Para("    " + text))
+    return blocks
+
+
+def table_blocks(ls: Lesson, lang: str) -> list[Block]:
+    """The steps as one table."""
+    root = ls.root_name
     header = [t(key, lang) for key in ("trace_col_step", "trace_col_edge", "trace_col_upstream",
                                        "trace_col_formula", "trace_col_local",
                                        "trace_col_contribution", "trace_col_grad")]
-    header[2] = header[2].format(root=_wrt(names.root))
-    header[6] = header[6].format(root=_wrt(names.root))
-    rows = []
-    for k, s in enumerate(steps, 1):
-        rows.append([str(k), f"{names.of(s.output)} → {names.of(s.input)}", num(s.upstream),
-                     fill_formula(s.output, s.position, s.formula, names.by_id), num(s.local),
-                     num(s.contribution), num(s.grad_after)])
-    lines = table(header, rows, "><><>>>")
-    return "\n".join(lines + ["", render_leaves(root, steps, lang)])
+    header[2] = header[2].format(root=wrt(root))
+    header[6] = header[6].format(root=wrt(root))
+    rows = [[str(s.k), f"{ls.nodes[s.output].name} → {ls.nodes[s.input].name}", num(s.upstream),
+             s.formula, num(s.local), num(s.contribution), num(s.grad_after)] for s in ls.steps]
+    return [Table.of(header, rows, "><><>>>")]
 
 
-def render_leaves(root: Value, steps: Sequence[Step], lang: str | None = None) -> str:
-    """Each leaf that received gradient: the sum of its contributions and its .grad."""
-    lang = check_lang(lang)
-    names = _Names(root)
-    rows = []
-    for node in names.order:
-        if node._prev or not node.label:
-            continue  # constants are not asked about; interior nodes are in the steps
-        parts = [s.contribution for s in steps if s.input is node]
-        if not parts:
+def leaves_blocks(ls: Lesson, lang: str) -> list[Block]:
+    """Each asked-about leaf: ∂f/∂leaf = the sum of its contributions (one term: just the value)."""
+    lines = []
+    for leaf in ls.leaves:
+        if not leaf.terms:
             continue
-        terms = " + ".join(paren(c) for c in parts)
-        rows.append([names.d(node), "=", terms, "=", num(node.grad)])
-    if not rows:
-        return t("trace_no_leaves", lang)
-    return "\n".join([t("trace_leaves_title", lang)] + table(["", "", "", "", ""], rows,
-                                                             "<<<<>")[2:])
+        terms = " + ".join(paren(c) for c in leaf.terms)
+        if len(leaf.terms) == 1:
+            lines.append(f"{ls.d(leaf.index)} = {num(leaf.grad)}")
+        else:
+            lines.append(f"{ls.d(leaf.index)} = {terms} = {num(leaf.grad)}")
+    if not lines:
+        return [Para(t("trace_no_leaves", lang))]
+    params = any(leaf.kind == "param" for leaf in ls.leaves)
+    title = t("trace_params_title" if params else "trace_leaves_title", lang)
+    return [Para(title), Math(tuple(lines))]
 
 
-def render_trace(root: Value, steps: Sequence[Step] | None = None, *, lang: str | None = None,
-                 style: str = "table") -> str:
-    """Forward pass, then the backward steps (``style`` "table" or "narrative").
-
-    Without ``steps`` this runs ``trace(root)`` first, which sets the gradients.
-    """
+def trace_blocks(ls: Lesson, lang: str | None = None, style: str = "table") -> list[Block]:
+    """Forward pass, the backward steps (``style`` "table" or "narrative"), the leaves' sums."""
     lang = check_lang(lang)
     if style not in ("table", "narrative"):
         raise ValueError(t("trace_bad_style", lang, style=repr(style)))
-    if steps is None:
-        steps = trace(root)
-    if not steps:  # nothing flows: the root is a leaf (or a node without a rule)
-        name = node_names([root])[0]
-        return "\n".join([render_forward(root, lang), "",
-                          t("trace_no_steps", lang, d=f"∂{_wrt(name)}/∂{_wrt(name)}")])
-    body = render_table(root, steps, lang) if style == "table" else render_narrative(
-        root, steps, lang)
-    title = t("trace_backward_title", lang, n=len(steps))
-    return "\n".join([render_forward(root, lang), "", title, body])
+    blocks = forward_blocks(ls, lang) + [Para("")]
+    root = ls.root_name
+    if not ls.steps:
+        return blocks + [Para(t("trace_no_steps", lang, d=ls.d(ls.root)))]
+    blocks += [Para(t("trace_backward_title", lang, n=len(ls.steps))),
+               Para(t("trace_seed", lang, root=root, d=ls.d(ls.root)))]
+    if style == "table":
+        blocks += table_blocks(ls, lang)
+    else:
+        for step in ls.steps:
+            blocks += [Para("")] + step_blocks(ls, step, lang)
+    return blocks + [Para("")] + leaves_blocks(ls, lang)
 
 
-def step_pages(root: Value, steps: Sequence[Step], lang: str | None = None) -> list[str]:
-    """One page per step for the interactive stepper (the forward pass on page 0)."""
+def render_trace(root: Value, *, lang: str | None = None, style: str = "table",
+                 params: Iterable[Value] | None = None, data: bool = False,
+                 fmt: str = "text") -> str:
+    """The trace of ``root`` as text (``fmt`` "text", "md" or "latex"); see ``trace_blocks``."""
+    return doc.render(trace_blocks(lesson(root, params, data=data), lang, style), fmt)
+
+
+def step_pages(ls: Lesson, lang: str | None = None) -> list[str]:
+    """One page per step for the stepper and the browser page (the forward pass on page 0)."""
     lang = check_lang(lang)
-    names = _Names(root)
-    pages = [render_forward(root, lang)]
-    for k, (step, share) in enumerate(zip(steps, _shares(steps)), 1):
-        pages.append(f"{t('trace_step', lang, k=k, n=len(steps))}\n"
-                     f"{describe_step(step, names, lang, share)}")
-    pages.append(render_leaves(root, steps, lang))
+    pages = [doc.to_text(forward_blocks(ls, lang) + [Para("")] + [
+        Para(t("trace_seed", lang, root=ls.root_name, d=ls.d(ls.root)))])]
+    for step in ls.steps:
+        pages.append(doc.to_text(step_blocks(ls, step, lang)))
+    pages.append(doc.to_text(leaves_blocks(ls, lang)))
     return pages

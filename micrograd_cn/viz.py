@@ -33,22 +33,23 @@ from typing import Iterable
 
 import graphviz
 
-from micrograd_cn.engine import OPS, Value, topo_sort
+from micrograd_cn.engine import Value, topo_sort
 from micrograd_cn.i18n import check_lang, show, t
-from micrograd_cn.table import num
+from micrograd_cn.lesson import Lesson, Node, lesson
+from micrograd_cn.table import PICTURE, num
 
 # The first installed family wins; fonts-wqy-microhei comes from scripts/system-deps.sh.
 FONT = "WenQuanYi Micro Hei,Noto Sans CJK SC,Microsoft YaHei,PingFang SC,sans-serif"
 MAX_NODES = 200  # values drawn; beyond that dot is slow and the picture unreadable
 MAX_LABEL = 40  # characters of a label shown in a box
-DIGITS = 4  # significant digits in a box: table.num's numbers, shorter to keep boxes narrow
+DIGITS = PICTURE  # significant digits in a box (table.PICTURE), short to keep boxes narrow
 FORMATS = ("svg", "png", "pdf")
 RANKDIRS = ("LR", "RL", "TB", "BT")
 
 # kind -> (fill colour, border style); the legend text is the i18n key "viz_kind_<kind>".
 STYLES = {
     "param": ("#fbd5b5", "rounded,filled,bold"),
-    "input": ("#cfe3f7", "rounded,filled"),
+    "data": ("#cfe3f7", "rounded,filled"),
     "const": ("#eeeeee", "rounded,filled,dashed"),
     "result": ("#ffffff", "rounded,filled"),
 }
@@ -77,39 +78,31 @@ def escape(text: str, limit: int = MAX_LABEL) -> str:
     return html.escape(text).replace("\\", "\\\\").replace("\n", "<BR/>")
 
 
-def _kind(node: Value, params: set[int]) -> str:
-    if node._prev:
-        return "result"
-    if id(node) in params:
-        return "param"
-    return "input" if node.label else "const"
+def _attr(text: str) -> str:
+    """User text for a plain Graphviz attribute (a tooltip): no control characters, ``\\`` kept."""
+    return escape(text, 200).replace("<BR/>", " ")
 
 
-def _op_label(node: Value) -> str:
-    """The op's symbol; x**n shows its exponent (x² is clearer than xⁿ)."""
-    if node._op == "**" and node._arg is not None:
-        return f"x<SUP>{escape(num(node._arg, DIGITS))}</SUP>"
-    return escape(OPS[node._op].symbol)
-
-
-def _value_label(node: Value, lang: str, show_grad: bool, step: int | None) -> str:
+def _value_label(node: Node, lang: str, show_grad: bool, step: int | None) -> str:
+    """A box: its name in bold (a constant is just its number), value and gradient."""
     lines = []
     if step is not None:
         lines.append(f'<FONT POINT-SIZE="9" COLOR="#555555">#{step}</FONT>')
-    if node.label:
-        lines.append(f"<B>{escape(node.label)}</B>")
-    lines.append(f"{t('viz_data', lang)} {num(node.data, DIGITS)}")
-    if show_grad:
+    if node.kind != "const":
+        lines.append(f"<B>{escape(node.name)}</B>")
+    lines.append(f"{t('viz_data', lang)} {num(node.value, DIGITS)}")
+    if show_grad and node.wanted:  # constants and data are not differentiated
         lines.append(f"{t('viz_grad', lang)} {num(node.grad, DIGITS)}")
     return "<" + "<BR/>".join(lines) + ">"
 
 
-def _edge_tooltip(node: Value, child: Value, lang: str) -> str:
-    """∂out/∂in for every position ``child`` takes (twice for x*x), from ``edges()``."""
-    forward = OPS[node._op].forward
-    parts = [t("viz_local", lang, forward=forward, formula=edge.formula, value=num(edge.local))
-             for edge in node.edges() if edge.input is child]
-    return "; ".join(parts)
+def _edge_tooltip(node: Node, child: int, lang: str) -> str:
+    """∂out/∂in for every position ``child`` takes (twice for x*x), from the lesson."""
+    return "; ".join(
+        t("viz_local", lang, forward=_attr(node.name), formula=_attr(formula),
+          value=num(local))
+        for pos, (local, formula) in enumerate(zip(node.locals, node.formulas))
+        if node.inputs[pos] == child)
 
 
 def _count_up_to(root: Value, limit: int) -> int:
@@ -146,8 +139,11 @@ def draw(root: Value, *, rankdir: str = "LR", lang: str | None = None, show_grad
          title: str | None = None, max_nodes: int = MAX_NODES) -> graphviz.Digraph:
     """The computation graph below ``root`` as a ``graphviz.Digraph``.
 
+    Names, values and gradients come from ``lesson(root, params)``: every box shows
+    the name that the trace and the step page use, and the gradient of ``root``
+    (computed on the side, the same before and after ``backward()``).
     ``params`` are the Values to colour as parameters (e.g. ``mlp.parameters()``);
-    other leaves are inputs (labelled) or constants (unlabelled). ``highlight``
+    other labelled leaves are data, unlabelled leaves constants. ``highlight``
     takes Values and/or ids (``"v3"``, ``"o3"``, ``"e1_3"``, ``"r3"``). ``lang`` defaults to
     the current language. Graphs with more than ``max_nodes`` values are refused
     with a message rather than drawn unreadably slowly.
@@ -160,15 +156,28 @@ def draw(root: Value, *, rankdir: str = "LR", lang: str | None = None, show_grad
     count = _count_up_to(root, max_nodes)
     if count > max_nodes:
         raise ValueError(t("viz_too_large", limit=max_nodes))
+    ls = lesson(root, params)
+    index = {id(node): k for k, node in enumerate(topo_sort(root))}
+    return draw_lesson(ls, rankdir=rankdir, lang=lang, show_grad=show_grad, order=order,
+                       highlight=_highlighted(highlight, index, _ids(ls)), legend=legend,
+                       title=title)
 
-    nodes = topo_sort(root)
-    index = {id(node): k for k, node in enumerate(nodes)}
-    ids = {f"v{k}" for k in range(len(nodes))}
-    for k, node in enumerate(nodes):
-        if node._prev:
-            ids |= {f"o{k}", f"r{k}"} | {f"e{index[id(c)]}_{k}" for c in node._prev}
-    marked = _highlighted(highlight, index, ids)
-    param_ids = {id(p) for p in params or ()}
+
+def _ids(ls: Lesson) -> set[str]:
+    """Every id a picture of ``ls`` has."""
+    ids = {f"v{node.index}" for node in ls.nodes}
+    for node in ls.nodes:
+        if node.inputs:
+            ids |= {f"o{node.index}", f"r{node.index}"} | {f"e{i}_{node.index}" for i in node.inputs}
+    return ids
+
+
+def draw_lesson(ls: Lesson, *, rankdir: str = "LR", lang: str | None = None,
+                show_grad: bool = True, order: bool = False, highlight: Iterable[str] = (),
+                legend: bool = False, title: str | None = None) -> graphviz.Digraph:
+    """The picture of a lesson snapshot (see ``draw``); ``highlight`` holds ids."""
+    lang = check_lang(lang)
+    marked = set(highlight)
 
     dot = graphviz.Digraph("computation_graph", encoding="utf-8")
     dot.attr("graph", rankdir=rankdir, fontname=FONT, bgcolor="white", nodesep="0.25",
@@ -183,26 +192,26 @@ def draw(root: Value, *, rankdir: str = "LR", lang: str | None = None, show_grad
             attrs.update(color=HIGHLIGHT, penwidth="3")
         return attrs
 
-    for k, node in enumerate(nodes):
-        kind = _kind(node, param_ids)
-        fill, style = STYLES[kind]
-        step = len(nodes) - k if order else None
+    n = len(ls.nodes)
+    for node in ls.nodes:
+        k = node.index
+        fill, style = STYLES[node.kind if node.kind in STYLES else "result"]
+        step = n - k if order else None
         attrs = {"id": f"v{k}", "shape": "box", "style": style, "fillcolor": fill,
-                 "class": kind}
-        if node is root:
+                 "class": node.kind}
+        if k == ls.root:
             attrs["peripheries"] = "2"
         dot.node(f"v{k}", _value_label(node, lang, show_grad, step), **mark(f"v{k}", attrs))
-        if not node._prev:
+        if not node.inputs:
             continue
-        dot.node(f"o{k}", f"<{_op_label(node)}>", **mark(f"o{k}", {
+        dot.node(f"o{k}", f"<{escape(node.symbol)}>", **mark(f"o{k}", {
             "id": f"o{k}", "shape": "ellipse", "style": "filled", "fillcolor": OP_FILL,
             "fontsize": "12", "width": "0.3", "height": "0.3", "margin": "0.04",
-            "class": "op", "tooltip": f"{OPS[node._op].name}: {OPS[node._op].forward}"}))
+            "class": "op", "tooltip": _attr(f"{node.name} = {node.forward}")}))
         dot.edge(f"o{k}", f"v{k}", **mark(f"r{k}", {"id": f"r{k}"}))
-        for child in dict.fromkeys(node._prev):  # x*x: one arrow, marked ×2
-            i = index[id(child)]
-            uses = node._prev.count(child)
-            attrs = {"id": f"e{i}_{k}", "tooltip": _edge_tooltip(node, child, lang)}
+        for i in dict.fromkeys(node.inputs):  # x*x: one arrow, marked ×2
+            uses = node.inputs.count(i)
+            attrs = {"id": f"e{i}_{k}", "tooltip": _edge_tooltip(node, i, lang)}
             if uses > 1:
                 attrs["label"] = f"×{uses}"
             dot.edge(f"v{i}", f"o{k}", **mark(f"e{i}_{k}", attrs))

@@ -45,11 +45,11 @@ def test_numbers_match_the_hand_derivatives(here, capsys):
     dfdy = x * x + math.exp(y) / x
     assert main(["graph", "x*x*y + exp(y)/x", "x=1.5", "y=-0.5"]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[0] == f"结果 = {f:.10g}".replace("-", "−")
+    assert out[0] == f"结果 = {f:.6g}".replace("-", "−")  # table.TEXT digits
     assert out[1].split() == ["名字", "值", "梯度"]
     numbers = [[float(v.replace("−", "-")) for v in line.split()[1:]] for line in out[3:5]]
-    assert numbers[0] == pytest.approx([x, dfdx], rel=1e-9)
-    assert numbers[1] == pytest.approx([y, dfdy], rel=1e-9)
+    assert numbers[0] == pytest.approx([x, dfdx], rel=1e-5)
+    assert numbers[1] == pytest.approx([y, dfdy], rel=1e-5)
     assert out[5] == "图已写入 graph.svg（DOT 源文件：graph.dot）"  # the default output
     assert (here / "graph.svg").is_file()
 

@@ -184,21 +184,56 @@ def test_gradients_accumulate_where_a_node_is_reused():
 
 
 def test_each_op_records_its_local_derivative_and_formula():
-    x = Value(0.5)
+    from micrograd_cn.naming import Naming
+
+    x = Value(0.5, label="z")
     s = x.sigmoid()
     (edge,) = s.edges()
-    assert edge.input is x
+    assert edge.input is x and edge.position == 0
     assert edge.local == pytest.approx(s.data * (1 - s.data))
-    assert edge.formula == "σ(x)(1−σ(x))"
-    a, b = Value(2.0), Value(-3.0)
-    assert [(e.local, e.formula) for e in (a * b).edges()] == [(-3.0, "b"), (2.0, "a")]
+    names = Naming(s)
+    assert names.local(s, 0) == "σ′(z)"
+    assert names.rule(s) == "σ′(z) = σ(z)(1 − σ(z)) = f(1 − f)"
+    a, b = Value(2.0, label="a"), Value(-3.0, label="b")
+    ab = a * b
+    assert [e.local for e in ab.edges()] == [-3.0, 2.0]
+    assert [Naming(ab).local(ab, i) for i in (0, 1)] == ["b", "a"]
     assert [e.local for e in (a / b).edges()] == pytest.approx([1 / -3.0, -2.0 / 9.0])
-    assert [(e.local, e.formula) for e in (a ** 3).edges()] == [(12.0, "3·x^2")]
-    z = weighted_sum([a, b], [Value(5.0), Value(7.0)], Value(1.0))
-    assert [(e.local, e.formula) for e in z.edges()] == [
-        (5.0, "x₁"), (7.0, "x₂"), (2.0, "w₁"), (-3.0, "w₂"), (1.0, "1")]
-    for name in ["+", "-", "neg", "*", "/", "**", "exp", "log", "sigmoid", "tanh", "relu", "wsum"]:
-        assert OPS[name].symbol and OPS[name].local
+    cube = a ** 3
+    assert [e.local for e in cube.edges()] == [12.0]
+    assert Naming(cube).local(cube, 0) == "3·a²" and Naming(cube).forward(cube) == "a³"
+    z = weighted_sum([a, b], [Value(5.0, label="x₁"), Value(7.0, label="x₂")], Value(1.0, label="c"))
+    names = Naming(z)
+    assert [(e.local, names.local(z, e.position)) for e in z.edges()] == [
+        (5.0, "x₁"), (7.0, "x₂"), (2.0, "a"), (-3.0, "b"), (1.0, "1")]
+    assert names.forward(z) == "a·x₁ + b·x₂ + c"
+
+
+# Every op a Value method (or weighted_sum) can make, with inputs inside its domain.
+MAKERS = {
+    "+": lambda a, b: a + b, "-": lambda a, b: a - b, "neg": lambda a, b: -a,
+    "*": lambda a, b: a * b, "/": lambda a, b: a / b, "**": lambda a, b: a ** 2,
+    "pow": lambda a, b: a ** b, "exp": lambda a, b: a.exp(), "log": lambda a, b: a.log(),
+    "sigmoid": lambda a, b: a.sigmoid(), "tanh": lambda a, b: a.tanh(),
+    "relu": lambda a, b: a.relu(), "wsum": lambda a, b: weighted_sum([a], [b], a),
+    "radd": lambda a, b: 2 + a, "rsub": lambda a, b: 2 - a, "rmul": lambda a, b: 2 * a,
+    "rdiv": lambda a, b: 2 / a, "rpow": lambda a, b: 2 ** a,
+}
+
+
+@pytest.mark.parametrize("name", sorted(MAKERS))
+def test_every_op_a_method_makes_is_registered_with_complete_formulas(name):
+    """Adding an op means its method and its @op line: nothing else may need a formula."""
+    from micrograd_cn.naming import Naming
+
+    a, b = Value(1.5, label="a"), Value(0.5, label="b")
+    out = MAKERS[name](a, b)
+    assert out._op in OPS, f"{name} makes an unregistered op {out._op!r}"
+    op = OPS[out._op]
+    assert op.symbol and op.local
+    names = Naming(out)
+    texts = [names.forward(out), names.rule(out)] + [names.local(out, i) for i in range(len(out._prev))]
+    assert texts[0] and all("{" not in text and "}" not in text for text in texts), texts
 
 
 def test_backward_applies_exactly_the_recorded_locals():

@@ -84,6 +84,6 @@ def test_notebook_runs_and_shows_values_graph_and_checks(executed):
     text = "".join(o.get("text", "") for o in outputs(code[4]))
     assert text.count("引擎") == 4 and "∂L/∂b" in text
     trace_text = "".join(o.get("text", "") for o in outputs(code[5]))
-    assert "反向传播：20 步链式法则" in trace_text
+    assert "反向传播：19 步链式法则" in trace_text
     training = "".join(o.get("text", "") for o in outputs(code[6]))
     assert "第 10 步之后 J = 0.151379" in training and "准确率 1.0" in training

@@ -13,14 +13,9 @@ from hypothesis import strategies as st
 from micrograd_cn.cli import main, run_stepper
 from micrograd_cn.engine import Value, topo_sort, weighted_sum
 from micrograd_cn.table import width
-from micrograd_cn.trace import (
-    fill_formula,
-    forward_text,
-    node_names,
-    render_trace,
-    step_pages,
-    trace,
-)
+from micrograd_cn.lesson import lesson
+from micrograd_cn.naming import Naming
+from micrograd_cn.trace import render_trace, step_pages, trace
 
 small = st.floats(-2.0, 2.0, allow_nan=False)
 positive = st.floats(0.2, 3.0)
@@ -49,29 +44,33 @@ def build(name, values, labels=("a", "b", "c")):
 
 @pytest.mark.parametrize("name", sorted(GRAPHS))
 @given(a=small, b=small, c=small)
-def test_trace_leaves_every_grad_as_backward_does(name, a, b, c):
+def test_trace_gives_every_grad_backward_gives_and_touches_none(name, a, b, c):
     root, leaves = build(name, (a, b, c))
     steps = trace(root)
+    assert all(v.grad == 0.0 for v in topo_sort(root))  # a pure observation
     twin, twin_leaves = build(name, (a, b, c))
     twin.backward()
-    assert [v.grad for v in leaves] == [v.grad for v in twin_leaves]  # bit for bit
+    final = {id(s.input): s.grad_after for s in steps}  # the last step into a node wins
+    final[id(root)] = 1.0
     for mine, theirs in zip(topo_sort(root), topo_sort(twin)):
-        assert mine.grad == theirs.grad
+        assert final.get(id(mine), 0.0) == theirs.grad  # bit for bit
     # Every contribution is upstream × local, with local read from the op's edge.
+    upstream = {id(root): 1.0}
     for s in steps:
         edge = s.output.edges()[s.position]
         assert edge.input is s.input
-        assert s.local == edge.local and s.formula == edge.formula
+        assert s.local == edge.local
         assert s.contribution == s.upstream * s.local
         assert s.grad_after == s.grad_before + s.contribution
-        assert s.upstream == s.output.grad  # an interior grad is final when it flows on
+        assert s.upstream == final[id(s.output)]  # an interior grad is final when it flows on
     # The contributions into each leaf add up (in order) to its gradient.
-    for leaf in leaves:
+    for leaf, twin_leaf in zip(leaves, twin_leaves):
         total = 0.0
         for s in steps:
             if s.input is leaf:
                 total += s.contribution
-        assert total == leaf.grad
+        assert total == twin_leaf.grad
+    assert trace(root) == steps  # and the same steps every time
 
 
 @pytest.mark.parametrize("name", sorted(GRAPHS))
@@ -107,97 +106,121 @@ def test_hand_computed_neuron():
         ("*", "w", slope, 2.0, 2.0 * slope),
         ("*", "x", slope, -0.5, -0.5 * slope),
     ]
-    assert x.grad == pytest.approx(4.0 - 0.5 * slope, rel=1e-15)
     assert [s.grad_after for s in steps if s.input is x] == [2.0, 4.0, 4.0 - 0.5 * slope]
 
 
-def test_leaf_root_and_accumulating_leaves():
-    x = Value(3.0, label="x")
-    assert trace(x) == [] and x.grad == 1.0
-    y = x * x
-    trace(y)
-    trace(y)  # leaves accumulate across passes, exactly like backward()
-    assert x.grad == 1.0 + 6.0 + 6.0
-    z = Value(3.0, label="x")
-    zz = z * z
-    zz.backward()
-    zz.backward()
-    assert z.grad == 12.0
+def test_rendering_twice_or_after_backward_gives_the_same_text():
+    """The defect of issue 13: a second rendering read accumulated leaf grads (∂f/∂w = 3 = 6)."""
+    w, x, b = Value(2.0, label="w"), Value(3.0, label="x"), Value(1.0, label="b")
+    f = w * x + b
+    first = render_trace(f, lang="en")
+    assert render_trace(f, lang="en") == first
+    f.backward()
+    f.backward()  # leaves accumulate: w.grad is now 6
+    for style in ("table", "narrative"):
+        assert render_trace(f, lang="en", style=style) == render_trace(f, lang="en", style=style)
+    assert render_trace(f, lang="en") == first
+    assert "∂f/∂w = 3\n" in first and "∂f/∂w = 6" not in first and "= 3 = 6" not in first
+    assert lesson(f) == lesson(f)
 
 
 def test_leaf_root_prints_a_sentence_not_an_empty_table():
     x = Value(1.5, label="x")
     assert render_trace(x, lang="en") == (
-        "Forward pass (inputs first):\nx  =      1.5\n\n"
+        "Forward pass (inputs first):\n    x = 1.5\n\n"
         "No chain-rule steps: the root is itself a leaf (∂x/∂x = 1), so no gradient flows further.")
-    assert x.grad == 1.0
+    assert x.grad == 0.0
 
 
 def test_hand_made_node_without_a_rule_gives_no_steps():
     a = Value(1.0, label="a")
     odd = Value(5.0, (a,), "+")  # made by hand: it has inputs but records no derivative
     assert trace(odd) == [] and a.grad == 0.0
+    assert "5" in render_trace(odd)
 
 
 # ------------------------------------------------------------------ names and formulas
 def test_node_names():
     x, y = Value(2.0, label="x"), Value(-1.0, label="x")
     root = (x * 3 + y * 3) * (Value(1.0) - x)
-    order = topo_sort(root)
-    names = node_names(order)
-    assert names[-1] == "f"
-    assert sorted(n for n in names if n.startswith("x")) == [
-        f"x#{order.index(x)}", f"x#{order.index(y)}"]
-    assert names.count("3") == 0 and f"3#{order.index(order[1])}" in names
-    assert "1" in names
-    assert f"v{order.index(root._prev[0])}" in names
+    names = Naming(root)
+    order = names.order
+    assert names.names[-1] == "f"
+    assert names.of(x) == "x#1" and names.of(y) == "x#2"  # one name, two nodes: numbered
+    assert names.names.count("3") == 2 and names.kind(order[1]) == "const"  # a number is a number
+    assert "1" in names.names
+    assert [n for n in names.names if n.startswith("v")] == ["v1", "v2", "v3", "v4"]
+    assert names.of(root._prev[0]) == "v3"  # unnamed results count from 1 in topo order
     labeled = Value(1.0, label="L")
-    assert node_names(topo_sort(labeled * 2)) == ["L", "2", "f"]
+    assert Naming(labeled * 2).names == ["L", "2", "f"]
     inner = labeled * 2
-    assert node_names(topo_sort(inner + labeled)) == ["L", "2", "v2", "f"]
+    assert Naming(inner + labeled).names == ["L", "2", "v1", "f"]
+    assert Naming(root, params=[x]).kinds[:2] == ["param", "const"]
 
 
-def test_fill_formula_and_forward_text_use_the_inputs_names():
+def test_formulas_are_the_ops_templates_filled_with_names():
     z, w, x = Value(0.3, label="z"), Value(0.5, label="w₁"), Value(2.0, label="x₁")
     one_minus = Value(1.0, label="1−a")
-    names = {id(v): v.label for v in (z, w, x, one_minus)}
 
     def check(node, position, formula, text):
-        edge = node.edges()[position]
-        names[id(node)] = "out"
-        assert fill_formula(node, position, edge.formula, names) == formula
-        assert forward_text(node, names) == text
+        names = Naming(node)
+        assert names.local(node, position) == formula
+        assert names.forward(node) == text
 
-    check(z.sigmoid(), 0, "σ(z)(1−σ(z))", "σ(z)")
+    check(z.sigmoid(), 0, "σ′(z)", "σ(z)")
     check(w * x, 0, "x₁", "w₁·x₁")
     check(w * x, 1, "w₁", "w₁·x₁")
     check(one_minus.log(), 0, "1/(1−a)", "log(1−a)")
-    check(w / x, 1, "−w₁/x₁²", "w₁ / x₁")
-    check(z.exp(), 0, "e^z", "exp(z)")
-    check(z ** 3, 0, "3·z^2", "z^3")
-    check(z ** -1, 0, "−1·z^(−2)", "z^(−1)")
-    check(z ** w, 1, "z^w₁·ln z", "z^w₁")
-    check(z.relu(), 0, "1 if z>0 else 0", "ReLU(z)")
-    check(z.tanh(), 0, "1−tanh²(z)", "tanh(z)")
+    check(w / x, 1, "−w₁/x₁²", "w₁/x₁")
+    check(z.exp(), 0, "exp(z)", "exp(z)")
+    check(z ** 3, 0, "3·z²", "z³")
+    check(z ** -1, 0, "(−1)·z⁻²", "z⁻¹")
+    check(z ** 0.5, 0, "0.5·z^(−0.5)", "z^0.5")
+    check(z ** w, 1, "z^w₁·log(z)", "z^w₁")
+    check(z.relu(), 0, "ReLU′(z)", "ReLU(z)")
+    check(z.tanh(), 0, "tanh′(z)", "tanh(z)")
     check(-z, 0, "−1", "−z")
     check(z - one_minus, 1, "−1", "z − (1−a)")
-    # A product is grouped where precedence needs it: divisor, power, ln, e^.
+    # A product is grouped where precedence needs it.
     p = Value(6.0, label="a·b")
-    names[id(p)] = "a·b"
-    check(w / p, 1, "−w₁/(a·b)²", "w₁ / (a·b)")
-    check(w / p, 0, "1/(a·b)", "w₁ / (a·b)")
-    check(p ** 3, 0, "3·(a·b)^2", "(a·b)^3")
-    check(z ** p, 0, "(a·b)·z^((a·b)−1)", "z^(a·b)")
+    check(w / p, 1, "−w₁/(a·b)²", "w₁/(a·b)")
+    check(w / p, 0, "1/(a·b)", "w₁/(a·b)")
+    check(p ** 3, 0, "3·(a·b)²", "(a·b)³")
     check(p.log(), 0, "1/(a·b)", "log(a·b)")
-    check(p.exp(), 0, "e^(a·b)", "exp(a·b)")
-    check(p * w, 0, "w₁", "a·b·w₁")
+    check(p * w, 0, "w₁", "(a·b)·w₁")
     # Inside a function's own parentheses no second pair: σ(1−a), not σ((1−a)).
-    check(one_minus.sigmoid(), 0, "σ(1−a)(1−σ(1−a))", "σ(1−a)")
-    check(one_minus.tanh(), 0, "1−tanh²(1−a)", "tanh(1−a)")
+    check(one_minus.sigmoid(), 0, "σ′(1−a)", "σ(1−a)")
     s = weighted_sum([w], [x], z)
     check(s, 0, "x₁", "w₁·x₁ + z")
     check(s, 1, "w₁", "w₁·x₁ + z")
     check(s, 2, "1", "w₁·x₁ + z")
+    a = Value(0.2, label="a")
+    r, th = a.relu(), a.tanh()
+    assert Naming(r).rule(r) == "ReLU′(a) = 1 (a > 0), 0 (a ≤ 0)"
+    assert Naming(th).rule(th) == "tanh′(a) = 1 − tanh²(a) = 1 − f²"
+
+
+def _equations(text):
+    """Every chain-rule line ``∂f/∂x = …`` of a printout, as (left side, right side)."""
+    for line in text.splitlines():
+        m = re.match(r"\s*(∂\S+)\s+\+?=\s+(.*)$", line)
+        if m:
+            yield m.group(1), m.group(2)
+
+
+@pytest.mark.parametrize("name", sorted(GRAPHS))
+def test_no_step_names_its_own_left_side_on_its_right(name):
+    root, _ = build(name, (0.7, -1.3, 0.4))
+    for lang in ("zh", "en"):
+        text = render_trace(root, lang=lang, style="narrative")
+        pairs = list(_equations(text))
+        assert pairs
+        for left, right in pairs:
+            assert left not in right, (left, right)
+        assert "∂f/∂f = 1" in text  # said once, at the start
+        for page in step_pages(lesson(root), lang):
+            for left, right in _equations(page):
+                assert left not in right
 
 
 # ------------------------------------------------------------------ printers
@@ -209,19 +232,19 @@ def example_graph():
 
 def example():
     f = example_graph()
-    return f, trace(f)
+    return f, lesson(f).steps
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("style", ["table", "narrative"])
 def test_printers_golden(golden, lang, style):
     f, steps = example()
-    golden(f"trace_{style}_{lang}.txt", render_trace(f, steps, lang=lang, style=style) + "\n")
+    golden(f"trace_{style}_{lang}.txt", render_trace(f, lang=lang, style=style) + "\n")
 
 
 def test_printed_numbers_are_the_steps_numbers():
     f, steps = example()
-    text = render_trace(f, steps, lang="en")
+    text = render_trace(f, lang="en")
     th = math.tanh(-0.75)
     for number in ("−0.635149", "0.596586", "1.19317", "−0.298293", "3.36485", "3.70171"):
         assert number in text
@@ -232,7 +255,7 @@ def test_printed_numbers_are_the_steps_numbers():
 
 def test_table_columns_line_up_in_chinese():
     f, steps = example()
-    lines = render_trace(f, steps, lang="zh").split("\n")
+    lines = render_trace(f, lang="zh").split("\n")
     start = next(i for i, line in enumerate(lines) if line.startswith("步"))
     block = lines[start:start + 2 + len(steps)]
     assert {width(line) for line in block} == {width(block[1])}  # the rule's width
@@ -246,18 +269,13 @@ def test_table_columns_line_up_in_chinese():
 def test_a_number_as_the_local_derivative_is_written_once():
     a = Value(3.0, label="a")
     text = render_trace(a * -2.0, lang="en", style="narrative")
-    assert "∂f/∂a = ∂f/∂f · ∂f/∂a = 1 × (−2) = −2" in text
+    assert "∂f/∂a = 1 · (−2) = −2\n" in text  # not "1 · (−2) = 1 × (−2)"
 
 
 def test_bad_style_is_a_clear_error():
     f, steps = example()
     with pytest.raises(ValueError, match="narrative"):
-        render_trace(f, steps, style="fancy")
-
-
-def test_render_without_steps_runs_the_trace():
-    f, steps = example()
-    assert render_trace(example_graph()) == render_trace(f, steps)
+        render_trace(f, style="fancy")
 
 
 # ------------------------------------------------------------------ stepper
@@ -297,10 +315,10 @@ def test_stepper_end_of_input_quits():
 
 def test_step_pages():
     f, steps = example()
-    pages = step_pages(f, steps, "en")
+    pages = step_pages(lesson(f), "en")
     assert len(pages) == len(steps) + 2
     assert pages[0].startswith("Forward pass")
-    assert pages[1].startswith("step 1/9\ngradient flows from f into v5")
+    assert pages[1].startswith("step 1/9  f = v3 + v4: the gradient flows from f into v3.")
     assert pages[-1].startswith("Each leaf's gradient")
 
 
@@ -310,7 +328,7 @@ def test_cli_trace_golden(capsys, golden):
     out = capsys.readouterr().out
     golden("cli_trace_zh.txt", out)
     f, steps = example()  # the same graph built by hand prints the same text
-    assert out == render_trace(f, steps, lang="zh") + "\n"
+    assert out == render_trace(f, lang="zh") + "\n"
 
 
 def test_cli_trace_english_narrative(capsys, golden):
@@ -323,7 +341,7 @@ def test_cli_step_without_a_terminal_prints_every_page(capsys, monkeypatch):
     monkeypatch.setattr("micrograd_cn.cli._interactive", lambda: False)
     assert main(["step", "a*b + a", "a=3", "b=-2", "--lang", "en"]) == 0
     out = capsys.readouterr().out
-    assert [line for line in out.splitlines() if line.startswith("step ")] == [
+    assert [line.split("  ")[0] for line in out.splitlines() if line.startswith("step ")] == [
         "step 1/4", "step 2/4", "step 3/4", "step 4/4"]
     assert "∂f/∂a = 1 + (−2) = −1" in out
 
@@ -350,7 +368,7 @@ def test_interactive_needs_a_terminal_at_both_ends(monkeypatch):
 def test_cli_step_all(capsys):
     assert main(["step", "a*b", "a=3", "b=-2", "--all"]) == 0
     out = capsys.readouterr().out
-    assert "第 2/2 步" in out and "∂f/∂b = ∂f/∂f · ∂f/∂b = 1 × a = 1 × 3 = 3" in out
+    assert "第 2/2 步" in out and "∂f/∂b = 1 · a = 1 × 3 = 3" in out
 
 
 def test_cli_step_interactive(capsys, monkeypatch):
@@ -375,8 +393,11 @@ def test_step_indices_name_the_graph_picture_ids():
     """Step k's edge is drawn as e{input}_{output} between v{input} and o{output} (viz)."""
     from micrograd_cn.viz import draw
 
-    f, steps = example()
+    f = example_graph()
     source = draw(f).source
-    for s in steps:
+    for s in trace(f):
         assert re.search(rf'\bid="?e{s.input_index}_{s.output_index}\b', source)
         assert f"v{s.input_index} -> o{s.output_index}" in source
+    for node in lesson(f).nodes:  # every box carries the name the trace prints
+        if node.kind != "const":
+            assert f"<B>{node.name}</B>" in source

@@ -1,0 +1,207 @@
+"""Teaching documents as a few block types, rendered to terminal text, Markdown or LaTeX.
+
+Producers (trace, logistic, bp, quizzes, exercise sheets) return a list of blocks;
+they never format for one medium. Blocks hold finished strings written in the
+project's Unicode notation (``∂L/∂w₁ = x₁(a − y)``, numbers with ``−``); each
+renderer translates that notation once: ``to_text`` keeps it, ``to_md`` adds
+Markdown structure, ``to_latex`` maps the Unicode to LaTeX (``∂`` → ``\\partial``,
+``w₁`` → ``w_{1}``, ``a²`` → ``a^{2}``, ``−`` → ``-``) — the one place that map lives.
+
+Blocks:
+  Heading(text, level)    a title line
+  Para(text)              a sentence or two (may hold several lines)
+  Table(header, rows, aligns)
+  Math(lines)             equations, one per line (in text: indented)
+  Pre(text)               text kept exactly as it is (a nested printout)
+
+Imports: table only (and never a Value).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Sequence, Union
+
+from micrograd_cn.table import pad, table, width
+
+
+@dataclass(frozen=True)
+class Heading:
+    text: str
+    level: int = 1
+
+
+@dataclass(frozen=True)
+class Para:
+    text: str
+
+
+@dataclass(frozen=True)
+class Table:
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    aligns: str = ""
+
+    @staticmethod
+    def of(header: Sequence[str], rows: Sequence[Sequence[str]], aligns: str = "") -> "Table":
+        return Table(tuple(header), tuple(tuple(r) for r in rows), aligns)
+
+
+@dataclass(frozen=True)
+class Math:
+    lines: tuple[str, ...]
+
+    @staticmethod
+    def of(*lines: str) -> "Math":
+        return Math(tuple(lines))
+
+
+@dataclass(frozen=True)
+class Pre:
+    text: str
+
+
+Block = Union[Heading, Para, Table, Math, Pre]
+FORMATS = ("text", "md", "latex")
+
+
+def render(blocks: Sequence[Block], fmt: str = "text") -> str:
+    """``blocks`` in one of FORMATS."""
+    return {"text": to_text, "md": to_md, "latex": to_latex}[fmt](blocks)
+
+
+# ---------------------------------------------------------------- terminal text
+def to_text(blocks: Sequence[Block]) -> str:
+    """Plain terminal text: tables aligned by display width, equations indented."""
+    parts: list[str] = []
+    for block in blocks:
+        if isinstance(block, Heading) or isinstance(block, Para) or isinstance(block, Pre):
+            parts.append(block.text)
+        elif isinstance(block, Table):
+            parts.append("\n".join(table(block.header, block.rows, block.aligns)))
+        elif isinstance(block, Math):
+            parts.append("\n".join("    " + line for line in _aligned(block.lines)))
+    return "\n".join(parts)
+
+
+def _aligned(lines: Sequence[str]) -> list[str]:
+    """Equations with their first ``=`` (or ``+=``) in one column."""
+    def split(line: str) -> tuple[str, str]:
+        m = re.search(r" \+?= ", line)
+        return (line[:m.start()], line[m.start():]) if m else (line, "")
+    pairs = [split(line) for line in lines]
+    if len(pairs) < 2 or not all(rest for _, rest in pairs):
+        return list(lines)
+    w = max(width(left) for left, _ in pairs)
+    plus = any(rest.startswith(" +=") for _, rest in pairs)  # "=" under the "=" of "+="
+    return [pad(left, w) + (" " if plus and not rest.startswith(" +=") else "") + rest
+            for left, rest in pairs]
+
+
+# ---------------------------------------------------------------- Markdown
+def _md_cell(text: str) -> str:
+    return text.replace("|", "\\|") or " "
+
+
+def to_md(blocks: Sequence[Block]) -> str:
+    """Markdown: ``#`` headings, pipe tables, equations as LaTeX display math."""
+    parts: list[str] = []
+    for block in blocks:
+        if isinstance(block, Heading):
+            parts.append("#" * min(block.level + 1, 6) + " " + block.text)
+        elif isinstance(block, Para):
+            if block.text.strip():
+                parts.append(block.text.strip().replace("\n", "  \n"))
+        elif isinstance(block, Pre):
+            parts.append("```text\n" + block.text + "\n```")
+        elif isinstance(block, Table):
+            aligns = block.aligns or "<" + ">" * (len(block.header) - 1)
+            rule = ["---:" if a == ">" else ":---" for a in aligns]
+            lines = ["| " + " | ".join(_md_cell(c) for c in block.header) + " |",
+                     "| " + " | ".join(rule) + " |"]
+            lines += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in block.rows]
+            parts.append("\n".join(lines))
+        elif isinstance(block, Math):
+            parts.append("$$\n\\begin{aligned}\n" + " \\\\\n".join(
+                _align(latex_math(line)) for line in block.lines) + "\n\\end{aligned}\n$$")
+    return "\n\n".join(parts) + "\n"
+
+
+# ---------------------------------------------------------------- LaTeX
+_SUB = dict(zip("₀₁₂₃₄₅₆₇₈₉ᵢⱼₖₗₘₙₚₜₐₑₓ₊₋", "0123456789ijklmnptaex+-"))
+_SUP = dict(zip("⁰¹²³⁴⁵⁶⁷⁸⁹ⁱʲᵏˡᵐⁿᴸᵀ⁻⁺⁽⁾", "0123456789ijklmnLT-+()"))
+_SYMBOLS = {
+    "∂": r"\partial ", "σ": r"\sigma", "δ": r"\delta", "Σ": r"\sum", "∇": r"\nabla ",
+    "⊙": r"\odot ", "·": r"\cdot ", "×": r"\times ", "−": "-", "≤": r"\le ", "≥": r"\ge ",
+    "≈": r"\approx ", "→": r"\to ", "′": "'", "…": r"\ldots ", "ω": r"\omega", "η": r"\eta",
+    "ŷ": r"\hat{y}", "√": r"\sqrt", "∑": r"\sum", "÷": r"\div ", "½": r"\tfrac12",
+}
+_FUNCS = re.compile(r"\b(log|exp|tanh|ln|max|min)\b")
+_RUN = re.compile("([" + "".join(_SUB) + "]+)|([" + "".join(_SUP) + "]+)")
+_TEXT = re.compile(r"[\u3000-\u9fff\uff00-\uffef]+(?:[\s\u3000-\u9fff\uff00-\uffef]*[\u3000-\u9fff\uff00-\uffef])?")
+
+
+def latex_math(text: str) -> str:
+    """One line of the project's Unicode notation as LaTeX math (no ``$`` around it)."""
+    def script(m: re.Match) -> str:
+        if m.group(1):
+            return "_{" + "".join(_SUB[c] for c in m.group(1)) + "}"
+        return "^{" + "".join(_SUP[c] for c in m.group(2)) + "}"
+
+    text = _TEXT.sub(lambda m: r"\text{" + m.group(0) + "}", text)
+    text = _RUN.sub(script, text)
+    text = _FUNCS.sub(lambda m: "\\" + ("log" if m.group(1) == "ln" else m.group(1)) + " ", text)
+    text = text.replace("#", r"\#").replace("%", r"\%").replace("&", r"\&")
+    text = "".join(_SYMBOLS.get(ch, ch) for ch in text)
+    text = re.sub(r"\^\(([^()]*)\)", r"^{\1}", text)  # x^(−0.5) -> x^{-0.5}
+    return re.sub(r"\\(sigma|delta|partial|cdot|times|omega|eta) (?=[^A-Za-z])", r"\\\1", text)
+
+
+def _latex_text(text: str) -> str:
+    """A sentence for LaTeX: special characters escaped, formula characters in math mode."""
+    out = []
+    for ch in text:
+        if ch in "#%&_{}$":
+            out.append("\\" + ch)
+        elif ch in _SYMBOLS or ch in _SUB or ch in _SUP:
+            out.append("$" + latex_math(ch) + "$")
+        else:
+            out.append(ch)
+    return "".join(out).replace("$$", "")
+
+
+def _align(line: str) -> str:
+    """An equation with its first ``=`` as the alignment point."""
+    return line.replace("=", "&=", 1) if "=" in line else "&" + line
+
+
+def to_latex(blocks: Sequence[Block]) -> str:
+    """A LaTeX fragment (for slides or notes): needs ``amsmath``; Chinese needs ``ctex``."""
+    parts: list[str] = []
+    for block in blocks:
+        if isinstance(block, Heading):
+            command = ("section*", "subsection*", "subsubsection*")[min(block.level, 3) - 1]
+            parts.append(f"\\{command}{{{_latex_text(block.text)}}}")
+        elif isinstance(block, Para):
+            if block.text.strip():
+                parts.append(_latex_text(block.text.strip()).replace("\n", "\\\\\n"))
+        elif isinstance(block, Pre):
+            parts.append("\\begin{verbatim}\n" + block.text + "\n\\end{verbatim}")
+        elif isinstance(block, Table):
+            aligns = block.aligns or "<" + ">" * (len(block.header) - 1)
+            spec = "".join("r" if a == ">" else "l" for a in aligns)
+            rows = [" & ".join(_latex_text(c) for c in block.header) + r" \\ \hline"]
+            rows += [" & ".join(_latex_cell(c) for c in row) + r" \\" for row in block.rows]
+            parts.append(f"\\begin{{tabular}}{{{spec}}}\n" + "\n".join(rows) + "\n\\end{tabular}")
+        elif isinstance(block, Math):
+            parts.append("\\begin{align*}\n" + " \\\\\n".join(
+                _align(latex_math(line)) for line in block.lines) + "\n\\end{align*}")
+    return "\n\n".join(parts) + "\n"
+
+
+def _latex_cell(text: str) -> str:
+    """A table cell: a formula or number in math mode, words as text."""
+    if _TEXT.search(text) and not any(ch in text for ch in "∂σ=·"):
+        return _latex_text(text)
+    return "$" + latex_math(text) + "$" if text else ""
