@@ -110,8 +110,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "gradcheck: the function must return a Value, got {kind}",
     ),
     "gradcheck_report": (
-        "梯度检验：最大绝对误差 {abs_err:.3e}，最大相对误差 {rel_err:.3e}（{verdict}）",
-        "gradient check: largest absolute error {abs_err:.3e}, largest relative error {rel_err:.3e} ({verdict})",
+        "梯度检验：最大绝对误差 {abs_err}，最大相对误差 {rel_err}（{verdict}）",
+        "gradient check: largest absolute error {abs_err}, largest relative error {rel_err} ({verdict})",
     ),
     "gradcheck_ok": ("通过", "passed"),
     "gradcheck_fail": ("未通过", "FAILED"),
