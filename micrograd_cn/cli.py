@@ -23,6 +23,7 @@ from micrograd_cn.i18n import LANGS, get_lang, language, t
 
 if TYPE_CHECKING:  # only for annotations: the modules themselves load lazily
     from micrograd_cn.engine import Value
+    from micrograd_cn.expr import Program
     from micrograd_cn.trace import Step
 
 
@@ -114,11 +115,11 @@ def _add_style(p: argparse.ArgumentParser, lang: str) -> None:
                    help=t("cli_style_help", lang))
 
 
-def _built(args: argparse.Namespace) -> tuple[Value, dict[str, Value]]:
-    """``args.expr`` built with ``args.bindings``: the root and the named leaves."""
-    from micrograd_cn.expr import build, parse_bindings
+def _built(args: argparse.Namespace) -> Program:
+    """``args.expr`` (an expression or named steps) built with ``args.bindings``."""
+    from micrograd_cn.expr import build_program, parse_bindings
 
-    return build(args.expr, parse_bindings(args.bindings))
+    return build_program(args.expr, parse_bindings(args.bindings))
 
 
 def _float(lang: str) -> Callable[[str], float]:
@@ -179,7 +180,7 @@ def _add_html(sub: argparse._SubParsersAction, lang: str) -> None:
 def _run_html(args: argparse.Namespace) -> int:
     from micrograd_cn.stepper import write_step_page
 
-    root, _ = _built(args)
+    root = _built(args).root
     steps = write_step_page(root, args.output, lang=args.lang, title=args.expr)
     print(t("cli_html_written", args.lang, path=args.output, n=steps))
     return 0
@@ -190,7 +191,7 @@ def _traced(args: argparse.Namespace) -> tuple[Value, list[Step]]:
     """Build the expression of ``args`` and trace its backward pass."""
     from micrograd_cn.trace import trace
 
-    root, _ = _built(args)
+    root = _built(args).root
     return root, trace(root)
 
 
@@ -338,7 +339,8 @@ def _run_graph(args: argparse.Namespace) -> int:
 
     lang = args.lang
     check_output(args.output)  # before any work: a wrong path fails at once
-    root, leaves = _built(args)
+    program = _built(args)
+    root, leaves = program.root, program.leaves
     params = []
     for name in filter(None, (n.strip() for n in args.params.split(","))):
         name = check_name(name)
@@ -349,7 +351,9 @@ def _run_graph(args: argparse.Namespace) -> int:
     print(f"{t('cli_graph_result', lang)} = {num(root.data, 10)}")
     # the same words as the boxes of the picture drawn from these numbers
     header = [t("cli_graph_name", lang), t("viz_data", lang), t("viz_grad", lang)]
-    rows = [[name, num(leaf.data, 10), num(leaf.grad, 10)] for name, leaf in leaves.items()]
+    # the inputs, then each named step on the way to the result (the result is the line above)
+    named = [*leaves.items(), *((n, v) for n, v in program.steps.items() if v is not root)]
+    rows = [[name, num(node.data, 10), num(node.grad, 10)] for name, node in named]
     print("\n".join(table(header, rows)))
     path = render(root, args.output, lang=lang, params=params, legend=args.legend,
                   order=args.order, rankdir=args.rankdir, title=args.expr)

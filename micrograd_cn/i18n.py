@@ -461,7 +461,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "表达式太长：{length} 个字符，最多 {limit} 个",
         "the expression is too long: {length} characters, at most {limit}",
     ),
-    "expr_multiline": ("表达式必须写在一行里", "the expression must be on one line"),
     "expr_too_deep": (
         "表达式嵌套太深：超过 {limit} 层",
         "the expression is nested too deeply: more than {limit} levels",
@@ -563,6 +562,67 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "名字 {name} 被赋值了两次",
         "{name} is given a value twice",
     ),
+    # --- expr: named steps (z = w*x + b; a = sigmoid(z); L = …) ----------------
+    "expr_at_line": ("“{segment}”（第 {line} 行第 {col} 列）", "`{segment}` (line {line}, column {col})"),
+    "expr_syntax_line": (
+        "表达式有语法错误，在第 {line} 行第 {col} 列附近：{detail}",
+        "syntax error in the expression near line {line}, column {col}: {detail}",
+    ),
+    "expr_statement": (
+        "不能用{what}；只能写“名字 = 表达式”这样的步骤，用 ; 或换行分开：{where}",
+        "{what} is not allowed; write steps of the form name = expression, separated by ; or new lines: {where}",
+    ),
+    "expr_stmt_import": ("导入 import", "import"),
+    "expr_stmt_delete": ("删除 del", "del"),
+    "expr_stmt_loop": ("循环", "a loop"),
+    "expr_stmt_if": ("条件语句 if", "an if statement"),
+    "expr_stmt_def": ("函数或类的定义", "a function or class definition"),
+    "expr_stmt_annotation": ("类型标注", "a type annotation"),
+    "expr_stmt_other": ("这种语句", "this statement"),
+    "expr_augmented": (
+        "不能用 {op}=：每个名字是一个节点，只赋值一次；新的值请起新的名字：{where}",
+        "{op}= is not allowed: each name is one node, assigned once; give the new value a new name: {where}",
+    ),
+    "expr_chained": (
+        "一步只能给一个名字赋值（把 a = b = … 拆成两步）：{where}",
+        "one step names one node (split a = b = … into two steps): {where}",
+    ),
+    "expr_target": (
+        "只能给一个名字赋值，例如 z = w*x + b：{where}",
+        "only a single name can be assigned, e.g. z = w*x + b: {where}",
+    ),
+    "expr_not_last": (
+        "只有最后一步可以不起名字；请给这一步起名，例如 a = …：{where}",
+        "only the last step may be a bare expression; give this one a name, e.g. a = …: {where}",
+    ),
+    "expr_reassigned": (
+        "名字 {name} 被赋值了两次（每个名字是一个节点，只能赋值一次）：{where}",
+        "{name} is assigned twice (each name is one node, assigned once): {where}",
+    ),
+    "expr_used_before": (
+        "名字 {name} 在赋值之前就用到了：{where}",
+        "{name} is used before it is assigned: {where}",
+    ),
+    "expr_shadow_function": (
+        "{name} 是函数名，不能用作步骤的名字：{where}",
+        "{name} is a function name and cannot name a step: {where}",
+    ),
+    "expr_shadow_binding": (
+        "{name} 已经给了值（{name}=…），不能在表达式里再赋值：{where}",
+        "{name} is given a value ({name}=…) and cannot also be assigned in the expression: {where}",
+    ),
+    "expr_step_alias": (
+        "{name} = {other} 没有计算新的节点，只是给 {other} 另起一个名字；请直接用 {other}：{where}",
+        "{name} = {other} computes no new node, it only gives {other} a second name; use {other} directly: {where}",
+    ),
+    "expr_step_constant": (
+        "{name} 只是一个数，不是一步计算；请把它写成 {name}=数值 放在表达式后面：{where}",
+        "{name} is just a number, not a computed step; give it as {name}=NUMBER after the expression: {where}",
+    ),
+    "expr_step_unused": (
+        "算出了 {name}，但结果没有用到它：{where}",
+        "{name} is computed but the result does not use it: {where}",
+    ),
     # --- viz: computation graphs ---------------------------------------------
     "viz_data": ("值", "data"),
     "viz_grad": ("梯度", "grad"),
@@ -640,10 +700,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "wrote {path}: {n} steps; open it in a browser (← → to step)"),
     # graph / trace / step / html
     "cli_expr_help": (
-        "表达式，例如 \"sigmoid(w*x + b)\"；可用 + - * / **、负号、括号和 exp log sigmoid tanh relu"
+        "表达式，例如 \"sigmoid(w*x + b)\"；可用 + - * / **、负号、括号和 exp log sigmoid tanh relu。"
+        "也可以写成用 ; 或换行分开的命名步骤，最后一步是结果，例如 \"z = w*x + b; a = sigmoid(z)\"，"
+        "每个名字是图中的一个节点"
         "（以 - 开头时，把选项放在前面，表达式写在 -- 之后）",
         "the expression, e.g. \"sigmoid(w*x + b)\"; allowed: + - * / **, unary minus, parentheses and "
-        "exp log sigmoid tanh relu (if it starts with -, put the options first and the expression after --)",
+        "exp log sigmoid tanh relu. It may also be named steps separated by ; or new lines, the last one "
+        "being the result, e.g. \"z = w*x + b; a = sigmoid(z)\"; each name is one node of the graph "
+        "(if it starts with -, put the options first and the expression after --)",
     ),
     "cli_bindings_help": ("每个名字的值，例如 w=0.5 x=2 b=-1", "each name's value, e.g. w=0.5 x=2 b=-1"),
     # trace / step / logistic / bp
