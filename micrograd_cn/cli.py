@@ -300,8 +300,8 @@ def _add_bp(sub: argparse._SubParsersAction, lang: str) -> None:
     p.add_argument("--output-activation", choices=ACTIVATIONS, default="sigmoid",
                    help=t("cli_output_activation_help", lang))
     p.add_argument("--seed", type=int, default=0, help=t("cli_seed_help", lang))
-    p.add_argument("--x", nargs="+", type=number, default=[0.5, -1.0], help=t("cli_bp_x_help", lang))
-    p.add_argument("--y", nargs="+", type=number, default=[1.0, 0.0], help=t("cli_bp_y_help", lang))
+    p.add_argument("--x", nargs="+", type=number, default=None, help=t("cli_bp_x_help", lang))
+    p.add_argument("--y", nargs="+", type=number, default=None, help=t("cli_bp_y_help", lang))
     p.add_argument("--cost", choices=("mse", "ce"), default="mse", help=t("cli_cost_help", lang))
     p.add_argument("--no-compare", action="store_true", help=t("cli_no_compare_help", lang))
     p.add_argument("--no-timing", action="store_true", help=t("cli_no_timing_help", lang))
