@@ -162,9 +162,12 @@ def _run_demo(args: argparse.Namespace) -> int:
     def progress(line: str) -> None:
         print(line, flush=True)  # a teacher watches training happen
 
-    result = load(args.name).run(args.lang, args.out, plots=not args.no_plots,
-                                 progress=progress)
-    print(result.render(args.lang))
+    demo = load(args.name)
+    intro = getattr(demo, "intro", None)  # a demo with progress lines says first what they are
+    if intro is not None:
+        print(intro(args.lang), flush=True)
+    result = demo.run(args.lang, args.out, plots=not args.no_plots, progress=progress)
+    print(result.render(args.lang, with_intro=False) if intro else result.render(args.lang))
     return 0
 
 

@@ -169,8 +169,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "step {k:3d}/{steps}  loss {loss:.6f}  accuracy {acc:5.1f}%  learning rate {lr:.3f}",
     ),
     "moons_final": (
-        "训练 {steps} 步之后：损失 {loss!r}，训练准确率 {acc:.1f}%",
-        "after {steps} steps: loss {loss!r}, training accuracy {acc:.1f}%",
+        "训练 {steps} 步之后（第 {steps} 次更新之后）：损失 {loss!r}，训练准确率 {acc:.1f}%",
+        "after {steps} steps (after update {steps}): loss {loss!r}, training accuracy {acc:.1f}%",
     ),
     "moons_plot_loss_title": ("两个月牙：损失与准确率", "Two moons: loss and accuracy"),
     "moons_plot_boundary_title": ("两个月牙：决策边界（训练准确率 {acc:.0f}%）",
@@ -235,6 +235,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "bp_plot_engine": ("引擎 z.grad", "engine z.grad"),
     "bp_plot_layer": ("第 {l} 层", "layer {l}"),
     "bp_plot_title": ("每个神经元的误差 δ：公式与引擎一致", "Each neuron's error δ: formula and engine agree"),
+    # --- demos: reading order and honest numbers (moons, numeric-vs-backprop, bp, layer) --
+    "moons_progress_note": (
+        "下面每一行是这一步更新参数之前的损失和准确率（这一步的梯度就由这个损失求出），以及这一步用的学习率；"
+        "最后的“训练 {steps} 步之后”是第 {steps} 次更新之后重新算的，所以和第 {steps} 行不同。",
+        "Each line below is the loss and accuracy before that step's update (the step's gradient is taken of "
+        "this loss) and the learning rate the step uses; the final \"after {steps} steps\" is measured again "
+        "after update {steps}, so it differs from line {steps}.",
+    ),
     # --- stepper (the browser step-through page) ------------------------------
     "page_title": ("反向传播逐步演示：{expr}", "Backpropagation step by step: {expr}"),
     "page_title_plain": ("反向传播逐步演示", "Backpropagation step by step"),
