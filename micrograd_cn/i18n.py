@@ -186,12 +186,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "backpropagation needs 1 forward + 1 backward pass. Loss: the mean squared error of a tanh network on {n} points.",
     ),
     "nvb_header": (
-        "网络 | 参数 N | 差分：前向次数 | 差分：秒 | 反传：前向次数 | 反传：秒 | 倍数 | 最大差异",
-        "network | N params | differences: forwards | differences: s | backprop: forwards | backprop: s | ratio | largest difference",
+        "网络 | 参数 N | 差分：前向次数 | 差分：毫秒 | 反传：前向次数 | 反传：毫秒 | 倍数 | 最大差异",
+        "network | N params | differences: forwards | differences: ms | backprop: forwards | backprop: ms | ratio | largest difference",
     ),
     "nvb_row": (
-        "{name} | {n} | {nf} | {nt:.4f} | {bf} | {bt:.4f} | {speedup:.0f}× | {diff:.2e}",
-        "{name} | {n} | {nf} | {nt:.4f} | {bf} | {bt:.4f} | {speedup:.0f}× | {diff:.2e}",
+        "{name} | {n} | {nf} | {nt} | {bf} | {bt} | {speedup:.0f}× | {diff:.2e}",
+        "{name} | {n} | {nf} | {nt} | {bf} | {bt} | {speedup:.0f}× | {diff:.2e}",
     ),
     "nvb_agree": (
         "两种方法的梯度一致（每个参数都满足 |差异| ≤ {atol} + {rtol}·|差分值|）。",
@@ -236,6 +236,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "bp_plot_layer": ("第 {l} 层", "layer {l}"),
     "bp_plot_title": ("每个神经元的误差 δ：公式与引擎一致", "Each neuron's error δ: formula and engine agree"),
     # --- demos: reading order and honest numbers (moons, numeric-vs-backprop, bp, layer) --
+    "nvb_timing": (
+        "每个时间是重复运行 {low}–{high} 次的中位数（单次计时会碰上垃圾回收或机器正忙）。"
+        "倍数随 N 增长：差分要 2N 次前向计算，反向传播不论 N 多大都只要 1 次前向 + 1 次反向，"
+        "所以倍数大致与 N 成正比。",
+        "Each time is the median of {low}–{high} runs (a single timing can hit a garbage collection or a busy machine). "
+        "The ratio grows with N: differences need 2N forward passes, backpropagation one forward and one backward "
+        "pass however large N is, so the ratio grows roughly in proportion to N.",
+    ),
     "moons_progress_note": (
         "下面每一行是这一步更新参数之前的损失和准确率（这一步的梯度就由这个损失求出），以及这一步用的学习率；"
         "最后的“训练 {steps} 步之后”是第 {steps} 次更新之后重新算的，所以和第 {steps} 行不同。",
