@@ -234,7 +234,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "bp_plot_formula": ("BP1/BP2 公式", "BP1/BP2 formula"),
     "bp_plot_engine": ("引擎 z.grad", "engine z.grad"),
     "bp_plot_layer": ("第 {l} 层", "layer {l}"),
-    "bp_plot_title": ("每个神经元的误差 δ：公式与引擎一致", "Each neuron's error δ: formula and engine agree"),
+    "bp_plot_title": ("每个神经元的误差 |δ|，各层共用一条对数轴：\n越靠近输入越小（sigmoid 的 σ′ ≤ 1/4），公式与引擎一致",
+                      "Each neuron's error |δ|, all layers on one log axis:\nsmaller toward the input "
+                      "(sigmoid's σ′ ≤ 1/4); formula and engine agree"),
     # --- demos: reading order and honest numbers (moons, numeric-vs-backprop, bp, layer) --
     "nvb_timing": (
         "每个时间是重复运行 {low}–{high} 次的中位数（单次计时会碰上垃圾回收或机器正忙）。"
@@ -244,6 +246,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The ratio grows with N: differences need 2N forward passes, backpropagation one forward and one backward "
         "pass however large N is, so the ratio grows roughly in proportion to N.",
     ),
+    "bp_plot_mean": ("每层 |δ| 的几何平均", "geometric mean of |δ| in each layer"),
+    "bp_plot_axis": ("|δ| = |∂C/∂z|（对数轴）", "|δ| = |∂C/∂z| (log scale)"),
+    "bp_plot_direction": ("← 输入一侧　　　　　　输出一侧 →", "← input side                output side →"),
     "moons_progress_note": (
         "下面每一行是这一步更新参数之前的损失和准确率（这一步的梯度就由这个损失求出），以及这一步用的学习率；"
         "最后的“训练 {steps} 步之后”是第 {steps} 次更新之后重新算的，所以和第 {steps} 行不同。",
