@@ -142,15 +142,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Cost C = Σ(ŷ − y)² (summed over both samples and both outputs), learning rate {lr}, {steps} steps.",
     ),
     "layer_rule": (
-        "更新规则照原文：w 用两个样本的梯度之和，b 用两个样本梯度的平均（原文的 b 是一维数组，取了均值）。",
-        "Update rules as in the original: w uses the gradient summed over the two samples, b the gradient averaged over them (the original's b is a 1-D array, so it takes the mean).",
+        "更新规则照原文：ω 用两个样本的梯度之和，b 用两个样本梯度的平均（原文的 b 是一维数组，取了均值）。",
+        "Update rules as in the original: ω uses the gradient summed over the two samples, b the gradient averaged over them (the original's b is a 1-D array, so it takes the mean).",
     ),
     "layer_y_hat_before": ("训练前的 ŷ：", "ŷ before training:"),
     "layer_y_hat_after": ("训练后的 ŷ：", "ŷ after training:"),
     "layer_sample": ("  样本 {k}：{values}", "  sample {k}: {values}"),
     "layer_cost": ("第 {step} 步之后的代价 C = {cost}", "cost after step {step}: C = {cost}"),
-    "layer_w": ("最终的 w（3×2，第 i 行连接输入 xᵢ，第 j 列连接输出 ŷⱼ）：",
-                "final w (3×2, row i from input xᵢ, column j to output ŷⱼ):"),
+    "layer_w": ("最终的 ω（3×2，第 i 行连接输入 xᵢ，第 j 列连接输出 ŷⱼ）：",
+                "final ω (3×2, row i from input xᵢ, column j to output ŷⱼ):"),
     "layer_b": ("最终的 b：{values}", "final b: {values}"),
     "layer_plot_title": ("一层 sigmoid：代价随训练下降", "One sigmoid layer: the cost while training"),
     "plot_accuracy": ("训练准确率", "training accuracy"),
@@ -249,6 +249,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "bp_plot_mean": ("每层 |δ| 的几何平均", "geometric mean of |δ| in each layer"),
     "bp_plot_axis": ("|δ| = |∂C/∂z|（对数轴）", "|δ| = |∂C/∂z| (log scale)"),
     "bp_plot_direction": ("← 输入一侧　　　　　　输出一侧 →", "← input side                output side →"),
+    "layer_formula": (
+        "第 1 步的梯度，照原文逐个标量的公式 ∂C/∂ωᵢⱼ = xᵢ · g′(aⱼ) · 2(ŷⱼ − yⱼ)"
+        "（g 是 sigmoid，aⱼ = Σᵢ xᵢωᵢⱼ + bⱼ，g′(aⱼ) = ŷⱼ(1 − ŷⱼ)），C 对两个样本求和，所以梯度也求和。以 {w} 为例：",
+        "The first step's gradient by the original's scalar formula ∂C/∂ωᵢⱼ = xᵢ · g′(aⱼ) · 2(ŷⱼ − yⱼ) "
+        "(g is sigmoid, aⱼ = Σᵢ xᵢωᵢⱼ + bⱼ, g′(aⱼ) = ŷⱼ(1 − ŷⱼ)); C sums over the two samples, so the gradient does too. "
+        "For {w}:",
+    ),
+    "layer_formula_sample": (
+        "  样本 {k}：{x} · g′({a}) · 2({y_hat} − {y}) = {values} = {term}",
+        "  sample {k}: {x} · g′({a}) · 2({y_hat} − {y}) = {values} = {term}",
+    ),
+    "layer_formula_sum": (
+        "  两个样本之和：∂C/∂{w} = {terms} = {total}；引擎（反向传播）的 {w}.grad = {engine}，差的绝对值 {diff}",
+        "  summed over both samples: ∂C/∂{w} = {terms} = {total}; the engine's (backprop) {w}.grad = {engine}, "
+        "absolute difference {diff}",
+    ),
     "moons_progress_note": (
         "下面每一行是这一步更新参数之前的损失和准确率（这一步的梯度就由这个损失求出），以及这一步用的学习率；"
         "最后的“训练 {steps} 步之后”是第 {steps} 次更新之后重新算的，所以和第 {steps} 行不同。",
