@@ -213,11 +213,15 @@ _STATEMENTS = {
 
 @dataclass(frozen=True)
 class Statement:
-    """One checked statement: ``name = value`` (``name`` None for a bare last expression)."""
+    """One checked statement: ``target = value``, or a bare last expression (no target)."""
 
-    name: str | None
+    target: ast.Name | None
     value: ast.expr
     node: ast.stmt  # the whole statement, for messages that point at it
+
+    @property
+    def name(self) -> str | None:
+        return None if self.target is None else self.target.id
 
 
 @dataclass(frozen=True)
@@ -251,7 +255,7 @@ def _statements(text: str, body: list[ast.stmt]) -> list[Statement]:
             target = stmt.targets[0]
             if not isinstance(target, ast.Name):
                 raise ExprError(t("expr_target", where=_where(text, target)))
-            steps.append(Statement(target.id, stmt.value, stmt))
+            steps.append(Statement(target, stmt.value, stmt))
         elif isinstance(stmt, ast.AugAssign):
             op = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.Pow: "**"}.get(
                 type(stmt.op)) or _OP_TEXT.get(type(stmt.op), "?")
@@ -273,8 +277,8 @@ def _walk(text: str, step: Statement, count: int,
     used: list[ast.Name] = []
     deepest = 0
     stack: list[tuple[ast.AST, int]] = [(step.value, 1)]  # iterative: no recursion on deep input
-    if step.name is not None:  # the name on the left counts as one of the program's names
-        stack.append((step.node.targets[0], 1))  # type: ignore[attr-defined]
+    if step.target is not None:  # the name on the left counts as one of the program's names
+        stack.append((step.target, 1))
     while stack:
         node, level = stack.pop()
         count += 1
@@ -329,20 +333,19 @@ def parse(text: str, given: Collection[str] = ()) -> Parsed:
         raise ExprError(t("expr_empty"))
 
     steps = _statements(text, body)
-    assigned = {step.name: i for i, step in enumerate(steps) if step.name is not None}
-    names: list[str] = []
+    assigned = {step.name for step in steps if step.name is not None}
+    names: list[str] = []  # leaf names, in order of first use
     count = 0
-    done: dict[str, int] = {}  # step name -> index of its statement
-    read: set[str] = set()
+    done: set[str] = set()  # steps assigned so far
+    read: set[str] = set()  # every name some step uses
     # A step named like a function or a given value first: the walk below would otherwise
     # call the name a misused function, or a value used before it is assigned.
     for step in steps:
-        if step.name in FUNCTIONS or step.name in given:
+        if step.target is not None and (step.name in FUNCTIONS or step.name in given):
             key = "expr_shadow_function" if step.name in FUNCTIONS else "expr_shadow_binding"
-            target = step.node.targets[0]  # type: ignore[attr-defined]
-            raise ExprError(t(key, name=step.name, where=_where(text, target)))
+            raise ExprError(t(key, name=step.name, where=_where(text, step.target)))
     depths: dict[str, int] = {}  # step name -> how deep its expression nests, written out
-    for i, step in enumerate(steps):
+    for step in steps:
         count, depth, used = _walk(text, step, count, depths)
         for node in used:
             if node.id in assigned and node.id not in done:  # later, or in its own step
@@ -350,11 +353,11 @@ def parse(text: str, given: Collection[str] = ()) -> Parsed:
             read.add(node.id)
             if node.id not in assigned and node.id not in names:
                 names.append(node.id)
-        if step.name is None:
+        if step.target is None:
             continue
-        target = step.node.targets[0]  # type: ignore[attr-defined]
-        if step.name in done:
-            raise ExprError(t("expr_reassigned", name=step.name, where=_where(text, target)))
+        if step.target.id in done:
+            raise ExprError(t("expr_reassigned", name=step.target.id,
+                              where=_where(text, step.target)))
         value = _peel(step.value)
         if isinstance(value, ast.Name):
             raise ExprError(t("expr_step_alias", name=step.name, other=value.id,
@@ -362,8 +365,8 @@ def parse(text: str, given: Collection[str] = ()) -> Parsed:
         if isinstance(value, ast.Constant):
             raise ExprError(t("expr_step_constant", name=step.name,
                               where=_where(text, step.node)))
-        done[step.name] = i
-        depths[step.name] = depth
+        done.add(step.target.id)
+        depths[step.target.id] = depth
     for step in steps[:-1]:  # the last step is the root; every other one must lead to it
         if step.name not in read:
             raise ExprError(t("expr_step_unused", name=step.name, where=_where(text, step.node)))
