@@ -208,8 +208,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "nvb_plot_params": ("参数个数 N", "number of parameters N"),
     "nvb_plot_title": ("求全部梯度的代价：有限差分 vs 反向传播", "The price of all gradients: finite differences vs backpropagation"),
     "logistic_demo_title": (
-        "演示 logistic：一个逻辑回归神经元 z = w₁x₁ + w₂x₂ + b，a = σ(z)，L = −y·log a − (1−y)·log(1−a)",
-        "Demo logistic: one logistic neuron z = w₁x₁ + w₂x₂ + b, a = σ(z), L = −y·log a − (1−y)·log(1−a)",
+        "演示 logistic：一个逻辑回归神经元 z = w₁x₁ + w₂x₂ + b，a = σ(z)，L = −[y·log(a) + (1 − y)·log(1 − a)]",
+        "Demo logistic: one logistic neuron z = w₁x₁ + w₂x₂ + b, a = σ(z), L = −[y·log(a) + (1 − y)·log(1 − a)]",
     ),
     "logistic_demo_data": (
         "数据：{m} 个二维点；代价 J = {m} 个样本损失的平均；初始 w = {w}，b = {b}；学习率 {lr}，训练 {steps} 步。",
