@@ -210,11 +210,10 @@ class LogisticReport:
 
     def blocks(self, lang: str | None = None, style: str = "table") -> list[Block]:
         lang = check_lang(lang)
-        return ([Heading(t("logistic_title", lang)),
-                 Para(t("logistic_names", lang)),
-                 Para(t("logistic_data_grads" if self.data else "logistic_params_only", lang)),
-                 Para("")]
-                + trace_blocks(self.lesson, lang, style) + [Para("")]
+        blocks: list[Block] = [
+            Heading(t("logistic_title", lang)), Para(t("logistic_names", lang)),
+            Para(t("logistic_data_grads" if self.data else "logistic_params_only", lang)), Para("")]
+        return (blocks + trace_blocks(self.lesson, lang, style) + [Para("")]
                 + _check_blocks(t("logistic_checks_title", lang), self.checks, lang))
 
     def render(self, lang: str | None = None, style: str = "table", fmt: str = "text") -> str:
@@ -297,9 +296,10 @@ class BatchReport:
             z = zero_if_rounding(z, *[wj * xj for wj, xj in zip(self.w, x)], self.b)
             rows.append([str(i + 1)] + [num(v) for v in x] + [
                 num(y), num(z), num(a), num(zero_if_rounding(a - y, a, y)), num(loss)])
-        return [Heading(t("logistic_batch_title", lang, m=m)), Para(""), Table.of(header, rows),
-                Para(""), Math.of(t("logistic_cost", lang, m=m, cost=num(self.cost))), Para("")
-                ] + _check_blocks(t("logistic_batch_checks_title", lang), self.checks, lang)
+        blocks: list[Block] = [
+            Heading(t("logistic_batch_title", lang, m=m)), Para(""), Table.of(header, rows),
+            Para(""), Math.of(t("logistic_cost", lang, m=m, cost=num(self.cost))), Para("")]
+        return blocks + _check_blocks(t("logistic_batch_checks_title", lang), self.checks, lang)
 
     def render(self, lang: str | None = None, fmt: str = "text") -> str:
         """The report as ``fmt``: "text", "md", "latex" or "json"."""
