@@ -1,46 +1,56 @@
 """BP1–BP4 per scalar: the four backpropagation equations of seed 001, checked
 neuron by neuron against the engine.
 
-For an MLP, one sample x and a cost C (MSE ½Σ(a−y)² or binary cross-entropy),
-``bp_report`` runs one forward and one backward pass, then recomputes every
-δ and every gradient from the *forward values alone*:
+Layers are numbered as in seed 001 (Nielsen): the input x is layer 1 (a¹ = x), the
+first weights are w², and the output layer is layer L = the number of sizes given;
+neurons j and inputs k count from 1. For an MLP, one sample x and a cost C
+(MSE ½Σⱼ(aᴸⱼ − yⱼ)² or binary cross-entropy), ``bp_report`` runs one forward and one
+backward pass, then recomputes every δ and every gradient from the *forward values
+alone*:
 
-  BP1  δ^L = ∇_a C ⊙ σ′(z^L)                       (output layer)
-  BP2  δ^l = ((w^{l+1})ᵀ δ^{l+1}) ⊙ σ′(z^l)         (hidden layers, from the back)
-  BP3  ∂C/∂b^l_j = δ^l_j
-  BP4  ∂C/∂w^l_jk = a^{l−1}_k δ^l_j
+  BP1  δᴸ = ∇ₐC ⊙ σ′(zᴸ)                     (output layer)
+  BP2  δˡ = ((wˡ⁺¹)ᵀ δˡ⁺¹) ⊙ σ′(zˡ)          (hidden layers, from the back)
+  BP3  ∂C/∂bˡⱼ = δˡⱼ
+  BP4  ∂C/∂wˡⱼₖ = aˡ⁻¹ₖ δˡⱼ
 
-σ′ here is the activation's textbook formula applied to the forward a or z
-(sigmoid a(1−a), tanh 1−a², ReLU 1 if z>0 else 0, linear 1), and ∇_a C is
-a − y (MSE) or −y/a + (1−y)/(1−a) (cross-entropy): an independent check of
+σ′ is the layer's own activation (σ′, tanh′, ReLU′, linear′: the name is the op's
+registered formula, ``engine.OPS``), evaluated here by its textbook formula on the
+forward a or z (sigmoid a(1−a), tanh 1−a², ReLU 1 if z>0 else 0, linear 1), and
+∇ₐC is a − y (MSE) or −y/a + (1−y)/(1−a) (cross-entropy): an independent check of
 the engine, whose δ is ``neuron.z.grad`` and whose ∂C/∂w, ∂C/∂b are ``.grad``.
 
 ``compare_cost`` measures seed 001's argument: finite differences need a
 forward pass per perturbed parameter, backpropagation one forward and one
 backward pass for all of them.
 
-Layers are numbered l = 1 … L (a⁰ = x); neurons and inputs j, k from 1.
+A report holds plain numbers only; ``report.blocks(lang)`` gives ``doc`` blocks,
+``report.render(lang, fmt=...)`` text, Markdown or LaTeX, ``report.to_json()`` JSON.
 
-Imports: engine, nn, i18n and table.
+Imports: engine, naming, nn, doc, i18n and table.
 """
 
 from __future__ import annotations
 
+import json
 import math
 import time
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Sequence
 
-from micrograd_cn.engine import Value, to_float
+from micrograd_cn import doc
+from micrograd_cn.doc import Block, Para, Table
+from micrograd_cn.engine import OPS, Value, to_float
 from micrograd_cn.i18n import check_lang, show, t
+from micrograd_cn.naming import fill
 from micrograd_cn.nn import MLP, binary_cross_entropy, mse_loss
-from micrograd_cn.table import num, sup, table
+from micrograd_cn.table import DIFF, num, sup
 
 # A report lists every neuron and weight, and the finite-difference comparison
 # needs 2 forward passes per parameter: beyond this a classroom would wait.
 MAX_PARAMETERS = 2000
 
 COSTS = ("mse", "ce")
+FORMATS = doc.FORMATS + ("json",)
 H = 1e-6  # the step of compare_cost's central differences
 
 # The sample used when none is given. Fixed numbers rather than random ones, so that a student
@@ -62,6 +72,15 @@ def activation_slope(activation: str, z: float, a: float) -> float:
     return 1.0  # linear
 
 
+def slope_name(activation: str, z: str) -> str:
+    """The activation's derivative at ``z``, named as its op names it: ``tanh′(z²ⱼ)``, ``σ′(z³)``.
+
+    A linear layer has no op (a = z): its slope is written ``linear′(z)``.
+    """
+    op = OPS.get(activation)
+    return fill(op.local[0], {"x": z}) if op is not None else f"{activation}′({z})"
+
+
 def cost_gradient(cost: str, a: float, y: float) -> float:
     """∂C/∂a_j for one output, from its forward value."""
     if cost == "mse":
@@ -70,28 +89,33 @@ def cost_gradient(cost: str, a: float, y: float) -> float:
 
 
 def _cost_formula(cost: str) -> str:
-    return "½Σ(a−y)²" if cost == "mse" else "−Σ[y·log a + (1−y)·log(1−a)]"
+    if cost == "mse":
+        return "½Σⱼ(aᴸⱼ − yⱼ)²"
+    return "−Σⱼ[yⱼ·log(aᴸⱼ) + (1 − yⱼ)·log(1 − aᴸⱼ)]"
 
 
-def _grad_formula(cost: str) -> str:
-    return "a − y" if cost == "mse" else "−y/a + (1−y)/(1−a)"
+def _grad_formula(cost: str, s: str) -> str:
+    """∂C/∂aᴸⱼ written out for the output layer (``s`` its superscript)."""
+    if cost == "mse":
+        return f"∂C/∂a{s}ⱼ = a{s}ⱼ − yⱼ"
+    return f"∂C/∂a{s}ⱼ = −yⱼ/a{s}ⱼ + (1 − yⱼ)/(1 − a{s}ⱼ)"
 
 
 @dataclass(frozen=True)
 class NeuronRow:
-    """One neuron j of layer l: forward values, δ both ways, gradients both ways."""
+    """One neuron j of layer l (Nielsen's numbering: l ≥ 2): forward values, δ and gradients."""
 
     layer: int
     j: int
     z: float
     a: float
-    slope: float  # σ′(z^l_j) from the forward values
-    incoming: float  # ∂C/∂a_j (BP1) or ((w^{l+1})ᵀ δ^{l+1})_j (BP2)
-    delta: float  # δ^l_j by BP1/BP2 from forward values
+    slope: float  # σ′(zˡⱼ) from the forward values (σ the layer's activation)
+    incoming: float  # ∂C/∂aᴸⱼ (BP1) or ((wˡ⁺¹)ᵀ δˡ⁺¹)ⱼ (BP2)
+    delta: float  # δˡⱼ by BP1/BP2 from forward values
     delta_engine: float  # neuron.z.grad
     b_engine: float  # neuron.b.grad (BP3 compares it with delta)
-    a_prev: tuple[float, ...]  # a^{l−1}_k
-    w_formula: tuple[float, ...]  # BP4: a^{l−1}_k δ_j
+    a_prev: tuple[float, ...]  # aˡ⁻¹ₖ
+    w_formula: tuple[float, ...]  # BP4: aˡ⁻¹ₖ δˡⱼ
     w_engine: tuple[float, ...]  # neuron.w[k].grad
 
 
@@ -108,7 +132,7 @@ class CostComparison:
     max_diff: float  # largest |central difference − backprop| over all parameters
     h: float
 
-    def render(self, lang: str | None = None, timing: bool = True) -> str:
+    def blocks(self, lang: str | None = None, timing: bool = True) -> list[Block]:
         lang = check_lang(lang)
         lines = [t("bp_cost_title", lang, n=self.n_params),
                  t("bp_cost_fd", lang, passes=self.fd_forward_passes, n=self.n_params,
@@ -119,30 +143,37 @@ class CostComparison:
             ratio = self.fd_seconds / self.bp_seconds if self.bp_seconds > 0 else math.inf
             lines.append(t("bp_cost_time", lang, fd=f"{self.fd_seconds * 1e3:.3f}",
                            bp=f"{self.bp_seconds * 1e3:.3f}", ratio=f"{ratio:.1f}"))
-        lines.append(t("bp_cost_agree", lang, diff=num(self.max_diff, 3)))
-        return "\n".join(lines)
+        lines.append(t("bp_cost_agree", lang, diff=num(self.max_diff, DIFF)))
+        return [Para("\n".join(lines))]
+
+    def render(self, lang: str | None = None, timing: bool = True) -> str:
+        return doc.to_text(self.blocks(lang, timing))
 
 
-@dataclass
+@dataclass(frozen=True)
 class BPReport:
     """BP1–BP4 for one sample: every neuron's row, the largest differences, the cost."""
 
-    sizes: list[int]  # [n⁰, n¹, …, nᴸ]
-    activations: list[str]  # one per layer 1 … L
+    sizes: tuple[int, ...]  # [n¹, n², …, nᴸ]: layer 1 is the input
+    activations: tuple[str, ...]  # one per layer 2 … L
     cost_name: str
-    x: list[float]
-    y: list[float]
-    output: list[float]
+    x: tuple[float, ...]
+    y: tuple[float, ...]
+    output: tuple[float, ...]
     cost: float
-    rows: list[NeuronRow]
+    rows: tuple[NeuronRow, ...]
     comparison: CostComparison | None = None
+
+    @property
+    def L(self) -> int:
+        """The number of the output layer (= the number of layers, the input included)."""
+        return len(self.sizes)
 
     def max_diffs(self) -> dict[str, float]:
         """Largest |formula − engine| for each equation."""
-        last = len(self.sizes) - 1
         out = {"BP1": 0.0, "BP2": 0.0, "BP3": 0.0, "BP4": 0.0}
         for r in self.rows:
-            key = "BP1" if r.layer == last else "BP2"
+            key = "BP1" if r.layer == self.L else "BP2"
             out[key] = max(out[key], abs(r.delta - r.delta_engine))
             out["BP3"] = max(out["BP3"], abs(r.delta - r.b_engine))
             for f, e in zip(r.w_formula, r.w_engine):
@@ -153,47 +184,69 @@ class BPReport:
     def max_diff(self) -> float:
         return max(self.max_diffs().values())
 
-    def render(self, lang: str | None = None, timing: bool = True) -> str:
+    def blocks(self, lang: str | None = None, timing: bool = True) -> list[Block]:
         lang = check_lang(lang)
-        L = len(self.sizes) - 1
+        L = self.L
         arch = " → ".join([str(self.sizes[0])] + [f"{n} ({act})" for n, act in
                                                   zip(self.sizes[1:], self.activations)])
-        lines = [t("bp_title", lang, arch=arch, cost=_cost_formula(self.cost_name)),
-                 t("bp_sample", lang, x=_vec(self.x), y=_vec(self.y), L=sup("L"),
-                   out=_vec(self.output), c=num(self.cost)),
-                 t("bp_equations", lang)]
-        for layer in range(L, 0, -1):
+        blocks: list[Block] = [
+            Para(t("bp_title", lang, arch=arch, cost=_cost_formula(self.cost_name))),
+            Para(t("bp_numbering", lang, L=L)),
+            Para(t("bp_sample", lang, x=_vec(self.x), y=_vec(self.y), L=sup("L"),
+                   out=_vec(self.output), c=num(self.cost))),
+            Para(t("bp_equations", lang))]
+        for layer in range(L, 1, -1):
             rows = [r for r in self.rows if r.layer == layer]
-            lines.append("")
+            s, prev = sup(layer), sup(layer - 1)
+            act = self.activations[layer - 2]
+            slope = slope_name(act, f"z{s}ⱼ")
+            blocks.append(Para(""))
             if layer == L:
-                lines.append(t("bp_layer_out", lang, l=layer, grad=_grad_formula(self.cost_name)))
-                incoming = t("bp_col_grad_a", lang)
+                blocks.append(Para(t("bp_layer_out", lang, l=layer, s=s, slope=slope_name(
+                    act, f"z{s}"), grad=_grad_formula(self.cost_name, s))))
+                incoming = t("bp_col_grad_a", lang, l=s)
             else:
-                lines.append(t("bp_layer_hidden", lang, l=layer, next=sup(layer + 1)))
-                incoming = f"((w{sup(layer + 1)})ᵀδ{sup(layer + 1)})ⱼ"
-            header = ["j", f"z{sup(layer)}ⱼ", f"a{sup(layer)}ⱼ", "σ′(z)", incoming,
-                      t("bp_col_delta", lang), t("bp_col_delta_engine", lang),
-                      t("bp_col_b_engine", lang), t("bp_col_diff", lang)]
+                nxt = sup(layer + 1)
+                blocks.append(Para(t("bp_layer_hidden", lang, l=layer, s=s, next=nxt,
+                                     slope=slope_name(act, f"z{s}"))))
+                incoming = f"((w{nxt})ᵀδ{nxt})ⱼ"
+            header = ["j", f"z{s}ⱼ", f"a{s}ⱼ", slope, incoming,
+                      t("bp_col_delta", lang, l=s), t("bp_col_delta_engine", lang, l=s),
+                      t("bp_col_b_engine", lang, l=s), t("bp_col_diff", lang)]
             body = [[str(r.j), num(r.z), num(r.a), num(r.slope), num(r.incoming), num(r.delta),
                      num(r.delta_engine), num(r.b_engine),
-                     num(max(abs(r.delta - r.delta_engine), abs(r.delta - r.b_engine)), 3)]
+                     num(max(abs(r.delta - r.delta_engine), abs(r.delta - r.b_engine)), DIFF)]
                     for r in rows]
-            lines += table(header, body)
-            lines.append(t("bp_bp4", lang, l=sup(layer), prev=sup(layer - 1)))
-            header = ["j", "k", f"a{sup(layer - 1)}ₖ", f"δ{sup(layer)}ⱼ",
-                      f"a{sup(layer - 1)}ₖ·δ{sup(layer)}ⱼ", t("bp_col_w_engine", lang),
-                      t("bp_col_diff", lang)]
+            blocks += [Table.of(header, body), Para(t("bp_bp4", lang, l=s, prev=prev))]
+            header = ["j", "k", f"a{prev}ₖ", f"δ{s}ⱼ", f"a{prev}ₖ·δ{s}ⱼ",
+                      t("bp_col_w_engine", lang, l=s), t("bp_col_diff", lang)]
             body = [[str(r.j), str(k + 1), num(ak), num(r.delta), num(f), num(e),
-                     num(abs(f - e), 3)]
+                     num(abs(f - e), DIFF)]
                     for r in rows for k, (ak, f, e) in enumerate(zip(r.a_prev, r.w_formula,
                                                                       r.w_engine))]
-            lines += table(header, body)
-        lines.append("")
+            blocks.append(Table.of(header, body))
         diffs = self.max_diffs()
-        lines.append(t("bp_summary", lang, **{k.lower(): num(v, 3) for k, v in diffs.items()}))
+        blocks += [Para(""), Para(t("bp_summary", lang, **{
+            k.lower(): num(v, DIFF) for k, v in diffs.items()}))]
         if self.comparison is not None:
-            lines += ["", self.comparison.render(lang, timing)]
-        return "\n".join(lines)
+            blocks += [Para("")] + self.comparison.blocks(lang, timing)
+        return blocks
+
+    def render(self, lang: str | None = None, timing: bool = True, fmt: str = "text") -> str:
+        """The report as ``fmt``: "text" (terminal), "md", "latex" or "json"."""
+        if fmt == "json":
+            return self.to_json(timing)
+        if fmt not in FORMATS:
+            raise ValueError(t("report_bad_format", fmt=show(fmt), choices=", ".join(FORMATS)))
+        return doc.render(self.blocks(lang, timing), fmt).rstrip("\n")
+
+    def to_json(self, timing: bool = True) -> str:
+        """Every number of the report (times only with ``timing``), layers numbered from 2."""
+        data = asdict(self)
+        if data["comparison"] is not None and not timing:
+            del data["comparison"]["fd_seconds"], data["comparison"]["bp_seconds"]
+        data["max_diffs"] = self.max_diffs()
+        return json.dumps(data, ensure_ascii=False, indent=1)
 
 
 def _vec(values: Sequence[float]) -> str:
@@ -270,15 +323,16 @@ def bp_report(mlp: MLP, x: Sequence[float], y: Sequence[float], cost: str = "mse
             delta = incoming * slope
             deltas[li].append(delta)
             a_prev = tuple(a_prev_of[li])
+            # the MLP's layers[li] is Nielsen's layer li + 2: the input is layer 1
             rows_by_layer[li].append(NeuronRow(
-                li + 1, j + 1, z, a, slope, incoming, delta, n.z.grad, n.b.grad, a_prev,
+                li + 2, j + 1, z, a, slope, incoming, delta, n.z.grad, n.b.grad, a_prev,
                 tuple(ak * delta for ak in a_prev), tuple(w.grad for w in n.w)))
-    rows = [r for layer_rows in rows_by_layer for r in layer_rows]
-    sizes = [len(x)] + [len(layer.neurons) for layer in layers]
-    acts = [layer.neurons[0].activation for layer in layers]
-    output = [n.a.data for n in layers[-1].neurons]
+    rows = tuple(r for layer_rows in rows_by_layer for r in layer_rows)
+    sizes = (len(x), *(len(layer.neurons) for layer in layers))
+    acts = tuple(layer.neurons[0].activation for layer in layers)
+    output = tuple(n.a.data for n in layers[-1].neurons)
     comparison = _compare(mlp, x, y, cost, H) if compare else None
-    return BPReport(sizes, acts, cost, x, y, output, C.data, rows, comparison)
+    return BPReport(sizes, acts, cost, tuple(x), tuple(y), output, C.data, rows, comparison)
 
 
 def compare_cost(mlp: MLP, x: Sequence[float], y: Sequence[float], cost: str = "mse",

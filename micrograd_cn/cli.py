@@ -284,17 +284,27 @@ def _add_logistic(sub: argparse._SubParsersAction, lang: str) -> None:
     p.add_argument("--y", nargs="+", type=number, required=True, help=t("cli_y_help", lang))
     p.add_argument("--w", nargs="+", type=number, required=True, help=t("cli_w_help", lang))
     p.add_argument("--b", type=number, required=True, help=t("cli_b_help", lang))
+    p.add_argument("--data-grads", action="store_true", help=t("cli_data_grads_help", lang))
     _add_style(p, lang)
+    _add_report_format(p, lang)
     p.set_defaults(func=_run_logistic)
+
+
+def _add_report_format(p: argparse.ArgumentParser, lang: str) -> None:
+    """--format for the logistic and bp reports (doc blocks, or their JSON)."""
+    p.add_argument("--format", choices=("text", "md", "latex", "json"), default="text",
+                   help=t("cli_report_format_help", lang))
 
 
 def _run_logistic(args: argparse.Namespace) -> int:
     from micrograd_cn.logistic import logistic_batch, logistic_neuron
 
     if len(args.x) == 1 and len(args.y) == 1:
-        print(logistic_neuron(args.x[0], args.y[0], args.w, args.b).render(args.lang, args.style))
+        report = logistic_neuron(args.x[0], args.y[0], args.w, args.b, data=args.data_grads)
+        print(report.render(args.lang, args.style, args.format))
     else:
-        print(logistic_batch(args.x, args.y, args.w, args.b).render(args.lang))
+        report = logistic_batch(args.x, args.y, args.w, args.b, data=args.data_grads)
+        print(report.render(args.lang, args.format))
     return 0
 
 
@@ -316,6 +326,7 @@ def _add_bp(sub: argparse._SubParsersAction, lang: str) -> None:
     p.add_argument("--cost", choices=("mse", "ce"), default="mse", help=t("cli_cost_help", lang))
     p.add_argument("--no-compare", action="store_true", help=t("cli_no_compare_help", lang))
     p.add_argument("--no-timing", action="store_true", help=t("cli_no_timing_help", lang))
+    _add_report_format(p, lang)
     p.set_defaults(func=_run_bp)
 
 
@@ -325,7 +336,7 @@ def _run_bp(args: argparse.Namespace) -> int:
     report = bp_network(args.sizes, args.x, args.y, activation=args.activation,
                         output_activation=args.output_activation, cost=args.cost,
                         seed=args.seed, compare=not args.no_compare)
-    print(report.render(args.lang, timing=not args.no_timing))
+    print(report.render(args.lang, timing=not args.no_timing, fmt=args.format))
     return 0
 
 

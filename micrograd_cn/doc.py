@@ -135,7 +135,7 @@ _SYMBOLS = {
     "∂": r"\partial ", "σ": r"\sigma", "δ": r"\delta", "Σ": r"\sum", "∇": r"\nabla ",
     "⊙": r"\odot ", "·": r"\cdot ", "×": r"\times ", "−": "-", "≤": r"\le ", "≥": r"\ge ",
     "≈": r"\approx ", "→": r"\to ", "′": "'", "…": r"\ldots ", "ω": r"\omega", "η": r"\eta",
-    "ŷ": r"\hat{y}", "√": r"\sqrt", "∑": r"\sum", "÷": r"\div ", "½": r"\tfrac12",
+    "ŷ": r"\hat{y}", "ℓ": r"\ell ", "√": r"\sqrt", "∑": r"\sum", "÷": r"\div ", "½": r"\tfrac12",
 }
 _FUNCS = re.compile(r"\b(log|exp|tanh|ln|max|min)\b")
 _RUN = re.compile("([" + "".join(_SUB) + "]+)|([" + "".join(_SUP) + "]+)")
@@ -155,19 +155,29 @@ def latex_math(text: str) -> str:
     text = text.replace("#", r"\#").replace("%", r"\%").replace("&", r"\&")
     text = "".join(_SYMBOLS.get(ch, ch) for ch in text)
     text = re.sub(r"\^\(([^()]*)\)", r"^{\1}", text)  # x^(−0.5) -> x^{-0.5}
-    return re.sub(r"\\(sigma|delta|partial|cdot|times|omega|eta) (?=[^A-Za-z])", r"\\\1", text)
+    return re.sub(r"\\(sigma|delta|partial|cdot|times|omega|eta|ell) (?=[^A-Za-z])", r"\\\1", text)
 
 
 def _latex_text(text: str) -> str:
     """A sentence for LaTeX: special characters escaped, formula characters in math mode."""
-    out = []
+    out: list[str] = []
+    run: list[str] = []  # formula characters in a row go into math mode together: w²ⱼₖ -> w^{2}_{jk}
+
+    def flush() -> None:
+        if run:
+            out.append("$" + latex_math("".join(run)) + "$")
+            run.clear()
+
     for ch in text:
         if ch in "#%&_{}$":
+            flush()
             out.append("\\" + ch)
         elif ch in _SYMBOLS or ch in _SUB or ch in _SUP:
-            out.append("$" + latex_math(ch) + "$")
+            run.append(ch)
         else:
+            flush()
             out.append(ch)
+    flush()
     return "".join(out).replace("$$", "")
 
 

@@ -208,8 +208,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "nvb_plot_params": ("参数个数 N", "number of parameters N"),
     "nvb_plot_title": ("求全部梯度的代价：有限差分 vs 反向传播", "The price of all gradients: finite differences vs backpropagation"),
     "logistic_demo_title": (
-        "演示 logistic：一个逻辑回归神经元 z = w₁x₁ + w₂x₂ + b，a = σ(z)，L = −y·log a − (1−y)·log(1−a)",
-        "Demo logistic: one logistic neuron z = w₁x₁ + w₂x₂ + b, a = σ(z), L = −y·log a − (1−y)·log(1−a)",
+        "演示 logistic：一个逻辑回归神经元 z = w₁x₁ + w₂x₂ + b，a = σ(z)，L = −[y·log(a) + (1 − y)·log(1 − a)]",
+        "Demo logistic: one logistic neuron z = w₁x₁ + w₂x₂ + b, a = σ(z), L = −[y·log(a) + (1 − y)·log(1 − a)]",
     ),
     "logistic_demo_data": (
         "数据：{m} 个二维点；代价 J = {m} 个样本损失的平均；初始 w = {w}，b = {b}；学习率 {lr}，训练 {steps} 步。",
@@ -396,12 +396,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "step_unknown_key": ("不认识的按键 {pressed}", "unknown key {pressed}"),
     # --- logistic ---------------------------------------------------------------
     "logistic_title": (
-        "一个逻辑回归神经元，一个样本：z = w·x + b，a = σ(z)，L = −y·log a − (1−y)·log(1−a)",
-        "One logistic neuron, one sample: z = w·x + b, a = σ(z), L = −y·log a − (1−y)·log(1−a)",
+        "一个逻辑回归神经元，一个样本：z = w·x + b，a = σ(z)，L = −[y·log(a) + (1 − y)·log(1 − a)]",
+        "One logistic neuron, one sample: z = w·x + b, a = σ(z), L = −[y·log(a) + (1 − y)·log(1 − a)]",
     ),
     "logistic_checks_title": (
-        "闭式公式对照（闭式只用前向得到的 a、y、x 计算，与反向传播互相独立）：",
-        "Closed forms (evaluated from the forward values a, y, x only, independent of backprop):",
+        "闭式公式对照（闭式只用前向得到的值计算，与反向传播互相独立）：",
+        "Closed forms (evaluated from the forward values only, independent of backprop):",
     ),
     "logistic_batch_title": (
         "一个逻辑回归神经元，{m} 个样本，w 与 b 共享；代价 J = (1/m) Σ L⁽ⁱ⁾：",
@@ -458,27 +458,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "sample x = {x}, target y = {y}; output a{L} = {out}, C = {c}",
     ),
     "bp_equations": (
-        "δ = ∂C/∂z。“公式”一列只用前向的 z、a 按 BP1–BP4 计算；“引擎”一列是反向传播的 .grad。",
-        "δ = ∂C/∂z. The formula columns use only the forward z and a with BP1–BP4; "
+        "δˡⱼ = ∂C/∂zˡⱼ。“公式”一列只用前向的 z、a 按 BP1–BP4 计算；“引擎”一列是反向传播的 .grad。",
+        "δˡⱼ = ∂C/∂zˡⱼ. The formula columns use only the forward z and a with BP1–BP4; "
         "the engine columns are backprop's .grad.",
     ),
     "bp_layer_out": (
-        "第 {l} 层（输出层）。BP1：δ = ∇ₐC ⊙ σ′(z)，其中 ∂C/∂aⱼ = {grad}；BP3：∂C/∂bⱼ = δⱼ",
-        "Layer {l} (output). BP1: δ = ∇ₐC ⊙ σ′(z) with ∂C/∂aⱼ = {grad}; BP3: ∂C/∂bⱼ = δⱼ",
+        "第 {l} 层（输出层）。BP1：δ{s} = ∇ₐC ⊙ {slope}，其中 {grad}；BP3：∂C/∂b{s}ⱼ = δ{s}ⱼ",
+        "Layer {l} (output). BP1: δ{s} = ∇ₐC ⊙ {slope} with {grad}; BP3: ∂C/∂b{s}ⱼ = δ{s}ⱼ",
     ),
     "bp_layer_hidden": (
-        "第 {l} 层。BP2：δ = ((w{next})ᵀ δ{next}) ⊙ σ′(z)；BP3：∂C/∂bⱼ = δⱼ",
-        "Layer {l}. BP2: δ = ((w{next})ᵀ δ{next}) ⊙ σ′(z); BP3: ∂C/∂bⱼ = δⱼ",
+        "第 {l} 层。BP2：δ{s} = ((w{next})ᵀ δ{next}) ⊙ {slope}；BP3：∂C/∂b{s}ⱼ = δ{s}ⱼ",
+        "Layer {l}. BP2: δ{s} = ((w{next})ᵀ δ{next}) ⊙ {slope}; BP3: ∂C/∂b{s}ⱼ = δ{s}ⱼ",
     ),
     "bp_bp4": (
         "BP4：∂C/∂w{l}ⱼₖ = a{prev}ₖ · δ{l}ⱼ",
         "BP4: ∂C/∂w{l}ⱼₖ = a{prev}ₖ · δ{l}ⱼ",
     ),
-    "bp_col_grad_a": ("∂C/∂aⱼ", "∂C/∂aⱼ"),
-    "bp_col_delta": ("δⱼ（公式）", "δⱼ (formula)"),
-    "bp_col_delta_engine": ("δⱼ（引擎 z.grad）", "δⱼ (engine z.grad)"),
-    "bp_col_b_engine": ("∂C/∂bⱼ（引擎）", "∂C/∂bⱼ (engine)"),
-    "bp_col_w_engine": ("∂C/∂wⱼₖ（引擎）", "∂C/∂wⱼₖ (engine)"),
+    "bp_col_grad_a": ("∂C/∂a{l}ⱼ", "∂C/∂a{l}ⱼ"),
+    "bp_col_delta": ("δ{l}ⱼ（公式）", "δ{l}ⱼ (formula)"),
+    "bp_col_delta_engine": ("δ{l}ⱼ（引擎 z.grad）", "δ{l}ⱼ (engine z.grad)"),
+    "bp_col_b_engine": ("∂C/∂b{l}ⱼ（引擎）", "∂C/∂b{l}ⱼ (engine)"),
+    "bp_col_w_engine": ("∂C/∂w{l}ⱼₖ（引擎）", "∂C/∂w{l}ⱼₖ (engine)"),
     "bp_col_diff": ("差", "|diff|"),
     "bp_summary": (
         "公式与引擎的最大差：BP1 {bp1}，BP2 {bp2}，BP3 {bp3}，BP4 {bp4}",
@@ -542,6 +542,50 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "BP：层的大小需要至少两个正整数（输入个数和每层神经元个数），收到 {value}",
         "BP: sizes needs at least two positive integers (inputs, then neurons per layer), "
         "got {value}",
+    ),
+    # --- reports: logistic and bp as documents (names, data vs parameters, formats) --
+    # (and trace's flow line for a node named by its own formula, e.g. log(a))
+    "logistic_names": (
+        "记号：ℓ₁ = y·log(a)，ℓ₂ = (1 − y)·log(1 − a)，它们的和 ℓ = ℓ₁ + ℓ₂ 是对数似然，L = −ℓ；"
+        "1 − y 由 y 算出。",
+        "Names: ℓ₁ = y·log(a), ℓ₂ = (1 − y)·log(1 − a), their sum ℓ = ℓ₁ + ℓ₂ is the "
+        "log-likelihood, L = −ℓ; 1 − y is computed from y.",
+    ),
+    "logistic_params_only": (
+        "x 和 y 是给定的数据，训练时不变，所以不对它们求导（种子文本 002）：下面只跟踪流向参数 w、b 的梯度"
+        "（加 --data-grads 也跟踪到 x、y）。",
+        "x and y are given data that training does not change, so they are not differentiated "
+        "(seed text 002): below, only the gradient flowing into the parameters w, b is followed "
+        "(--data-grads follows it into x and y too).",
+    ),
+    "logistic_data_grads": (
+        "x 和 y 是数据，训练时不对它们求导；这里也把梯度一直跟踪到 x、y，并用闭式公式核对"
+        "（∂L/∂xᵢ = wᵢ(a − y)，∂L/∂y = log(1 − a) − log(a) = −z）。",
+        "x and y are data, not differentiated in training; here the gradient is followed into "
+        "x and y as well and checked against closed forms "
+        "(∂L/∂xᵢ = wᵢ(a − y), ∂L/∂y = log(1 − a) − log(a) = −z).",
+    ),
+    "trace_flow_named": (
+        "梯度从 {out} 流向 {inp}。",
+        "The gradient flows from {out} into {inp}.",
+    ),
+    "bp_numbering": (
+        "层的编号与种子文本 001（Nielsen）相同：输入 x 是第 1 层（a¹ = x），第一组权重是 w²，"
+        "输出层是第 L = {L} 层。",
+        "Layers are numbered as in seed text 001 (Nielsen): the input x is layer 1 (a¹ = x), "
+        "the first weights are w², the output layer is layer L = {L}.",
+    ),
+    "report_bad_format": (
+        "未知的输出格式 {fmt}；可选：{choices}",
+        "unknown output format {fmt}; choose one of: {choices}",
+    ),
+    "cli_report_format_help": (
+        "输出格式：text（终端，默认）、md（Markdown）、latex 或 json",
+        "output format: text (terminal, default), md (Markdown), latex or json",
+    ),
+    "cli_data_grads_help": (
+        "也显示数据 x、y 的梯度（默认只跟踪参数 w、b）",
+        "also show the gradients of the data x, y (by default only the parameters w, b)",
     ),
     # --- expr: expressions and name=value bindings ----------------------------
     "expr_at": ("“{segment}”（第 {col} 列）", "`{segment}` (column {col})"),

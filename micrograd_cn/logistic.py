@@ -1,35 +1,56 @@
-"""The logistic neuron by hand: every derivative of seeds 000/002/003, traced and checked.
+"""The logistic neuron by hand: every derivative of seeds 000/002, traced and checked.
 
-One sample (``logistic_neuron``):
+One sample (``logistic_neuron``), in the seeds' notation:
 
-    z = w·x + b,   a = σ(z),   L = −y·log a − (1−y)·log(1−a)
+    z = w·x + b,   a = σ(z),   L = −[y·log(a) + (1 − y)·log(1 − a)]
 
-is built from elementary Values (×, +, σ, log, −) so that the tracer shows every
-chain-rule step. Next to the engine's numbers the report puts the closed forms
+is built from elementary Values so that the trace shows every chain-rule step.
+Every node carries one name: the data x₁ … xₙ and y, the parameters w₁ … wₙ and b,
+z (one weighted-sum node, so ∂z/∂wᵢ = xᵢ is one local derivative, as in seed 002),
+a, and the pieces of the loss, written as they read: ``log(a)``, ``1 − a``,
+``log(1 − a)``, ``1 − y`` (computed from y: one y node), ``ℓ₁ = y·log(a)``,
+``ℓ₂ = (1 − y)·log(1 − a)``, their sum ``ℓ`` (the log-likelihood) and ``L = −ℓ``.
 
-    ∂L/∂a = −y/a + (1−y)/(1−a)    ∂a/∂z = a(1−a)    ∂L/∂z = a − y
-    ∂L/∂wᵢ = xᵢ(a − y)            ∂L/∂b = a − y
+x and y are data (seed 002 never differentiates them): the report follows the
+gradient into the parameters only. ``data=True`` also follows it into x and y,
+and then checks ∂L/∂xᵢ = wᵢ(a − y) and ∂L/∂y = log(1 − a) − log(a) = −z.
 
-evaluated from the forward values a, y, x alone: they are an independent
-oracle, not a re-reading of the engine's derivatives.
+Next to the engine's numbers the report puts the closed forms of seed 002
+
+    ∂L/∂a = −y/a + (1 − y)/(1 − a)   ∂a/∂z = a(1 − a)   ∂L/∂z = a − y
+    ∂L/∂wᵢ = xᵢ(a − y)               ∂L/∂b = a − y
+
+evaluated from the forward values alone: an independent oracle, not a re-reading
+of the engine's derivatives.
 
 m samples (``logistic_batch``): J = (1/m) Σ L⁽ⁱ⁾ with shared w and b, and
-∂J/∂w = (1/m) X (A − Y)ᵀ, ∂J/∂b = mean(A − Y) (X has one column per sample).
+∂J/∂w = (1/m) X (A − Y)ᵀ, ∂J/∂b = (1/m) Σ (a⁽ⁱ⁾ − y⁽ⁱ⁾) (X has one column per sample).
 
-Both return a report object; ``report.render(lang)`` gives the text.
+Both build their graph once and keep a ``lesson.Lesson`` of it (the engine's
+gradients, computed on the side: no ``.grad`` is read or written) and the closed
+forms as plain numbers. ``report.blocks(lang)`` gives ``doc`` blocks,
+``report.render(lang, style, fmt)`` text, Markdown or LaTeX, ``report.to_json()``
+the lesson and the checks as JSON. Rendering is a pure function of those numbers,
+so it gives the same text every time.
 
-Imports: engine, i18n, table and trace.
+Imports: engine, lesson, trace, doc, i18n and table.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+from dataclasses import asdict, dataclass
 from typing import Sequence
 
-from micrograd_cn.engine import Value, to_float
+from micrograd_cn import doc
+from micrograd_cn.doc import Block, Heading, Math, Para, Table
+from micrograd_cn.engine import Value, to_float, weighted_sum
 from micrograd_cn.i18n import check_lang, show, t
-from micrograd_cn.table import num, sub, sup, table
-from micrograd_cn.trace import Step, render_trace, trace
+from micrograd_cn.lesson import Lesson, lesson
+from micrograd_cn.table import DIFF, num, sub, sup, zero_if_rounding
+from micrograd_cn.trace import trace_blocks
+
+FORMATS = doc.FORMATS + ("json",)
 
 
 def _sample(i: int) -> str:
@@ -43,7 +64,7 @@ class Check:
 
     name: str  # ∂L/∂a, ∂J/∂w₁, …
     formula: str  # the closed form, printable
-    engine: float  # what backpropagation gave
+    engine: float  # what backpropagation gave (from the lesson)
     closed: float  # the closed form evaluated on forward values
 
     @property
@@ -108,43 +129,30 @@ class _Sample:
 
 
 def _build(x: Sequence[float], y: float, w: Sequence[Value], b: Value, tag: str) -> _Sample:
-    """z, a and L of one sample from elementary ops, every interior node labeled.
+    """z, a and L of one sample, every node named (``tag``: "" or ⁽ⁱ⁾ in a batch).
 
-    ``tag`` is "" for a single sample, or ⁽ⁱ⁾ in a batch.
+    A node computed by one op is labelled with exactly the formula that op writes
+    (``log(a)``, ``1 − a``), so the forward pass never says one thing twice; the
+    products and their sum get the short names ℓ₁, ℓ₂, ℓ.
     """
+    def named(value: Value, label: str) -> Value:
+        value.label = label
+        return value
+
     xs = [Value(xi, label=f"x{sub(i + 1)}{tag}") for i, xi in enumerate(x)]
     yv = Value(y, label=f"y{tag}")
-    one_minus_y = Value(1.0 - y, label=f"1−y{tag}")  # a given number, like y itself
-    terms = []
-    for i, (wi, xi) in enumerate(zip(w, xs)):
-        term = wi * xi
-        term.label = f"w{sub(i + 1)}x{sub(i + 1)}{tag}"
-        terms.append(term)
-    z = terms[0]
-    for term in terms[1:]:
-        z = z + term  # partial sums stay unlabeled (v{k}); the last one is w·x
-    if len(terms) > 1:
-        z.label = f"w·x{tag}"
-    z = z + b
-    z.label = f"z{tag}"
-    a = z.sigmoid()
-    a.label = f"a{tag}"
+    z = named(weighted_sum(w, xs, b), f"z{tag}")  # z = w₁·x₁ + … + wₙ·xₙ + b, one node
+    a = named(z.sigmoid(), f"a{tag}")
     if a.data in (0.0, 1.0):
         raise ValueError(t("logistic_saturated", tag=tag, z=num(z.data), a=num(a.data)))
-    log_a = a.log()
-    log_a.label = f"log(a{tag})"
-    one_minus_a = 1.0 - a
-    one_minus_a.label = f"1−a{tag}"
-    log_1ma = one_minus_a.log()
-    log_1ma.label = f"log(1−a{tag})"
-    first = yv * log_a
-    first.label = f"ℓ₁{tag}"
-    second = one_minus_y * log_1ma
-    second.label = f"ℓ₂{tag}"
-    both = first + second
-    both.label = f"ℓ{tag}"
-    loss = -both
-    loss.label = f"L{tag}"
+    log_a = named(a.log(), f"log({a.label})")
+    first = named(yv * log_a, f"ℓ₁{tag}")
+    one_minus_y = named(1.0 - yv, f"1 − {yv.label}")  # from y itself: one y node
+    one_minus_a = named(1.0 - a, f"1 − {a.label}")
+    log_1ma = named(one_minus_a.log(), f"log({one_minus_a.label})")
+    second = named(one_minus_y * log_1ma, f"ℓ₂{tag}")
+    both = named(first + second, f"ℓ{tag}")
+    loss = named(-both, f"L{tag}")
     return _Sample(xs, yv, z, a, loss)
 
 
@@ -152,101 +160,162 @@ def _params(w: Sequence[float], b: float) -> tuple[list[Value], Value]:
     return ([Value(wi, label=f"w{sub(i + 1)}") for i, wi in enumerate(w)], Value(b, label="b"))
 
 
-# ------------------------------------------------------------------ one sample
-@dataclass
-class LogisticReport:
-    """One logistic neuron on one sample: the graph, its trace and the closed forms."""
+def _check_blocks(title: str, checks: Sequence[Check], lang: str) -> list[Block]:
+    """The closed-form table: engine and closed form at table precision, their difference at DIFF."""
+    header = [t(k, lang) for k in ("logistic_col_name", "logistic_col_formula",
+                                   "logistic_col_engine", "logistic_col_closed",
+                                   "logistic_col_diff")]
+    rows = [[c.name, c.formula, num(c.engine), num(c.closed), num(c.diff, DIFF)] for c in checks]
+    largest = max(c.diff for c in checks)
+    return [Para(title), Table.of(header, rows, "<<>>>"),
+            Para(t("logistic_agree", lang, diff=num(largest, DIFF)))]
 
-    x: list[float]
+
+def _json(kind: str, fields: dict, ls: Lesson, checks: Sequence[Check]) -> str:
+    data = {"kind": kind, **fields,
+            "checks": [{**asdict(c), "diff": c.diff} for c in checks],
+            "max_diff": max(c.diff for c in checks), "lesson": asdict(ls)}
+    return json.dumps(data, ensure_ascii=False, indent=1)
+
+
+# ------------------------------------------------------------------ one sample
+@dataclass(frozen=True)
+class LogisticReport:
+    """One logistic neuron on one sample: its lesson and the closed forms, as plain numbers.
+
+    ``root`` and ``params`` are the graph itself, kept only so a picture can be drawn
+    (``viz.render(report.root, path, params=report.params)``); nothing here reads them.
+    """
+
+    x: tuple[float, ...]
     y: float
-    w: list[float]
+    w: tuple[float, ...]
     b: float
     z: float
     a: float
     loss: float
-    root: Value  # L, after the traced backward pass
-    steps: list[Step]
-    checks: list[Check]
+    data: bool  # the lesson follows the gradient into x and y too
+    lesson: Lesson
+    checks: tuple[Check, ...]
+    root: Value
+    params: tuple[Value, ...]
 
     @property
     def max_diff(self) -> float:
         return max(c.diff for c in self.checks)
 
-    def render(self, lang: str | None = None, style: str = "table") -> str:
+    @property
+    def steps(self) -> tuple:
+        return self.lesson.steps
+
+    def blocks(self, lang: str | None = None, style: str = "table") -> list[Block]:
         lang = check_lang(lang)
-        lines = [t("logistic_title", lang), "",
-                 render_trace(self.root, lang=lang, style=style), "",
-                 t("logistic_checks_title", lang)]
-        lines += _check_table(self.checks, lang)
-        lines.append(t("logistic_agree", lang, diff=num(self.max_diff, 3)))
-        return "\n".join(lines)
+        blocks: list[Block] = [
+            Heading(t("logistic_title", lang)), Para(t("logistic_names", lang)),
+            Para(t("logistic_data_grads" if self.data else "logistic_params_only", lang)), Para("")]
+        return (blocks + trace_blocks(self.lesson, lang, style) + [Para("")]
+                + _check_blocks(t("logistic_checks_title", lang), self.checks, lang))
+
+    def render(self, lang: str | None = None, style: str = "table", fmt: str = "text") -> str:
+        """The report as ``fmt``: "text" (terminal), "md", "latex" or "json"."""
+        if fmt == "json":
+            return self.to_json()
+        return doc.render(self.blocks(lang, style), _format(fmt)).rstrip("\n")
+
+    def to_json(self) -> str:
+        """The inputs, the lesson and the closed-form checks as JSON (numbers as numbers)."""
+        return _json("logistic", {"x": list(self.x), "y": self.y, "w": list(self.w), "b": self.b,
+                                  "z": self.z, "a": self.a, "L": self.loss, "data": self.data},
+                     self.lesson, self.checks)
 
 
-def logistic_neuron(x: Sequence[float], y: float, w: Sequence[float], b: float) -> LogisticReport:
+def logistic_neuron(x: Sequence[float], y: float, w: Sequence[float], b: float, *,
+                    data: bool = False) -> LogisticReport:
     """Build, trace and check one logistic neuron on one sample.
 
     ``logistic_neuron([1, 2], 1, [0.5, -0.3], 0.1).render("en")`` is the text of
-    ``micrograd-cn logistic --x 1 2 --y 1 --w 0.5 -0.3 --b 0.1 --lang en``.
+    ``micrograd-cn logistic --x 1 2 --y 1 --w 0.5 -0.3 --b 0.1 --lang en``;
+    ``data=True`` (``--data-grads``) also shows ∂L/∂xᵢ and ∂L/∂y.
     """
     (x,), (y,), w, b = _check_inputs([x], [y], w, b)
     wv, bv = _params(w, b)
     s = _build(x, y, wv, bv, "")
-    s.L.backward()
-    steps = trace(s.L)
+    ls = lesson(s.L, [*wv, bv], data=data)
+    grad = {leaf.name: leaf.grad for leaf in ls.leaves}
+    a_node, z = ls.by_name("a"), s.z.data
     a = s.a.data
-    # Closed forms from the forward values only (seed 002).
+    # Closed forms from the forward values a, y, x, w only (seed 002).
     checks = [
-        Check("∂L/∂a", "−y/a + (1−y)/(1−a)", s.a.grad, -y / a + (1.0 - y) / (1.0 - a)),
-        Check("∂a/∂z", "a(1−a)", s.a.edges()[0].local, a * (1.0 - a)),
-        Check("∂L/∂z", "a − y", s.z.grad, a - y),
+        Check("∂L/∂a", "−y/a + (1 − y)/(1 − a)", a_node.grad, -y / a + (1.0 - y) / (1.0 - a)),
+        Check("∂a/∂z", "a(1 − a)", a_node.locals[0], a * (1.0 - a)),
+        Check("∂L/∂z", "a − y", ls.by_name("z").grad, a - y),
     ]
-    checks += [Check(f"∂L/∂w{sub(i + 1)}", f"x{sub(i + 1)}(a − y)", wi.grad, xi * (a - y))
-               for i, (wi, xi) in enumerate(zip(wv, x))]
-    checks.append(Check("∂L/∂b", "a − y", bv.grad, a - y))
-    return LogisticReport(x, y, w, b, s.z.data, a, s.L.data, s.L, steps, checks)
+    checks += [Check(f"∂L/∂w{sub(i + 1)}", f"x{sub(i + 1)}(a − y)", grad[f"w{sub(i + 1)}"],
+                     xi * (a - y)) for i, xi in enumerate(x)]
+    checks.append(Check("∂L/∂b", "a − y", grad["b"], a - y))
+    if data:  # the data's gradients, right although nobody trains on them
+        checks += [Check(f"∂L/∂x{sub(i + 1)}", f"w{sub(i + 1)}(a − y)", grad[f"x{sub(i + 1)}"],
+                         wi * (a - y)) for i, wi in enumerate(w)]
+        checks.append(Check("∂L/∂y", "log(1 − a) − log(a) = −z", grad["y"],
+                            -zero_if_rounding(z, *[wi * xi for wi, xi in zip(w, x)], b)))
+    return LogisticReport(tuple(x), y, tuple(w), b, z, a, s.L.data, data, ls, tuple(checks),
+                          s.L, (*wv, bv))
 
 
 # ------------------------------------------------------------------ m samples
-@dataclass
+@dataclass(frozen=True)
 class BatchReport:
     """One logistic neuron on m samples with the mean cost J = (1/m) Σ L⁽ⁱ⁾."""
 
-    X: list[list[float]]  # one row per sample (the texts' X is its transpose)
-    Y: list[float]
-    w: list[float]
+    X: tuple[tuple[float, ...], ...]  # one row per sample (the texts' X is its transpose)
+    Y: tuple[float, ...]
+    w: tuple[float, ...]
     b: float
-    Z: list[float]
-    A: list[float]
-    losses: list[float]
+    Z: tuple[float, ...]
+    A: tuple[float, ...]
+    losses: tuple[float, ...]
     cost: float  # J
-    root: Value  # J, after backward
-    checks: list[Check]
+    data: bool
+    lesson: Lesson
+    checks: tuple[Check, ...]
+    root: Value
+    params: tuple[Value, ...]
 
     @property
     def max_diff(self) -> float:
         return max(c.diff for c in self.checks)
 
-    def render(self, lang: str | None = None) -> str:
+    def blocks(self, lang: str | None = None) -> list[Block]:
         lang = check_lang(lang)
         m = len(self.X)
-        lines = [t("logistic_batch_title", lang, m=m), ""]
         header = ["i"] + [f"x{sub(j + 1)}" for j in range(len(self.w))] + [
             "y", "z", "a = σ(z)", "a − y", "L"]
         rows = []
-        for i in range(m):
-            rows.append([str(i + 1)] + [num(v) for v in self.X[i]] + [
-                num(self.Y[i]), num(self.Z[i]), num(self.A[i]), num(self.A[i] - self.Y[i]),
-                num(self.losses[i])])
-        lines += table(header, rows)
-        lines += ["", t("logistic_cost", lang, m=m, cost=num(self.cost)), "",
-                  t("logistic_batch_checks_title", lang)]
-        lines += _check_table(self.checks, lang)
-        lines.append(t("logistic_agree", lang, diff=num(self.max_diff, 3)))
-        return "\n".join(lines)
+        for i, (x, y, z, a, loss) in enumerate(zip(self.X, self.Y, self.Z, self.A, self.losses)):
+            # z is a sum of the terms wⱼxⱼ and b: zero up to their rounding prints 0
+            z = zero_if_rounding(z, *[wj * xj for wj, xj in zip(self.w, x)], self.b)
+            rows.append([str(i + 1)] + [num(v) for v in x] + [
+                num(y), num(z), num(a), num(zero_if_rounding(a - y, a, y)), num(loss)])
+        blocks: list[Block] = [
+            Heading(t("logistic_batch_title", lang, m=m)), Para(""), Table.of(header, rows),
+            Para(""), Math.of(t("logistic_cost", lang, m=m, cost=num(self.cost))), Para("")]
+        return blocks + _check_blocks(t("logistic_batch_checks_title", lang), self.checks, lang)
+
+    def render(self, lang: str | None = None, fmt: str = "text") -> str:
+        """The report as ``fmt``: "text", "md", "latex" or "json"."""
+        if fmt == "json":
+            return self.to_json()
+        return doc.render(self.blocks(lang), _format(fmt)).rstrip("\n")
+
+    def to_json(self) -> str:
+        return _json("logistic_batch", {
+            "X": [list(x) for x in self.X], "Y": list(self.Y), "w": list(self.w), "b": self.b,
+            "Z": list(self.Z), "A": list(self.A), "L": list(self.losses), "J": self.cost,
+            "data": self.data}, self.lesson, self.checks)
 
 
 def logistic_batch(X: Sequence[Sequence[float]], Y: Sequence[float], w: Sequence[float],
-                   b: float) -> BatchReport:
+                   b: float, *, data: bool = False) -> BatchReport:
     """m samples (rows of X) with labels Y: J and its gradients, engine against closed forms."""
     X, Y, w, b = _check_inputs(X, Y, w, b)
     m = len(X)
@@ -256,23 +325,33 @@ def logistic_batch(X: Sequence[Sequence[float]], Y: Sequence[float], w: Sequence
     total = samples[0].L
     for s in samples[1:]:
         total = total + s.L
+    if m > 1:
+        total.label = "ΣL"
     J = total / m
     J.label = "J"
-    J.backward()
+    ls = lesson(J, [*wv, bv], data=data)
+    grad = {leaf.name: leaf.grad for leaf in ls.leaves}
     A = [s.a.data for s in samples]
     # ∂J/∂w = (1/m) X (A − Y)ᵀ and ∂J/∂b = mean(A − Y), from forward values only (seed 000).
     residual = [ai - yi for ai, yi in zip(A, Y)]
-    checks = [Check(f"∂J/∂w{sub(j + 1)}", f"(1/m) Σᵢ x{sub(j + 1)}⁽ⁱ⁾(a⁽ⁱ⁾ − y⁽ⁱ⁾)", wj.grad,
-                    sum(x[j] * r for x, r in zip(X, residual)) / m)
-              for j, wj in enumerate(wv)]
-    checks.append(Check("∂J/∂b", "(1/m) Σᵢ (a⁽ⁱ⁾ − y⁽ⁱ⁾)", bv.grad, sum(residual) / m))
-    return BatchReport(X, Y, w, b, [s.z.data for s in samples], A, [s.L.data for s in samples],
-                       J.data, J, checks)
+    checks = [Check(f"∂J/∂w{sub(j + 1)}", f"(1/m) Σᵢ x{sub(j + 1)}⁽ⁱ⁾(a⁽ⁱ⁾ − y⁽ⁱ⁾)",
+                    grad[f"w{sub(j + 1)}"], sum(x[j] * r for x, r in zip(X, residual)) / m)
+              for j in range(len(w))]
+    checks.append(Check("∂J/∂b", "(1/m) Σᵢ (a⁽ⁱ⁾ − y⁽ⁱ⁾)", grad["b"], sum(residual) / m))
+    if data:
+        for i, (s, x, r) in enumerate(zip(samples, X, residual)):
+            tag = _sample(i + 1) if m > 1 else ""
+            checks += [Check(f"∂J/∂x{sub(j + 1)}{tag}", f"w{sub(j + 1)}(a{tag} − y{tag})/m",
+                             grad[f"x{sub(j + 1)}{tag}"], wj * r / m) for j, wj in enumerate(w)]
+            z = zero_if_rounding(s.z.data, *[wj * xj for wj, xj in zip(w, x)], b)
+            checks.append(Check(f"∂J/∂y{tag}", f"−z{tag}/m", grad[f"y{tag}"], -z / m))
+    return BatchReport(tuple(tuple(x) for x in X), tuple(Y), tuple(w), b,
+                       tuple(s.z.data for s in samples), tuple(A),
+                       tuple(s.L.data for s in samples), J.data, data, ls, tuple(checks),
+                       J, (*wv, bv))
 
 
-def _check_table(checks: Sequence[Check], lang: str) -> list[str]:
-    header = [t(k, lang) for k in ("logistic_col_name", "logistic_col_formula",
-                                   "logistic_col_engine", "logistic_col_closed",
-                                   "logistic_col_diff")]
-    rows = [[c.name, c.formula, num(c.engine), num(c.closed), num(c.diff, 3)] for c in checks]
-    return table(header, rows, "<<>>>")
+def _format(fmt: str) -> str:
+    if fmt not in FORMATS:
+        raise ValueError(t("report_bad_format", fmt=show(fmt), choices=", ".join(FORMATS)))
+    return fmt

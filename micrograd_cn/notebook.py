@@ -2,13 +2,17 @@
 
 After loading the extension a cell that ends in a Value shows its label, data
 and grad as a one-row HTML table (in the current language), and a list of
-Values as one table with a row each. Graphs need nothing extra: ``viz.draw()``
-returns a ``graphviz.Digraph``, which Jupyter already shows inline as SVG.
+Values as one table with a row each. Names come from ``naming``: when one Value of
+the list is computed from all the others (``[w, b, z, L]``), every Value is called
+what ``trace`` and ``draw`` of that one call it, so an unlabelled intermediate reads
+``v2`` here as in the picture; otherwise an unlabelled Value shows "—".
+Graphs need nothing extra: ``viz.draw()`` returns a ``graphviz.Digraph``, which
+Jupyter already shows inline as SVG.
 
 This registers a formatter with IPython instead of adding ``_repr_html_`` to
 ``Value``, so the engine stays free of notebook code.
 
-Imports: engine, i18n (IPython only through the object it hands us).
+Imports: engine, naming, i18n (IPython only through the object it hands us).
 """
 
 from __future__ import annotations
@@ -18,8 +22,24 @@ from typing import Any, Sequence
 
 from micrograd_cn.engine import Value
 from micrograd_cn.i18n import t
+from micrograd_cn.naming import Naming
 
 _CELL = 'style="padding:2px 10px;text-align:{align};font-family:monospace"'
+_ROOTS_TRIED = 8  # candidates for "the Value computed from all the others", from the end
+
+
+def display_names(values: Sequence[Value]) -> list[str]:
+    """Each Value's name as naming gives it, or its label ("" if none) without a common root.
+
+    The root is looked for among the list's own Values, last first (``[w, b, L]``),
+    so the names are those of ``trace(root)`` and ``draw(root)``.
+    """
+    if any(not v.label for v in values):
+        for root in list(reversed(values))[:_ROOTS_TRIED]:
+            names = Naming(root)
+            if all(id(v) in names.index for v in values):
+                return [names.of(v) for v in values]
+    return [v.label for v in values]
 
 
 def values_html(values: Sequence[Value], lang: str | None = None) -> str:
@@ -27,8 +47,8 @@ def values_html(values: Sequence[Value], lang: str | None = None) -> str:
     head = "".join(f'<th {_CELL.format(align="left")}>{html.escape(t(key, lang))}</th>'
                    for key in ("nb_label", "nb_data", "nb_grad"))
     rows = []
-    for v in values:
-        name = html.escape(v.label) if v.label else "<i>—</i>"
+    for v, label in zip(values, display_names(values)):
+        name = html.escape(label) if label else "<i>—</i>"
         cells = [f'<td {_CELL.format(align="left")}>{name}</td>']
         cells += [f'<td {_CELL.format(align="right")}>{x!r}</td>' for x in (v.data, v.grad)]
         rows.append("<tr>" + "".join(cells) + "</tr>")

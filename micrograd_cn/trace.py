@@ -111,8 +111,11 @@ def _why(ls: Lesson, step: LessonStep, lang: str) -> str:
 def step_blocks(ls: Lesson, step: LessonStep, lang: str) -> list[Block]:
     """One step in words: what flows where, why the local derivative is what it is, the sum."""
     out, inp = ls.nodes[step.output], ls.nodes[step.input]
-    head = f"{t('trace_step', lang, k=step.k, n=len(ls.steps))}  " + t(
-        "trace_flow", lang, out=out.name, forward=out.forward, inp=inp.name)
+    if out.forward in ("", out.name):  # a node named by its own formula: say it once
+        flow = t("trace_flow_named", lang, out=out.name, inp=inp.name)
+    else:
+        flow = t("trace_flow", lang, out=out.name, forward=out.forward, inp=inp.name)
+    head = f"{t('trace_step', lang, k=step.k, n=len(ls.steps))}  " + flow
     blocks: list[Block] = [Para(head), Para("    " + _why(ls, step, lang)), Math.of(equation(ls, step))]
     if step.shares > 1:
         d = ls.d(step.input)
@@ -154,7 +157,7 @@ def leaves_blocks(ls: Lesson, lang: str) -> list[Block]:
             lines.append(f"{ls.d(leaf.index)} = {terms} = {num(leaf.grad)}")
     if not lines:
         return [Para(t("trace_no_leaves", lang))]
-    params = any(leaf.kind == "param" for leaf in ls.leaves)
+    params = all(leaf.kind == "param" for leaf in ls.leaves if leaf.terms)  # data not asked
     title = t("trace_params_title" if params else "trace_leaves_title", lang)
     return [Para(title), Math(tuple(lines))]
 

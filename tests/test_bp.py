@@ -3,6 +3,7 @@ central differences, the cost comparison's counts, the printed text, errors."""
 
 from __future__ import annotations
 
+import json
 import re
 
 import numpy as np
@@ -74,7 +75,9 @@ def test_every_scalar_matches_numpy(hidden, output, cost, seed):
     x, y = [0.5, -1.0, 2.0], [1.0, 0.0] if cost == "ce" else [0.3, -0.7]
     report = bp_report(mlp, x, y, cost)
     oracle = numpy_backprop(mlp, x, y, cost)
-    for l, (layer, (Z, A, dA, gZ, dZ, dW, db)) in enumerate(zip(mlp.layers, oracle), 1):
+    # Nielsen's numbering (seed 001): the input is layer 1, so the MLP's first layer is layer 2
+    assert sorted({r.layer for r in report.rows}) == [2, 3, 4] and report.L == 4
+    for l, (layer, (Z, A, dA, gZ, dZ, dW, db)) in enumerate(zip(mlp.layers, oracle), 2):
         rows = [r for r in report.rows if r.layer == l]
         for j, (neuron, row) in enumerate(zip(layer.neurons, rows)):
             assert row.z == pytest.approx(Z[j, 0], rel=1e-12, abs=1e-15)
@@ -170,6 +173,56 @@ def test_printed_rows_are_the_report_numbers():
     assert f"output aᴸ = [{shown}], C = {C:.6g}" in text
 
 
+def test_headers_follow_nielsen_and_the_activation():
+    report = bp_network([2, 3, 2], [0.5, -1.0], [1.0, 0.0], activation="tanh", compare=False)
+    zh = report.render()
+    assert "输入 x 是第 1 层（a¹ = x），第一组权重是 w²，输出层是第 L = 3 层" in zh
+    assert "第 3 层（输出层）。BP1：δ³ = ∇ₐC ⊙ σ′(z³)，其中 ∂C/∂a³ⱼ = a³ⱼ − yⱼ" in zh
+    assert "第 2 层。BP2：δ² = ((w³)ᵀ δ³) ⊙ tanh′(z²)" in zh
+    lines = zh.splitlines()
+    hidden = lines[lines.index(next(x for x in lines if x.startswith("第 2 层"))) + 1].split()
+    assert hidden[:5] == ["j", "z²ⱼ", "a²ⱼ", "tanh′(z²ⱼ)", "((w³)ᵀδ³)ⱼ"]  # not σ′ for tanh
+    assert "δ²ⱼ（公式）" in hidden and "∂C/∂b²ⱼ（引擎）" in hidden
+    assert "BP4：∂C/∂w²ⱼₖ = a¹ₖ · δ²ⱼ" in zh and "∂C/∂w²ⱼₖ（引擎）" in zh
+    assert "a⁰" not in zh and "w¹" not in zh
+    relu = bp_network([2, 2, 1], [0.5, -1.0], [1.0], activation="relu", output_activation="linear",
+                      compare=False).render("en")
+    assert "ReLU′(z²ⱼ)" in relu and "linear′(z³ⱼ)" in relu and "σ′" not in relu
+
+
+@pytest.mark.parametrize("fmt", ["text", "md", "latex", "json"])
+def test_rendering_twice_gives_the_same_output(fmt):
+    mlp = MLP(2, [3, 2], activation="tanh", output_activation="sigmoid", seed=0)
+    report = bp_report(mlp, [0.5, -1.0], [1.0, 0.0], "mse", compare=True)
+    first = report.render("en", timing=False, fmt=fmt)
+    mlp.zero_grad()  # the live gradients change; the report holds numbers only
+    bp_report(mlp, [2.0, 1.0], [0.0, 1.0])
+    assert report.render("en", timing=False, fmt=fmt) == first
+
+
+def test_markdown_and_json():
+    report = bp_network([2, 3, 2], [0.5, -1.0], [1.0, 0.0], activation="tanh")
+    md = report.render("en", timing=False, fmt="md")
+    assert "| j | z³ⱼ | a³ⱼ | σ′(z³ⱼ) | ∂C/∂a³ⱼ |" in md
+    latex = report.render("en", timing=False, fmt="latex")
+    assert "w$^{2}_{jk}$" in latex and "}_{j}_{k}" not in latex
+    data = json.loads(report.render(fmt="json", timing=False))
+    assert [row["layer"] for row in data["rows"]] == [2, 2, 2, 3, 3]
+    assert data["rows"][0]["delta"] == report.rows[0].delta
+    assert data["max_diffs"] == report.max_diffs()
+    assert "fd_seconds" not in data["comparison"]
+    assert data["comparison"]["n_params"] == 17
+    assert "fd_seconds" in json.loads(report.to_json())["comparison"]
+
+
+def test_cli_formats(capsys):
+    assert main(["bp", "--no-compare", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["sizes"] == [2, 3, 2] and data["comparison"] is None
+    assert main(["bp", "--no-compare", "--format", "md", "--lang", "en"]) == 0
+    assert capsys.readouterr().out.startswith("BP1–BP4 one scalar at a time")
+
+
 def test_cli_golden_zh(capsys, golden):
     assert main(["bp", "--no-timing"]) == 0
     golden("cli_bp_zh.txt", capsys.readouterr().out)
@@ -199,7 +252,7 @@ def test_default_sample_cycles_and_keeps_the_old_two_by_two_sample():
 def test_any_sizes_work_without_a_sample(sizes, cost):
     report = bp_network(sizes, activation="tanh", cost=cost, compare=False)
     x, y = default_sample(sizes[0], sizes[-1])
-    assert report.x == x and report.y == y and report.sizes == sizes
+    assert list(report.x) == x and list(report.y) == y and list(report.sizes) == sizes
     # the numbers are the NumPy oracle's for that same sample
     mlp = MLP(sizes[0], sizes[1:], activation="tanh", output_activation="sigmoid", seed=0)
     oracle = numpy_backprop(mlp, x, y, cost)

@@ -33,12 +33,12 @@ def numpy_deltas() -> tuple[list[np.ndarray], list[np.ndarray]]:
 def test_every_delta_and_gradient_matches_numpy(result):
     deltas, a = numpy_deltas()
     rows = result.report.rows
-    assert sorted({r.layer for r in rows}) == [1, 2, 3]
+    assert sorted({r.layer for r in rows}) == [2, 3, 4]  # Nielsen: the input is layer 1
     for r in rows:
-        expected = deltas[r.layer - 1][r.j - 1]
+        expected = deltas[r.layer - 2][r.j - 1]
         assert r.delta_engine == pytest.approx(expected, rel=1e-12, abs=1e-15)
         assert r.b_engine == pytest.approx(expected, rel=1e-12, abs=1e-15)
-        np.testing.assert_allclose(r.w_engine, a[r.layer - 1] * expected, rtol=1e-12,
+        np.testing.assert_allclose(r.w_engine, a[r.layer - 2] * expected, rtol=1e-12,
                                    atol=1e-15)
     assert result.report.max_diff < 1e-15
 
@@ -46,7 +46,8 @@ def test_every_delta_and_gradient_matches_numpy(result):
 def test_one_table_per_layer_from_the_output_back(result):
     zh = result.render("zh")
     assert zh.startswith("演示 bp：四个反向传播方程 BP1–BP4")
-    assert zh.index("第 3 层（输出层）") < zh.index("第 2 层") < zh.index("第 1 层")
+    assert zh.index("第 4 层（输出层）") < zh.index("第 3 层。") < zh.index("第 2 层。")
+    assert "第 1 层。" not in zh  # the input layer has no neurons of its own
     en = result.render("en")
     assert "Demo bp" in en and "第" not in en
 
@@ -81,7 +82,7 @@ def test_picture_puts_every_layer_on_one_log_axis(tmp_path, monkeypatch):
     means = list(line.get_ydata())
     assert means == pytest.approx([float(np.exp(np.mean(np.log(np.abs(d))))) for d in deltas])
     assert means == sorted(means)
-    assert [label.get_text() for label in ax.get_xticklabels()] == ["layer 1", "layer 2", "layer 3"]
+    assert [label.get_text() for label in ax.get_xticklabels()] == ["layer 2", "layer 3", "layer 4"]  # Nielsen: the input is layer 1
     assert result.pictures.paths == [tmp_path / "deltas.png"]
 
 

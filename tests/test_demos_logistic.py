@@ -11,6 +11,7 @@ import pytest
 
 from micrograd_cn.cli import main
 from micrograd_cn.demos import logistic
+from micrograd_cn.table import num
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -55,17 +56,22 @@ def test_first_sample_and_batch_reports(result):
     engine = {c.name: c.engine for c in result.first.checks}
     assert engine["∂L/∂w₁"] == pytest.approx(x[0] * (a - y), abs=1e-15)
     assert engine["∂L/∂w₂"] == pytest.approx(x[1] * (a - y), abs=1e-15)
-    assert len(result.first.steps) == 20
+    assert len(result.first.steps) == 12  # into w₁, w₂, b only: x and y are data
+    assert [leaf.name for leaf in result.first.lesson.leaves] == ["w₁", "w₂", "b"]
 
 
 def test_text(result):
     zh = result.render("zh")
     assert zh.startswith("演示 logistic：一个逻辑回归神经元")
-    assert f"  训练前 J = {result.costs[0]!r}" in zh
-    assert f"  第 10 步之后 J = {result.costs[10]!r}" in zh
-    assert "训练准确率 100%" in zh
+    assert f"  训练前 J = {num(result.costs[0])}" in zh
+    assert f"  第 10 步之后 J = {num(result.costs[10])}" in zh
+    assert "  第 10 步之后 J = 0.151379" in zh
+    w = ", ".join(num(v) for v in result.w)
+    assert f"训练后 w = [{w}]，b = {num(result.b)}；训练准确率 100%" in zh
+    assert "b = −0.246087" in zh  # table precision, typographic minus
     en = result.render("en")
-    assert f"  after step 10: J = {result.costs[10]!r}" in en and "训练" not in en
+    assert f"  after step 10: J = {num(result.costs[10])}" in en and "训练" not in en
+    assert zh == result.render("zh")  # rendering twice gives the same text
 
 
 def test_pictures(result):
@@ -73,6 +79,8 @@ def test_pictures(result):
     assert graph.name == "graph.svg" and curve.name == "cost.png"
     svg = graph.read_text(encoding="utf-8")
     assert "<svg" in svg and 'id="v0"' in svg and "σ" in svg
+    # parameters and data are drawn as such (classes from the lesson's kinds)
+    assert svg.count('class="node param"') == 3 and svg.count('class="node data"') == 3
     assert curve.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 

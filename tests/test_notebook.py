@@ -25,6 +25,20 @@ def test_value_table_shows_label_data_grad():
     assert "label" in values_html([x], "en") and "标签" not in values_html([x], "en")
 
 
+def test_unlabelled_values_take_naming_names():
+    """One name per node: a list with its root shows the names trace and draw use."""
+    from micrograd_cn.lesson import lesson
+
+    w, x, b = Value(2.0, label="w"), Value(3.0, label="x"), Value(1.0, label="b")
+    wx = w * x
+    f = (wx + b).tanh()
+    html = values_html([w, wx, f])
+    names = {node.name for node in lesson(f).nodes}
+    assert ">v1<" in html and ">f<" in html and {"v1", "f"} <= names
+    assert "<i>—</i>" not in html
+    assert "<i>—</i>" in values_html([wx, Value(5.0)])  # no Value is computed from the other
+
+
 def test_extension_registers_and_unregisters():
     from IPython.core.interactiveshell import InteractiveShell
 
@@ -80,10 +94,14 @@ def test_notebook_runs_and_shows_values_graph_and_checks(executed):
     assert outputs(code[2])[0]["data"]["text/html"].count("<tr>") == 7
     # draw(L) is shown inline as SVG
     assert "<svg" in outputs(code[3])[0]["data"]["image/svg+xml"]
-    # the closed-form cell printed its four lines (and its asserts held)
+    # the closed-form cell printed its five lines (and its asserts held), ∂L/∂y = −z among them
     text = "".join(o.get("text", "") for o in outputs(code[4]))
-    assert text.count("引擎") == 4 and "∂L/∂b" in text
+    assert text.count("引擎") == 5 and "∂L/∂b" in text
+    assert "∂L/∂y：引擎 −0.1，闭式 −0.1" in text  # z = 0.5·1 − 0.25·2 + 0.1
+    # the picture draws parameters and data apart
+    svg = outputs(code[3])[0]["data"]["image/svg+xml"]
+    assert svg.count('class="node param"') == 3 and svg.count('class="node data"') == 3
     trace_text = "".join(o.get("text", "") for o in outputs(code[5]))
-    assert "反向传播：19 步链式法则" in trace_text
+    assert "反向传播：12 步链式法则" in trace_text and "∂L/∂w₁ = −0.475021" in trace_text
     training = "".join(o.get("text", "") for o in outputs(code[6]))
     assert "第 10 步之后 J = 0.151379" in training and "准确率 1.0" in training

@@ -1,27 +1,28 @@
 """Demo ``logistic`` (the main demo, ``make demo``): one logistic neuron, step by step.
 
-z = w₁x₁ + w₂x₂ + b, a = σ(z), L = −y·log a − (1−y)·log(1−a), and the cost
+z = w₁x₁ + w₂x₂ + b, a = σ(z), L = −[y·log(a) + (1 − y)·log(1 − a)], and the cost
 J = (1/m) Σ L⁽ⁱ⁾ over a tiny 2-D data set of m = 4 points (seed texts 000/002).
-First the whole backward pass of one sample, every chain-rule step with its
-number and the closed forms beside it (``logistic.logistic_neuron``); then the
-batch with ∂J/∂w = (1/m) X(A − Y)ᵀ, ∂J/∂b = mean(A − Y) (``logistic_batch``);
-then a few steps of gradient descent, each from the engine's gradients. Pictures:
-the computation graph of the first sample (``viz.render``) and the cost curve.
+First the backward pass of one sample into the parameters w, b (x and y are data),
+every chain-rule step with its number and the closed forms beside it
+(``logistic.logistic_neuron``); then the batch with ∂J/∂w = (1/m) X(A − Y)ᵀ,
+∂J/∂b = mean(A − Y) (``logistic_batch``); then a few steps of gradient descent, each
+from the engine's gradients. Pictures: the computation graph of the first sample
+(``viz.render``, parameters and data coloured apart) and the cost curve.
+Numbers are printed at table precision (``table.num``).
 
-Imports: logistic, viz, i18n, demos._common (matplotlib lazily).
+Imports: logistic, table, viz, i18n, demos._common (matplotlib lazily).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Sequence
 
-from micrograd_cn.demos._common import (
-    Pictures, Progress, check_count, draw, out_folder, save, vector,
-)
+from micrograd_cn.demos._common import Pictures, Progress, check_count, draw, out_folder, save
 from micrograd_cn.i18n import check_lang, t
 from micrograd_cn.logistic import BatchReport, LogisticReport, logistic_batch, logistic_neuron
+from micrograd_cn.table import num
 
 # A tiny data set: two points of class 1 up right, two of class 0 down left.
 X = ((1.0, 2.0), (2.0, 0.5), (-1.0, -1.5), (-0.5, 0.5))
@@ -49,16 +50,20 @@ class LogisticDemoResult:
         lang = check_lang(lang)
         steps = len(self.costs) - 1
         lines = [t("logistic_demo_title", lang),
-                 t("logistic_demo_data", lang, m=len(X), lr=self.lr, steps=steps,
-                   w=vector(W0), b=B0),
+                 t("logistic_demo_data", lang, m=len(X), lr=num(self.lr), steps=steps,
+                   w=_vector(W0), b=num(B0)),
                  "", t("logistic_demo_part1", lang), self.first.render(lang),
                  "", t("logistic_demo_part2", lang), self.batch.render(lang),
                  "", t("logistic_demo_part3", lang)]
         lines += [t("logistic_demo_cost" if k else "logistic_demo_cost0", lang, k=k,
-                    cost=repr(cost)) for k, cost in enumerate(self.costs)]
-        lines.append(t("logistic_demo_final", lang, w=vector(self.w), b=repr(self.b),
+                    cost=num(cost)) for k, cost in enumerate(self.costs)]
+        lines.append(t("logistic_demo_final", lang, w=_vector(self.w), b=num(self.b),
                        acc=100.0 * self.accuracy))
         return "\n".join(lines + self.pictures.lines(lang))
+
+
+def _vector(values: Sequence[float]) -> str:
+    return "[" + ", ".join(num(v) for v in values) + "]"
 
 
 def run(lang: str = "zh", out_dir: str | Path | None = None, *, steps: int = STEPS,
@@ -86,7 +91,7 @@ def run(lang: str = "zh", out_dir: str | Path | None = None, *, steps: int = STE
         from micrograd_cn.viz import render
 
         folder = out_folder(out_dir, "logistic")
-        graph = render(first.root, folder / "graph.svg", lang=label_lang)
+        graph = render(first.root, folder / "graph.svg", lang=label_lang, params=first.params)
         fig, ax = plt.subplots(figsize=(6, 4))
         ax.plot(range(len(costs)), costs, "o-", color="#c0392b")
         ax.set_xlabel(t("plot_step", label_lang))
