@@ -197,11 +197,15 @@ def _role(node: Value, position: int) -> int:
 
 
 _PLAIN = re.compile(r"[^\s+\-−·*×/÷^,()=]+")
+_CALL = re.compile(r"[^\W\d]\w*′?\(.*\)")  # σ(z), log(1 − a): one function applied
 
 
 def wrt(name: str) -> str:
-    """A name as it stands after ``∂``: one plain word as it is, anything else in parentheses."""
-    return name if _PLAIN.fullmatch(name) else f"({name})"
+    """A name as it stands after ``∂``: one plain word or a call ``log(1 − a)`` as it is,
+    anything else in parentheses (``∂L/∂(y·log a)``)."""
+    if _PLAIN.fullmatch(name) or (_CALL.fullmatch(name) and atom(name) == name):
+        return name
+    return f"({name})"
 
 
 def derivative(of: str, by: str) -> str:
