@@ -217,53 +217,37 @@ def _run_trace(args: argparse.Namespace) -> int:
     return 0
 
 
-def run_stepper(pages: Sequence[str], read: Callable[[str], str],
-                write: Callable[[str], None], lang: str) -> int:
-    """Show one page at a time: Enter/n next, p back, q quit (or end of input).
-
-    ``read`` is ``input`` in a terminal; tests pass a function that replays keys.
-    """
-    last = len(pages) - 1
-    page = 0
-    write(pages[0])
-    write(t("step_help", lang))
-    while True:
-        try:
-            key = read("› ").strip().lower()
-        except EOFError:
-            return 0
-        if key in ("", "n"):
-            if page == last:
-                return 0
-            page += 1
-        elif key == "p":
-            page = max(page - 1, 0)
-        elif key == "q":
-            return 0
-        else:
-            write(t("step_unknown_key", lang, pressed=repr(key)) + "  " + t("step_help", lang))
-            continue
-        write(pages[page])
-        if page == last:
-            write(t("step_end", lang))
-
-
 def _interactive() -> bool:
     """Keys can be read and pages shown: both ends are a terminal (not a pipe, not CI)."""
     return all(stream is not None and stream.isatty() for stream in (sys.stdin, sys.stdout))
+
+
+def _add_quiz(p: argparse.ArgumentParser, lang: str) -> None:
+    """--quiz and --ask, shared by step (in the terminal) and html (in the browser)."""
+    from micrograd_cn.quiz import ASKS
+
+    p.add_argument("--quiz", action="store_true", help=t("cli_quiz_help", lang))
+    p.add_argument("--ask", choices=ASKS, default="contribution", help=t("cli_ask_help", lang))
 
 
 def _add_step(sub: argparse._SubParsersAction, lang: str) -> None:
     p = _subparser(sub, "step", lang)
     _add_expression(p, lang)
     p.add_argument("--all", action="store_true", help=t("cli_all_help", lang))
+    _add_quiz(p, lang)
     p.set_defaults(func=_run_step)
 
 
 def _run_step(args: argparse.Namespace) -> int:
+    from micrograd_cn.interactive import lines_from, run_quiz, run_stepper
     from micrograd_cn.trace import step_pages
 
-    pages = step_pages(_lesson(args), args.lang)
+    ls = _lesson(args)
+    if args.quiz:  # in a terminal the student types; otherwise one answer a line from stdin
+        read = input if _interactive() else lines_from(sys.stdin, print)
+        run_quiz(ls, read, print, args.lang, args.ask)
+        return 0
+    pages = step_pages(ls, args.lang)
     if args.all or not _interactive():
         print("\n\n".join(pages))
         return 0

@@ -357,6 +357,62 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "step_end": ("（已到最后一步；回车或 q 退出，p 返回）", "(last page; Enter or q quits, p goes back)"),
     "step_unknown_key": ("不认识的按键 {pressed}", "unknown key {pressed}"),
+    # --- quiz, exercise sheets and exports (predict, then reveal) ----------------
+    "quiz_intro": (
+        "每一步请先算出{what}，再看答案。\n可以写数或算式（如 0.25*2、1/8、-0.5）；"
+        "与正确值相差不超过 0.1% 或 0.0005 就算对。答错一次给提示，再错就揭晓答案。输入 q 退出。",
+        "At each step, work out {what} before you see it.\nWrite a number or arithmetic "
+        "(e.g. 0.25*2, 1/8, -0.5); within 0.1% or 0.0005 of the value counts as right. "
+        "A wrong answer gets a hint and one more try, then the answer is shown. Type q to quit.",
+    ),
+    "quiz_what_contribution": (
+        "沿这条边流过的贡献（上游梯度 × 局部导数）",
+        "what flows along the edge (upstream gradient × local derivative)",
+    ),
+    "quiz_what_local": ("这条边的局部导数", "the edge's local derivative"),
+    "quiz_what_grad": ("这一步之后输入节点累计的梯度", "the gradient the input holds after the step"),
+    "quiz_ask_contribution": (
+        "沿这条边流入 {inp} 的贡献 = 上游 × 局部导数 = ?",
+        "what flows into {inp} along this edge = upstream × local derivative = ?",
+    ),
+    "quiz_ask_local": (
+        "局部导数 {d} = ?（只看 {out} = {forward} 这一个运算）",
+        "the local derivative {d} = ? (of {out} = {forward} alone)",
+    ),
+    "quiz_ask_grad": ("这一步之后 {d} = ?", "after this step, {d} = ?"),
+    "quiz_share": (
+        "（{inp} 一共收到 {n} 份贡献，这是第 {i} 份）",
+        "({inp} receives {n} contributions; this is number {i})",
+    ),
+    "quiz_hint": (
+        "提示：上游梯度 {d} = {upstream}；局部导数是 {formula}。",
+        "Hint: the upstream gradient is {d} = {upstream}; the local derivative is {formula}.",
+    ),
+    "quiz_hint_before": ("{inp} 之前已累计 {d} = {before}。", "{inp} already holds {d} = {before}."),
+    "quiz_right": ("✓ 对！", "✓ Right!"),
+    "quiz_wrong": ("✗ 不对。", "✗ Not quite."),
+    "quiz_reveal": ("✗ 还是不对。答案：", "✗ Still not it. The answer:"),
+    "quiz_unreadable": ("看不懂这个答案：{detail}", "cannot read this answer: {detail}"),
+    "quiz_score": ("得分：{right} / {total}", "score: {right} / {total}"),
+    "quiz_stopped": ("（共 {total} 步，答完 {asked} 步后结束）", "(stopped after {asked} of {total} steps)"),
+    "quiz_bad_ask": ("未知的提问方式 {ask}；可选：{choices}", "unknown question kind {ask}; choose {choices}"),
+    "answer_empty": (
+        "答案是空的：请写一个数或算式，如 0.25*2",
+        "the answer is empty: write a number or arithmetic, e.g. 0.25*2",
+    ),
+    "answer_syntax": (
+        "{text} 不是一个数或算式（可以写 0.25*2、1/8、-0.5）",
+        "{text} is not a number or arithmetic (write e.g. 0.25*2, 1/8, -0.5)",
+    ),
+    "answer_name": ("答案里不能有名字 {name}：请写出它的数值", "an answer holds no names ({name}): write its value"),
+    "cli_quiz_help": (
+        "测验：每一步先让你算出答案（答错给提示，再错揭晓），最后给出得分",
+        "quiz: predict each step before it is shown (a hint after a wrong answer, then the answer), with a score",
+    ),
+    "cli_ask_help": (
+        "测验问什么：contribution（贡献 = 上游 × 局部，默认）、local（局部导数）或 grad（累计梯度）",
+        "what the quiz asks: contribution (upstream × local, default), local (the local derivative) or grad (the gradient so far)",
+    ),
     # --- logistic ---------------------------------------------------------------
     "logistic_title": (
         "一个逻辑回归神经元，一个样本：z = w·x + b，a = σ(z)，L = −y·log a − (1−y)·log(1−a)",
