@@ -115,6 +115,36 @@ def _add_style(p: argparse.ArgumentParser, lang: str) -> None:
                    help=t("cli_style_help", lang))
 
 
+def _add_format(p: argparse.ArgumentParser, lang: str, formats: Sequence[str], default: str,
+                help_key: str) -> None:
+    """--format and -o/--output: what to emit and where (``_emit`` writes it)."""
+    p.add_argument("--format", choices=formats, default=default, help=t(help_key, lang))
+    p.add_argument("-o", "--output", default=None, metavar="FILE", help=t("cli_output_help", lang))
+
+
+def _check_target(args: argparse.Namespace) -> None:
+    """Before any work: an -o whose folder does not exist fails at once."""
+    from pathlib import Path
+
+    if args.output is not None and not Path(args.output).parent.is_dir():
+        raise ValueError(t("viz_no_dir", args.lang, dir=str(Path(args.output).parent)))
+
+
+def _emit(args: argparse.Namespace, text: str) -> int:
+    """Print ``text``, or with -o write it to that file (all or nothing) and say where."""
+    from pathlib import Path
+
+    if args.output is None:
+        print(text.rstrip("\n"))
+        return 0
+    from micrograd_cn.viz import write_atomic
+
+    _check_target(args)
+    write_atomic(Path(args.output), (text.rstrip("\n") + "\n").encode("utf-8"))
+    print(t("cli_written", args.lang, path=args.output))
+    return 0
+
+
 def _built(args: argparse.Namespace) -> tuple[Value, dict[str, Value], list[Value]]:
     """``args.expr`` built with ``args.bindings``: the root, the named leaves, the --params."""
     from micrograd_cn.expr import build, check_name, parse_bindings
@@ -203,18 +233,30 @@ def _lesson(args: argparse.Namespace) -> Lesson:
 
 
 def _add_trace(sub: argparse._SubParsersAction, lang: str) -> None:
+    from micrograd_cn.trace import STYLES
+
     p = _subparser(sub, "trace", lang)
     _add_expression(p, lang)
-    _add_style(p, lang)
+    p.add_argument("--style", choices=STYLES, default=None, help=t("cli_trace_style_help", lang))
+    _add_format(p, lang, ("table", "narrative", "md", "latex", "json"), "table",
+                "cli_trace_format_help")
     p.set_defaults(func=_run_trace)
 
 
 def _run_trace(args: argparse.Namespace) -> int:
-    from micrograd_cn.doc import to_text
-    from micrograd_cn.trace import trace_blocks
+    import json
 
-    print(to_text(trace_blocks(_lesson(args), args.lang, args.style)))
-    return 0
+    from micrograd_cn import doc
+    from micrograd_cn.trace import trace_blocks, trace_json
+
+    _check_target(args)
+    ls = _lesson(args)
+    if args.format == "json":
+        return _emit(args, json.dumps(trace_json(ls, args.expr), ensure_ascii=False, indent=1))
+    if args.format in ("table", "narrative"):  # terminal text; an explicit --style wins
+        return _emit(args, doc.to_text(trace_blocks(ls, args.lang, args.style or args.format)))
+    style = args.style or ("equations" if args.format == "latex" else "table")
+    return _emit(args, doc.render(trace_blocks(ls, args.lang, style), args.format))
 
 
 def _interactive() -> bool:

@@ -137,6 +137,7 @@ _SYMBOLS = {
     "≈": r"\approx ", "→": r"\to ", "′": "'", "…": r"\ldots ", "ω": r"\omega", "η": r"\eta",
     "ŷ": r"\hat{y}", "√": r"\sqrt", "∑": r"\sum", "÷": r"\div ", "½": r"\tfrac12",
 }
+_INDEX = re.compile(r"\b([A-Za-z])(\d+)\b")  # a one-letter name numbered by naming: v1, v12
 _FUNCS = re.compile(r"\b(log|exp|tanh|ln|max|min)\b")
 _RUN = re.compile("([" + "".join(_SUB) + "]+)|([" + "".join(_SUP) + "]+)")
 _TEXT = re.compile(r"[\u3000-\u9fff\uff00-\uffef]+(?:[\s\u3000-\u9fff\uff00-\uffef]*[\u3000-\u9fff\uff00-\uffef])?")
@@ -150,6 +151,7 @@ def latex_math(text: str) -> str:
         return "^{" + "".join(_SUP[c] for c in m.group(2)) + "}"
 
     text = _TEXT.sub(lambda m: r"\text{" + m.group(0) + "}", text)
+    text = _INDEX.sub(r"\1_{\2}", text)  # v1 -> v_{1}, as w₁ -> w_{1}
     text = _RUN.sub(script, text)
     text = _FUNCS.sub(lambda m: "\\" + ("log" if m.group(1) == "ln" else m.group(1)) + " ", text)
     text = text.replace("#", r"\#").replace("%", r"\%").replace("&", r"\&")
@@ -158,21 +160,27 @@ def latex_math(text: str) -> str:
     return re.sub(r"\\(sigma|delta|partial|cdot|times|omega|eta) (?=[^A-Za-z])", r"\\\1", text)
 
 
+# A sentence splits into words at spaces and runs of Chinese text; a word holding a
+# formula character (∂f/∂w, σ′(z), w₁) is set in math mode as a whole.
+_WORDS = re.compile(r"(\s+|[\u3000-\u9fff\uff00-\uffef]+)")
+_MATHY = set(_SYMBOLS) | set(_SUB) | set(_SUP)
+
+
 def _latex_text(text: str) -> str:
-    """A sentence for LaTeX: special characters escaped, formula characters in math mode."""
+    """A sentence for LaTeX: special characters escaped, formulas in math mode."""
     out = []
-    for ch in text:
-        if ch in "#%&_{}$":
-            out.append("\\" + ch)
-        elif ch in _SYMBOLS or ch in _SUB or ch in _SUP:
-            out.append("$" + latex_math(ch) + "$")
+    for word in _WORDS.split(text):
+        if any(ch in _MATHY for ch in word):
+            out.append("$" + latex_math(word).strip() + "$")
         else:
-            out.append(ch)
-    return "".join(out).replace("$$", "")
+            out.append("".join("\\" + ch if ch in "#%&_{}$" else ch for ch in word))
+    return "".join(out)
 
 
 def _align(line: str) -> str:
-    """An equation with its first ``=`` as the alignment point."""
+    """An equation with its first ``=`` (or ``+=``) as the alignment point."""
+    if re.search(r"\+=", line.split("=", 1)[0] + "="):
+        return line.replace("+=", r"&\mathrel{+}=", 1)
     return line.replace("=", "&=", 1) if "=" in line else "&" + line
 
 

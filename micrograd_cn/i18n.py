@@ -348,8 +348,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "No chain-rule steps: the root is itself a leaf ({d} = 1), so no gradient flows further.",
     ),
     "trace_bad_style": (
-        "未知的输出样式 {style}；可选：table、narrative",
-        "unknown style {style}; choose table or narrative",
+        "未知的输出样式 {style}；可选：table、narrative、equations",
+        "unknown style {style}; choose table, narrative or equations",
     ),
     "step_help": (
         "回车或 n：下一步　p：上一步　q：退出",
@@ -412,6 +412,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli_ask_help": (
         "测验问什么：contribution（贡献 = 上游 × 局部，默认）、local（局部导数）或 grad（累计梯度）",
         "what the quiz asks: contribution (upstream × local, default), local (the local derivative) or grad (the gradient so far)",
+    ),
+    "cli_output_help": ("写入这个文件，而不是打印出来", "write to this file instead of printing"),
+    "cli_written": ("已写入 {path}", "wrote {path}"),
+    "cli_trace_style_help": (
+        "步骤的排法：table（表格）、narrative（逐句）或 equations（每步一行链式法则）；"
+        "默认 table，--format latex 时默认 equations",
+        "how the steps are laid out: table, narrative (sentences) or equations (one chain-rule line "
+        "per step); default table, equations for --format latex",
+    ),
+    "cli_trace_format_help": (
+        "输出格式：table 或 narrative（终端文字，默认 table）、md（Markdown）、"
+        "latex（align 公式块，可直接放进幻灯片）、json（每一步的数，供其他程序使用）",
+        "output format: table or narrative (terminal text, default table), md (Markdown), "
+        "latex (align blocks, ready for slides) or json (every step's numbers, for other tools)",
     ),
     # --- logistic ---------------------------------------------------------------
     "logistic_title": (
