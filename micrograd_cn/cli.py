@@ -211,6 +211,7 @@ def _add_html(sub: argparse._SubParsersAction, lang: str) -> None:
     _add_expression(p, lang)
     p.add_argument("-o", "--output", default="step.html", metavar="FILE",
                    help=t("cli_html_out_help", lang))
+    _add_quiz(p, lang)
     p.set_defaults(func=_run_html)
 
 
@@ -218,7 +219,8 @@ def _run_html(args: argparse.Namespace) -> int:
     from micrograd_cn.stepper import write_step_page
 
     root, _, params = _built(args)
-    steps = write_step_page(root, args.output, lang=args.lang, title=args.expr, params=params)
+    steps = write_step_page(root, args.output, lang=args.lang, title=args.expr, params=params,
+                            quiz=args.quiz, ask=args.ask)
     print(t("cli_html_written", args.lang, path=args.output, n=steps))
     return 0
 

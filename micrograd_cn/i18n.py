@@ -413,6 +413,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "测验问什么：contribution（贡献 = 上游 × 局部，默认）、local（局部导数）或 grad（累计梯度）",
         "what the quiz asks: contribution (upstream × local, default), local (the local derivative) or grad (the gradient so far)",
     ),
+    "page_quiz_help": (
+        "测验：每一步先在框里写出{what}（数或算式，如 0.25*2），按“检查”或回车；"
+        "答错一次给提示，再错或按“揭晓”就显示答案。",
+        "Quiz: at each step write {what} in the box (a number or arithmetic, e.g. 0.25*2) and "
+        "press Check or Enter; a wrong answer gets a hint, a second one or Reveal shows the answer.",
+    ),
+    "page_quiz_answer": ("你的答案", "your answer"),
+    "page_quiz_check": ("检查", "Check"),
+    "page_quiz_show": ("揭晓", "Reveal"),
+    "page_quiz_start": ("按“下一步”开始测验", "Press Next to start the quiz"),
+    "page_quiz_revealed": ("答案：", "The answer:"),
+    "page_quiz_unreadable": (
+        "看不懂这个答案：请写一个数或算式（数字、+ − × ÷ 和括号）",
+        "cannot read this answer: write a number or arithmetic (digits, + − × ÷ and parentheses)",
+    ),
     "cli_output_help": ("写入这个文件，而不是打印出来", "write to this file instead of printing"),
     "cli_written": ("已写入 {path}", "wrote {path}"),
     "cli_trace_style_help": (
