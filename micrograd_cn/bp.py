@@ -43,6 +43,13 @@ MAX_PARAMETERS = 2000
 COSTS = ("mse", "ce")
 H = 1e-6  # the step of compare_cost's central differences
 
+# The sample used when none is given. Fixed numbers rather than random ones, so that a student
+# can read them off: the inputs cycle through 0.5, −1 and the targets through 1, 0, which fits
+# any sizes (and is a valid cross-entropy label); for 2 inputs and 2 outputs it is the
+# sample x = (0.5, −1), y = (1, 0) that this report has always used.
+DEFAULT_X = (0.5, -1.0)
+DEFAULT_Y = (1.0, 0.0)
+
 
 def activation_slope(activation: str, z: float, a: float) -> float:
     """σ′(z) from the forward values, by the activation's textbook formula."""
@@ -320,12 +327,24 @@ def _compare(mlp: MLP, x: list[float], y: list[float], cost: str, h: float) -> C
                           bp_seconds, diff, h)
 
 
-def bp_network(sizes: Sequence[int], x: Sequence[float], y: Sequence[float], *,
+def default_sample(n_inputs: int, n_outputs: int) -> tuple[list[float], list[float]]:
+    """The sample used when none is given: x cycles through 0.5, −1 and y through 1, 0.
+
+    ``default_sample(2, 2)`` is ``([0.5, -1.0], [1.0, 0.0])``; ``default_sample(3, 1)``
+    is ``([0.5, -1.0, 0.5], [1.0])``.
+    """
+    return ([DEFAULT_X[k % len(DEFAULT_X)] for k in range(n_inputs)],
+            [DEFAULT_Y[j % len(DEFAULT_Y)] for j in range(n_outputs)])
+
+
+def bp_network(sizes: Sequence[int], x: Sequence[float] | None = None,
+               y: Sequence[float] | None = None, *,
                activation: str = "sigmoid", output_activation: str = "sigmoid",
                cost: str = "mse", seed: int = 0, compare: bool = True) -> BPReport:
     """``bp_report`` for a fresh ``MLP(sizes[0], sizes[1:], …, seed=seed)``.
 
-    MLP itself checks each size and the activation names.
+    MLP itself checks each size and the activation names. ``x`` or ``y`` left out
+    (None) is taken from ``default_sample``, with the length the sizes ask for.
     """
     if isinstance(sizes, (str, bytes)) or not hasattr(sizes, "__len__") or len(sizes) < 2:
         raise ValueError(t("bp_sizes", value=show(sizes)))
@@ -335,4 +354,6 @@ def bp_network(sizes: Sequence[int], x: Sequence[float], y: Sequence[float], *,
             raise ValueError(t("bp_too_large", count=count, limit=MAX_PARAMETERS))
     mlp = MLP(sizes[0], list(sizes[1:]), activation=activation,
               output_activation=output_activation, seed=seed)
-    return bp_report(mlp, x, y, cost, compare)
+    default_x, default_y = default_sample(sizes[0], sizes[-1])
+    return bp_report(mlp, default_x if x is None else x, default_y if y is None else y,
+                     cost, compare)

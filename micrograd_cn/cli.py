@@ -23,6 +23,7 @@ from micrograd_cn.i18n import LANGS, get_lang, language, t
 
 if TYPE_CHECKING:  # only for annotations: the modules themselves load lazily
     from micrograd_cn.engine import Value
+    from micrograd_cn.expr import Program
     from micrograd_cn.lesson import Lesson
 
 
@@ -145,18 +146,18 @@ def _emit(args: argparse.Namespace, text: str) -> int:
     return 0
 
 
-def _built(args: argparse.Namespace) -> tuple[Value, dict[str, Value], list[Value]]:
-    """``args.expr`` built with ``args.bindings``: the root, the named leaves, the --params."""
-    from micrograd_cn.expr import build, check_name, parse_bindings
+def _built(args: argparse.Namespace) -> tuple[Program, list[Value]]:
+    """``args.expr`` (an expression or named steps) built with ``args.bindings``, and --params."""
+    from micrograd_cn.expr import build_program, check_name, parse_bindings
 
-    root, leaves = build(args.expr, parse_bindings(args.bindings))
+    program = build_program(args.expr, parse_bindings(args.bindings))
     params = []
     for name in filter(None, (n.strip() for n in args.params.split(","))):
         name = check_name(name)
-        if name not in leaves:
+        if name not in program.leaves:
             raise ValueError(t("cli_graph_param_unknown", args.lang, name=name))
-        params.append(leaves[name])
-    return root, leaves, params
+        params.append(program.leaves[name])
+    return program, params
 
 
 def _float(lang: str) -> Callable[[str], float]:
@@ -199,9 +200,12 @@ def _run_demo(args: argparse.Namespace) -> int:
     def progress(line: str) -> None:
         print(line, flush=True)  # a teacher watches training happen
 
-    result = load(args.name).run(args.lang, args.out, plots=not args.no_plots,
-                                 progress=progress)
-    print(result.render(args.lang))
+    demo = load(args.name)
+    intro = getattr(demo, "intro", None)  # a demo with progress lines says first what they are
+    if intro is not None:
+        print(intro(args.lang), flush=True)
+    result = demo.run(args.lang, args.out, plots=not args.no_plots, progress=progress)
+    print(result.render(args.lang, with_intro=False) if intro else result.render(args.lang))
     return 0
 
 
@@ -218,9 +222,9 @@ def _add_html(sub: argparse._SubParsersAction, lang: str) -> None:
 def _run_html(args: argparse.Namespace) -> int:
     from micrograd_cn.stepper import write_step_page
 
-    root, _, params = _built(args)
-    steps = write_step_page(root, args.output, lang=args.lang, title=args.expr, params=params,
-                            quiz=args.quiz, ask=args.ask)
+    program, params = _built(args)
+    steps = write_step_page(program.root, args.output, lang=args.lang, title=args.expr,
+                            params=params, quiz=args.quiz, ask=args.ask)
     print(t("cli_html_written", args.lang, path=args.output, n=steps))
     return 0
 
@@ -230,8 +234,8 @@ def _lesson(args: argparse.Namespace) -> Lesson:
     """Build the expression of ``args`` and take its lesson snapshot."""
     from micrograd_cn.lesson import lesson
 
-    root, _, params = _built(args)
-    return lesson(root, params)
+    program, params = _built(args)
+    return lesson(program.root, params)
 
 
 def _add_trace(sub: argparse._SubParsersAction, lang: str) -> None:
@@ -334,8 +338,8 @@ def _add_bp(sub: argparse._SubParsersAction, lang: str) -> None:
     p.add_argument("--output-activation", choices=ACTIVATIONS, default="sigmoid",
                    help=t("cli_output_activation_help", lang))
     p.add_argument("--seed", type=int, default=0, help=t("cli_seed_help", lang))
-    p.add_argument("--x", nargs="+", type=number, default=[0.5, -1.0], help=t("cli_bp_x_help", lang))
-    p.add_argument("--y", nargs="+", type=number, default=[1.0, 0.0], help=t("cli_bp_y_help", lang))
+    p.add_argument("--x", nargs="+", type=number, default=None, help=t("cli_bp_x_help", lang))
+    p.add_argument("--y", nargs="+", type=number, default=None, help=t("cli_bp_y_help", lang))
     p.add_argument("--cost", choices=("mse", "ce"), default="mse", help=t("cli_cost_help", lang))
     p.add_argument("--no-compare", action="store_true", help=t("cli_no_compare_help", lang))
     p.add_argument("--no-timing", action="store_true", help=t("cli_no_timing_help", lang))
@@ -372,13 +376,16 @@ def _run_graph(args: argparse.Namespace) -> int:
 
     lang = args.lang
     check_output(args.output)  # before any work: a wrong path fails at once
-    root, leaves, params = _built(args)
+    program, params = _built(args)
+    root = program.root
     ls = lesson(root, params)
     print(f"{t('cli_graph_result', lang)} = {num(ls.nodes[ls.root].value)}")
-    # the same words as the boxes of the picture drawn from these numbers
+    # the same words as the boxes of the picture drawn from these numbers: the inputs,
+    # then each named step on the way to the result (the result is the line above)
     header = [t("cli_graph_name", lang), t("viz_data", lang), t("viz_grad", lang)]
+    named = [*program.leaves, *(name for name, v in program.steps.items() if v is not root)]
     rows = [[node.name, num(node.value), num(node.grad) if node.wanted else "—"]
-            for node in ls.nodes if node.kind in ("param", "data")]
+            for node in map(ls.by_name, named)]
     print("\n".join(table(header, rows)))
     path = render(root, args.output, lang=lang, params=params, legend=args.legend,
                   order=args.order, rankdir=args.rankdir, title=args.expr)

@@ -6,12 +6,21 @@ whitelist before a single Value is made; nothing ever reaches ``eval``/``exec``.
 Allowed: numbers, names, ``+ - * /``, ``**`` with a numeric exponent (``x**2``,
 ``x**-0.5``), unary minus, parentheses, and calls of exp/log/sigmoid/tanh/relu.
 
+The text may also be a short program of named steps, separated by ``;`` or new
+lines: ``z = w*x + b; a = sigmoid(z); L = (a - y)**2``. Each step name is ONE
+node (using ``a`` twice uses the same σ node) and becomes that node's label; the
+last step (an assignment or a bare expression) is the root. ``build_program``
+returns the steps too; ``build`` keeps returning just the root and the leaves.
+A step must compute a new node, be assigned once, after everything it uses, and
+be used on the way to the root; nothing else of Python's statements is allowed.
+
 Hostile input must fail fast and clearly, so the checks run cheapest first:
-length, one line, parenthesis depth (before ``ast.parse``, which would otherwise
-recurse deeply), then one iterative walk of the tree that enforces the whitelist,
-the node count, the nesting depth and the exponent size. Every message points at
-the offending part of the text. Errors of the engine itself (log of 0, overflow)
-are not caught here: they reach the caller in the engine's own words.
+length, parenthesis depth (before ``ast.parse``, which would otherwise recurse
+deeply), the kind of every statement, then one iterative walk of each step that
+enforces the whitelist, the node count and the nesting depth (counted over the
+whole program) and the exponent size. Every message points at the offending part
+of the text. Errors of the engine itself (log of 0, overflow) are not caught
+here: they reach the caller in the engine's own words.
 
 Imports: engine and i18n.
 """
@@ -22,7 +31,8 @@ import ast
 import keyword
 import math
 import unicodedata
-from typing import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Collection, Mapping, Sequence
 
 from micrograd_cn.engine import Value
 from micrograd_cn.i18n import show, t
@@ -30,7 +40,7 @@ from micrograd_cn.i18n import show, t
 FUNCTIONS = ("exp", "log", "sigmoid", "tanh", "relu")
 MAX_LENGTH = 1000  # characters of expression text
 MAX_DEPTH = 100  # operations nested inside each other (and parentheses)
-MAX_NODES = 300  # numbers, names and operations in one expression
+MAX_NODES = 300  # numbers, names and operations in one expression (all its steps)
 MAX_EXPONENT = 100  # |n| in x**n
 MAX_NAME = 64  # characters of one variable name
 
@@ -96,12 +106,16 @@ def parse_bindings(items: Sequence[str]) -> dict[str, float]:
 
 # ------------------------------------------------------------------ checking
 def _where(text: str, node: ast.AST) -> str:
-    """The offending part of ``text`` and its column, for a message."""
+    """The offending part of ``text`` and its column (and line, in a program of lines)."""
+    lines = text.split("\n")
+    line = lines[node.lineno - 1] if 0 < node.lineno <= len(lines) else ""
     # col_offset counts UTF-8 bytes; a teacher counts characters.
-    start = len(text.encode("utf-8")[: node.col_offset].decode("utf-8", "ignore"))
-    segment = ast.get_source_segment(text, node) or ""
+    start = len(line.encode("utf-8")[: node.col_offset].decode("utf-8", "ignore"))
+    segment = " ".join((ast.get_source_segment(text, node) or "").split())
     if len(segment) > 40:
         segment = segment[:39] + "…"
+    if len(lines) > 1:
+        return t("expr_at_line", segment=segment, line=node.lineno, col=start + 1)
     return t("expr_at", segment=segment, col=start + 1)
 
 
@@ -187,20 +201,122 @@ def _check_node(text: str, node: ast.AST) -> list[ast.AST]:
     raise ExprError(t("expr_unsupported", what=what, where=_where(text, node)))
 
 
-def parse(text: str) -> tuple[ast.expr, list[str]]:
-    """Check ``text`` against the grammar and limits; return its tree and its names.
+# What to call a statement that is not a step: ast class -> i18n key.
+_STATEMENTS = {
+    ast.Import: "expr_stmt_import", ast.ImportFrom: "expr_stmt_import",
+    ast.Delete: "expr_stmt_delete", ast.For: "expr_stmt_loop", ast.AsyncFor: "expr_stmt_loop",
+    ast.While: "expr_stmt_loop", ast.If: "expr_stmt_if", ast.FunctionDef: "expr_stmt_def",
+    ast.AsyncFunctionDef: "expr_stmt_def", ast.ClassDef: "expr_stmt_def",
+    ast.AnnAssign: "expr_stmt_annotation",
+}
 
-    Names come in order of first appearance. No Value is built here.
+
+@dataclass(frozen=True)
+class Statement:
+    """One checked statement: ``target = value``, or a bare last expression (no target)."""
+
+    target: ast.Name | None
+    value: ast.expr
+    node: ast.stmt  # the whole statement, for messages that point at it
+
+    @property
+    def name(self) -> str | None:
+        return None if self.target is None else self.target.id
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """A checked program: its steps in order and its leaf names in order of first use."""
+
+    steps: tuple[Statement, ...]
+    names: tuple[str, ...]
+    text: str  # as parsed (lines stripped), so ``_where`` can point into it
+
+
+def _syntax(text: str, err: SyntaxError) -> ExprError:
+    detail = err.msg
+    if "\n" in text:
+        return ExprError(t("expr_syntax_line", line=err.lineno or 1, col=err.offset or 1,
+                           detail=detail))
+    return ExprError(t("expr_syntax", col=err.offset or 1, detail=detail))
+
+
+def _statements(text: str, body: list[ast.stmt]) -> list[Statement]:
+    """Refuse every statement that is not ``name = expression`` (or a bare last expression)."""
+    steps: list[Statement] = []
+    for i, stmt in enumerate(body):
+        if isinstance(stmt, ast.Expr):
+            if i != len(body) - 1:
+                raise ExprError(t("expr_not_last", where=_where(text, stmt)))
+            steps.append(Statement(None, stmt.value, stmt))
+        elif isinstance(stmt, ast.Assign):
+            if len(stmt.targets) > 1:
+                raise ExprError(t("expr_chained", where=_where(text, stmt)))
+            target = stmt.targets[0]
+            if not isinstance(target, ast.Name):
+                raise ExprError(t("expr_target", where=_where(text, target)))
+            steps.append(Statement(target, stmt.value, stmt))
+        elif isinstance(stmt, ast.AugAssign):
+            op = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.Pow: "**"}.get(
+                type(stmt.op)) or _OP_TEXT.get(type(stmt.op), "?")
+            raise ExprError(t("expr_augmented", op=op, where=_where(text, stmt)))
+        else:
+            what = t(_STATEMENTS.get(type(stmt), "expr_stmt_other"))
+            raise ExprError(t("expr_statement", what=what, where=_where(text, stmt)))
+    return steps
+
+
+def _walk(text: str, step: Statement, count: int,
+          depths: Mapping[str, int]) -> tuple[int, int, list[ast.Name]]:
+    """Check one step's expression.
+
+    Return the running node count, the step's nesting depth and the names it reads.
+    A name of an earlier step nests as deep as that step's own expression, so a chain
+    of steps is limited exactly like the one expression it stands for.
+    """
+    used: list[ast.Name] = []
+    deepest = 0
+    stack: list[tuple[ast.AST, int]] = [(step.value, 1)]  # iterative: no recursion on deep input
+    if step.target is not None:  # the name on the left counts as one of the program's names
+        stack.append((step.target, 1))
+    while stack:
+        node, level = stack.pop()
+        count += 1
+        if count > MAX_NODES:
+            raise ExprError(t("expr_too_many_nodes", limit=MAX_NODES))
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
+            level += depths.get(node.id, 1) - 1
+            used.append(node)
+        if level > MAX_DEPTH:
+            raise ExprError(t("expr_too_deep", limit=MAX_DEPTH))
+        deepest = max(deepest, level)
+        children = _check_node(text, node)
+        stack.extend((child, level + 1) for child in reversed(children))  # left first
+    return count, deepest, used
+
+
+def _peel(node: ast.expr) -> ast.expr:
+    """``+x`` is ``x`` itself (unary plus makes no node)."""
+    while isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.UAdd):
+        node = node.operand
+    return node
+
+
+def parse(text: str, given: Collection[str] = ()) -> Parsed:
+    """Check ``text`` against the grammar and limits; return its steps and leaf names.
+
+    Leaf names (names read but never assigned) come in order of first appearance.
+    ``given`` are the names that have a value (NAME=VALUE); no step may take one of
+    them. No Value is built here.
     """
     if not isinstance(text, str):
         raise ExprError(t("expr_not_text", kind=type(text).__name__))
     if len(text) > MAX_LENGTH:  # before anything else touches a huge string
         raise ExprError(t("expr_too_long", length=len(text), limit=MAX_LENGTH))
-    text = text.strip()
-    if not text:
+    # Indentation means nothing here: a program pasted from an indented block still reads.
+    text = "\n".join(line.strip() for line in text.strip().splitlines())
+    if not text.replace(";", "").strip():  # nothing but separators: no step at all
         raise ExprError(t("expr_empty"))
-    if len(text.splitlines()) > 1:
-        raise ExprError(t("expr_multiline"))
     depth = deepest = 0
     for char in text:  # Python's parser recurses once per "(": bound it first
         depth += (char == "(") - (char == ")")
@@ -208,69 +324,130 @@ def parse(text: str) -> tuple[ast.expr, list[str]]:
     if deepest > MAX_DEPTH:
         raise ExprError(t("expr_too_deep", limit=MAX_DEPTH))
     try:
-        body = ast.parse(text, mode="eval").body
+        body = ast.parse(text, mode="exec").body
     except SyntaxError as err:
-        raise ExprError(t("expr_syntax", col=err.offset or 1, detail=err.msg)) from None
+        raise _syntax(text, err) from None
     except (ValueError, RecursionError, MemoryError):  # null bytes; a parser at its limits
         raise ExprError(t("expr_syntax", col=1, detail=t("expr_unparsable"))) from None
+    if not body:  # only comments
+        raise ExprError(t("expr_empty"))
 
-    names: list[str] = []
+    steps = _statements(text, body)
+    assigned = {step.name for step in steps if step.name is not None}
+    names: list[str] = []  # leaf names, in order of first use
     count = 0
-    stack: list[tuple[ast.AST, int]] = [(body, 1)]  # iterative: no recursion on deep input
-    while stack:
-        node, level = stack.pop()
-        count += 1
-        if count > MAX_NODES:
-            raise ExprError(t("expr_too_many_nodes", limit=MAX_NODES))
-        if level > MAX_DEPTH:
-            raise ExprError(t("expr_too_deep", limit=MAX_DEPTH))
-        children = _check_node(text, node)
-        if isinstance(node, ast.Name) and node.id not in names:
-            names.append(node.id)
-        stack.extend((child, level + 1) for child in reversed(children))  # left first
-    return body, names
+    done: set[str] = set()  # steps assigned so far
+    read: set[str] = set()  # every name some step uses
+    # A step named like a function or a given value first: the walk below would otherwise
+    # call the name a misused function, or a value used before it is assigned.
+    for step in steps:
+        if step.target is not None and (step.name in FUNCTIONS or step.name in given):
+            key = "expr_shadow_function" if step.name in FUNCTIONS else "expr_shadow_binding"
+            raise ExprError(t(key, name=step.name, where=_where(text, step.target)))
+    depths: dict[str, int] = {}  # step name -> how deep its expression nests, written out
+    for step in steps:
+        count, depth, used = _walk(text, step, count, depths)
+        for node in used:
+            if node.id in assigned and node.id not in done:  # later, or in its own step
+                raise ExprError(t("expr_used_before", name=node.id, where=_where(text, node)))
+            read.add(node.id)
+            if node.id not in assigned and node.id not in names:
+                names.append(node.id)
+        if step.target is None:
+            continue
+        if step.target.id in done:
+            raise ExprError(t("expr_reassigned", name=step.target.id,
+                              where=_where(text, step.target)))
+        value = _peel(step.value)
+        if isinstance(value, ast.Name):
+            raise ExprError(t("expr_step_alias", name=step.name, other=value.id,
+                              where=_where(text, step.node)))
+        if isinstance(value, ast.Constant):
+            raise ExprError(t("expr_step_constant", name=step.name,
+                              where=_where(text, step.node)))
+        done.add(step.target.id)
+        depths[step.target.id] = depth
+    for step in steps[:-1]:  # the last step is the root; every other one must lead to it
+        if step.name not in read:
+            raise ExprError(t("expr_step_unused", name=step.name, where=_where(text, step.node)))
+    return Parsed(tuple(steps), tuple(names), text)
 
 
 # ------------------------------------------------------------------ building
-def _build(node: ast.expr, leaves: dict[str, Value]) -> Value:
+def _build(node: ast.expr, env: dict[str, Value]) -> Value:
     """The Value of an already checked node (recursion depth is at most MAX_DEPTH)."""
     if isinstance(node, ast.Name):
-        return leaves[node.id]
+        return env[node.id]
     if isinstance(node, ast.Constant):
         return Value(node.value)
     if isinstance(node, ast.UnaryOp):
-        operand = _build(node.operand, leaves)
+        operand = _build(node.operand, env)
         return -operand if isinstance(node.op, ast.USub) else operand
     if isinstance(node, ast.Call):
-        return getattr(_build(node.args[0], leaves), node.func.id)()
-    left = _build(node.left, leaves)
+        return getattr(_build(node.args[0], env), node.func.id)()
+    left = _build(node.left, env)
     if isinstance(node.op, ast.Pow):
         return left ** _signed(node.right)[1]
-    return getattr(left, _BINOPS[type(node.op)])(_build(node.right, leaves))
+    return getattr(left, _BINOPS[type(node.op)])(_build(node.right, env))
 
 
-def build(text: str, bindings: Mapping[str, float]) -> tuple[Value, dict[str, Value]]:
-    """Build ``text`` from Values; return ``(root, {name: leaf})``.
+@dataclass(frozen=True)
+class Program:
+    """What ``build_program`` made: the root, the named leaves and the named steps.
 
-    Each name is ONE leaf Value labelled with the name, so ``x*x`` uses the same
-    leaf twice and its gradient accumulates from both uses. Numbers become
-    constant leaves. Every name must be bound and every binding used.
+    ``leaves`` and ``steps`` map a name to its one Value (whose label is the name);
+    leaves in order of first use, steps in the order they are written. When the last
+    statement is an assignment, its Value is both ``root`` and the last of ``steps``.
     """
-    body, names = parse(text)
+
+    root: Value
+    leaves: dict[str, Value]
+    steps: dict[str, Value]
+
+
+def build_program(text: str, bindings: Mapping[str, float]) -> Program:
+    """Build ``text`` (one expression or named steps) from Values.
+
+    Each leaf name is ONE Value labelled with the name, so ``x*x`` uses the same
+    leaf twice and its gradient accumulates from both uses; likewise each step
+    name is ONE node, labelled with its name. Numbers become constant leaves.
+    Every leaf name must be bound, every binding used, and no binding may also be
+    assigned as a step.
+    """
+    if not isinstance(text, str):  # before the names, so the message is about the text
+        raise ExprError(t("expr_not_text", kind=type(text).__name__))
     given: dict[str, float] = {}
     for name, value in bindings.items():
         name = check_name(name)
         if name in given:  # "x" and "ｘ" are one name to Python: refuse rather than drop one
             raise ExprError(t("bind_duplicate", name=name))
         given[name] = value
-    unbound = [name for name in names if name not in given]
+    parsed = parse(text, given)
+    unbound = [name for name in parsed.names if name not in given]
     if unbound:
         raise ExprError(t("expr_unbound", names=", ".join(unbound), first=unbound[0]))
-    unused = [name for name in given if name not in names]
+    unused = [name for name in given if name not in parsed.names]
     if unused:
         raise ExprError(t("expr_unused", names=", ".join(unused)))
-    leaves = {name: Value(given[name], label=name) for name in names}
-    return _build(body, leaves), leaves
+    leaves = {name: Value(given[name], label=name) for name in parsed.names}
+    env: dict[str, Value] = dict(leaves)
+    steps: dict[str, Value] = {}
+    values = []
+    for step in parsed.steps:
+        values.append(_build(step.value, env))
+        if step.name is not None:
+            values[-1].label = step.name
+            env[step.name] = steps[step.name] = values[-1]
+    return Program(values[-1], leaves, steps)  # parse() refuses an empty program
+
+
+def build(text: str, bindings: Mapping[str, float]) -> tuple[Value, dict[str, Value]]:
+    """Build ``text`` from Values; return ``(root, {name: leaf})``.
+
+    ``build_program`` does the work (and also returns the named steps); see there.
+    """
+    program = build_program(text, bindings)
+    return program.root, program.leaves
 
 
 # ------------------------------------------------------------------ answers

@@ -7,7 +7,7 @@ about 1e-8 (rounding, of order ε/h, takes over below that). ``gradcheck``
 perturbs one input at a time, so it needs 2 forward passes per input, while
 backpropagation gets all the gradients from one forward and one backward pass.
 
-Imports: engine and i18n.
+Imports: engine, i18n and table.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from typing import Callable, Sequence
 
 from micrograd_cn.engine import Number, Value
 from micrograd_cn.i18n import show, t
+from micrograd_cn.table import CHECK, DIFF, num
 
 # The default tolerance (see ``agrees``): well above the ~1e-8 error of central
 # differences, far below what a wrong derivative is off by.
@@ -58,12 +59,12 @@ class GradcheckResult:
 
     def report(self, lang: str | None = None) -> str:
         verdict = t("gradcheck_ok" if self.ok else "gradcheck_fail", lang)
-        lines = [t("gradcheck_report", lang, abs_err=self.max_abs_error,
-                   rel_err=self.max_rel_error, verdict=verdict),
+        lines = [t("gradcheck_report", lang, abs_err=num(self.max_abs_error, DIFF),
+                   rel_err=num(self.max_rel_error, DIFF), verdict=verdict),
                  t("gradcheck_header", lang)]
         for r in self.rows:
-            lines.append(f"x{r.index} | {r.value:.6g} | {r.backprop:.10g} | "
-                         f"{r.numerical:.10g} | {r.abs_error:.2e}")
+            lines.append(f"x{r.index} | {num(r.value)} | {num(r.backprop, CHECK)} | "
+                         f"{num(r.numerical, CHECK)} | {num(r.abs_error, DIFF)}")
         return "\n".join(lines)
 
 

@@ -110,8 +110,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "gradcheck: the function must return a Value, got {kind}",
     ),
     "gradcheck_report": (
-        "梯度检验：最大绝对误差 {abs_err:.3e}，最大相对误差 {rel_err:.3e}（{verdict}）",
-        "gradient check: largest absolute error {abs_err:.3e}, largest relative error {rel_err:.3e} ({verdict})",
+        "梯度检验：最大绝对误差 {abs_err}，最大相对误差 {rel_err}（{verdict}）",
+        "gradient check: largest absolute error {abs_err}, largest relative error {rel_err} ({verdict})",
     ),
     "gradcheck_ok": ("通过", "passed"),
     "gradcheck_fail": ("未通过", "FAILED"),
@@ -142,15 +142,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Cost C = Σ(ŷ − y)² (summed over both samples and both outputs), learning rate {lr}, {steps} steps.",
     ),
     "layer_rule": (
-        "更新规则照原文：w 用两个样本的梯度之和，b 用两个样本梯度的平均（原文的 b 是一维数组，取了均值）。",
-        "Update rules as in the original: w uses the gradient summed over the two samples, b the gradient averaged over them (the original's b is a 1-D array, so it takes the mean).",
+        "更新规则照原文：ω 用两个样本的梯度之和，b 用两个样本梯度的平均（原文的 b 是一维数组，取了均值）。",
+        "Update rules as in the original: ω uses the gradient summed over the two samples, b the gradient averaged over them (the original's b is a 1-D array, so it takes the mean).",
     ),
     "layer_y_hat_before": ("训练前的 ŷ：", "ŷ before training:"),
     "layer_y_hat_after": ("训练后的 ŷ：", "ŷ after training:"),
     "layer_sample": ("  样本 {k}：{values}", "  sample {k}: {values}"),
     "layer_cost": ("第 {step} 步之后的代价 C = {cost}", "cost after step {step}: C = {cost}"),
-    "layer_w": ("最终的 w（3×2，第 i 行连接输入 xᵢ，第 j 列连接输出 ŷⱼ）：",
-                "final w (3×2, row i from input xᵢ, column j to output ŷⱼ):"),
+    "layer_w": ("最终的 ω（3×2，第 i 行连接输入 xᵢ，第 j 列连接输出 ŷⱼ）：",
+                "final ω (3×2, row i from input xᵢ, column j to output ŷⱼ):"),
     "layer_b": ("最终的 b：{values}", "final b: {values}"),
     "layer_plot_title": ("一层 sigmoid：代价随训练下降", "One sigmoid layer: the cost while training"),
     "plot_accuracy": ("训练准确率", "training accuracy"),
@@ -169,8 +169,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "step {k:3d}/{steps}  loss {loss:.6f}  accuracy {acc:5.1f}%  learning rate {lr:.3f}",
     ),
     "moons_final": (
-        "训练 {steps} 步之后：损失 {loss!r}，训练准确率 {acc:.1f}%",
-        "after {steps} steps: loss {loss!r}, training accuracy {acc:.1f}%",
+        "训练 {steps} 步之后（第 {steps} 次更新之后）：损失 {loss!r}，训练准确率 {acc:.1f}%",
+        "after {steps} steps (after update {steps}): loss {loss!r}, training accuracy {acc:.1f}%",
     ),
     "moons_plot_loss_title": ("两个月牙：损失与准确率", "Two moons: loss and accuracy"),
     "moons_plot_boundary_title": ("两个月牙：决策边界（训练准确率 {acc:.0f}%）",
@@ -186,12 +186,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "backpropagation needs 1 forward + 1 backward pass. Loss: the mean squared error of a tanh network on {n} points.",
     ),
     "nvb_header": (
-        "网络 | 参数 N | 差分：前向次数 | 差分：秒 | 反传：前向次数 | 反传：秒 | 倍数 | 最大差异",
-        "network | N params | differences: forwards | differences: s | backprop: forwards | backprop: s | ratio | largest difference",
+        "网络 | 参数 N | 差分：前向次数 | 差分：毫秒 | 反传：前向次数 | 反传：毫秒 | 倍数 | 最大差异",
+        "network | N params | differences: forwards | differences: ms | backprop: forwards | backprop: ms | ratio | largest difference",
     ),
     "nvb_row": (
-        "{name} | {n} | {nf} | {nt:.4f} | {bf} | {bt:.4f} | {speedup:.0f}× | {diff:.2e}",
-        "{name} | {n} | {nf} | {nt:.4f} | {bf} | {bt:.4f} | {speedup:.0f}× | {diff:.2e}",
+        "{name} | {n} | {nf} | {nt} | {bf} | {bt} | {speedup:.0f}× | {diff:.2e}",
+        "{name} | {n} | {nf} | {nt} | {bf} | {bt} | {speedup:.0f}× | {diff:.2e}",
     ),
     "nvb_agree": (
         "两种方法的梯度一致（每个参数都满足 |差异| ≤ {atol} + {rtol}·|差分值|）。",
@@ -234,7 +234,44 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "bp_plot_formula": ("BP1/BP2 公式", "BP1/BP2 formula"),
     "bp_plot_engine": ("引擎 z.grad", "engine z.grad"),
     "bp_plot_layer": ("第 {l} 层", "layer {l}"),
-    "bp_plot_title": ("每个神经元的误差 δ：公式与引擎一致", "Each neuron's error δ: formula and engine agree"),
+    "bp_plot_title": ("每个神经元的误差 |δ|，各层共用一条对数轴：\n越靠近输入越小（sigmoid 的 σ′ ≤ 1/4），公式与引擎一致",
+                      "Each neuron's error |δ|, all layers on one log axis:\nsmaller toward the input "
+                      "(sigmoid's σ′ ≤ 1/4); formula and engine agree"),
+    # --- demos: reading order and honest numbers (moons, numeric-vs-backprop, bp, layer) --
+    "nvb_timing": (
+        "每个时间是重复运行 {low}–{high} 次的中位数（单次计时会碰上垃圾回收或机器正忙）。"
+        "倍数随 N 增长：差分要 2N 次前向计算，反向传播不论 N 多大都只要 1 次前向 + 1 次反向，"
+        "所以倍数大致与 N 成正比。",
+        "Each time is the median of {low}–{high} runs (a single timing can hit a garbage collection or a busy machine). "
+        "The ratio grows with N: differences need 2N forward passes, backpropagation one forward and one backward "
+        "pass however large N is, so the ratio grows roughly in proportion to N.",
+    ),
+    "bp_plot_mean": ("每层 |δ| 的几何平均", "geometric mean of |δ| in each layer"),
+    "bp_plot_axis": ("|δ| = |∂C/∂z|（对数轴）", "|δ| = |∂C/∂z| (log scale)"),
+    "bp_plot_direction": ("← 输入一侧　　　　　　输出一侧 →", "← input side                output side →"),
+    "layer_formula": (
+        "第 1 步的梯度，照原文逐个标量的公式 ∂C/∂ωᵢⱼ = xᵢ · g′(aⱼ) · 2(ŷⱼ − yⱼ)"
+        "（g 是 sigmoid，aⱼ = Σᵢ xᵢωᵢⱼ + bⱼ，g′(aⱼ) = ŷⱼ(1 − ŷⱼ)），C 对两个样本求和，所以梯度也求和。以 {w} 为例：",
+        "The first step's gradient by the original's scalar formula ∂C/∂ωᵢⱼ = xᵢ · g′(aⱼ) · 2(ŷⱼ − yⱼ) "
+        "(g is sigmoid, aⱼ = Σᵢ xᵢωᵢⱼ + bⱼ, g′(aⱼ) = ŷⱼ(1 − ŷⱼ)); C sums over the two samples, so the gradient does too. "
+        "For {w}:",
+    ),
+    "layer_formula_sample": (
+        "  样本 {k}：{x} · g′({a}) · 2({y_hat} − {y}) = {values} = {term}",
+        "  sample {k}: {x} · g′({a}) · 2({y_hat} − {y}) = {values} = {term}",
+    ),
+    "layer_formula_sum": (
+        "  两个样本之和：∂C/∂{w} = {terms} = {total}；引擎（反向传播）的 {w}.grad = {engine}，差的绝对值 {diff}",
+        "  summed over both samples: ∂C/∂{w} = {terms} = {total}; the engine's (backprop) {w}.grad = {engine}, "
+        "absolute difference {diff}",
+    ),
+    "moons_progress_note": (
+        "下面每一行是这一步更新参数之前的损失和准确率（这一步的梯度就由这个损失求出），以及这一步用的学习率；"
+        "最后的“训练 {steps} 步之后”是第 {steps} 次更新之后重新算的，所以和第 {steps} 行不同。",
+        "Each line below is the loss and accuracy before that step's update (the step's gradient is taken of "
+        "this loss) and the learning rate the step uses; the final \"after {steps} steps\" is measured again "
+        "after update {steps}, so it differs from line {steps}.",
+    ),
     # --- stepper (the browser step-through page) ------------------------------
     "page_title": ("反向传播逐步演示：{expr}", "Backpropagation step by step: {expr}"),
     "page_title_plain": ("反向传播逐步演示", "Backpropagation step by step"),
@@ -602,7 +639,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "表达式太长：{length} 个字符，最多 {limit} 个",
         "the expression is too long: {length} characters, at most {limit}",
     ),
-    "expr_multiline": ("表达式必须写在一行里", "the expression must be on one line"),
     "expr_too_deep": (
         "表达式嵌套太深：超过 {limit} 层",
         "the expression is nested too deeply: more than {limit} levels",
@@ -704,6 +740,67 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "名字 {name} 被赋值了两次",
         "{name} is given a value twice",
     ),
+    # --- expr: named steps (z = w*x + b; a = sigmoid(z); L = …) ----------------
+    "expr_at_line": ("“{segment}”（第 {line} 行第 {col} 列）", "`{segment}` (line {line}, column {col})"),
+    "expr_syntax_line": (
+        "表达式有语法错误，在第 {line} 行第 {col} 列附近：{detail}",
+        "syntax error in the expression near line {line}, column {col}: {detail}",
+    ),
+    "expr_statement": (
+        "不能用{what}；只能写“名字 = 表达式”这样的步骤，用 ; 或换行分开：{where}",
+        "{what} is not allowed; write steps of the form name = expression, separated by ; or new lines: {where}",
+    ),
+    "expr_stmt_import": ("导入 import", "import"),
+    "expr_stmt_delete": ("删除 del", "del"),
+    "expr_stmt_loop": ("循环", "a loop"),
+    "expr_stmt_if": ("条件语句 if", "an if statement"),
+    "expr_stmt_def": ("函数或类的定义", "a function or class definition"),
+    "expr_stmt_annotation": ("类型标注", "a type annotation"),
+    "expr_stmt_other": ("这种语句", "this statement"),
+    "expr_augmented": (
+        "不能用 {op}=：每个名字是一个节点，只赋值一次；新的值请起新的名字：{where}",
+        "{op}= is not allowed: each name is one node, assigned once; give the new value a new name: {where}",
+    ),
+    "expr_chained": (
+        "一步只能给一个名字赋值（把 a = b = … 拆成两步）：{where}",
+        "one step names one node (split a = b = … into two steps): {where}",
+    ),
+    "expr_target": (
+        "只能给一个名字赋值，例如 z = w*x + b：{where}",
+        "only a single name can be assigned, e.g. z = w*x + b: {where}",
+    ),
+    "expr_not_last": (
+        "只有最后一步可以不起名字；请给这一步起名，例如 a = …：{where}",
+        "only the last step may be a bare expression; give this one a name, e.g. a = …: {where}",
+    ),
+    "expr_reassigned": (
+        "名字 {name} 被赋值了两次（每个名字是一个节点，只能赋值一次）：{where}",
+        "{name} is assigned twice (each name is one node, assigned once): {where}",
+    ),
+    "expr_used_before": (
+        "名字 {name} 在赋值之前就用到了：{where}",
+        "{name} is used before it is assigned: {where}",
+    ),
+    "expr_shadow_function": (
+        "{name} 是函数名，不能用作步骤的名字：{where}",
+        "{name} is a function name and cannot name a step: {where}",
+    ),
+    "expr_shadow_binding": (
+        "{name} 已经给了值（{name}=…），不能在表达式里再赋值：{where}",
+        "{name} is given a value ({name}=…) and cannot also be assigned in the expression: {where}",
+    ),
+    "expr_step_alias": (
+        "{name} = {other} 没有计算新的节点，只是给 {other} 另起一个名字；请直接用 {other}：{where}",
+        "{name} = {other} computes no new node, it only gives {other} a second name; use {other} directly: {where}",
+    ),
+    "expr_step_constant": (
+        "{name} 只是一个数，不是一步计算；请把它写成 {name}=数值 放在表达式后面：{where}",
+        "{name} is just a number, not a computed step; give it as {name}=NUMBER after the expression: {where}",
+    ),
+    "expr_step_unused": (
+        "算出了 {name}，但结果没有用到它：{where}",
+        "{name} is computed but the result does not use it: {where}",
+    ),
     # --- viz: computation graphs ---------------------------------------------
     "viz_data": ("值", "data"),
     "viz_grad": ("梯度", "grad"),
@@ -781,10 +878,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "wrote {path}: {n} steps; open it in a browser (← → to step)"),
     # graph / trace / step / html
     "cli_expr_help": (
-        "表达式，例如 \"sigmoid(w*x + b)\"；可用 + - * / **、负号、括号和 exp log sigmoid tanh relu"
+        "表达式，例如 \"sigmoid(w*x + b)\"；可用 + - * / **、负号、括号和 exp log sigmoid tanh relu。"
+        "也可以写成用 ; 或换行分开的命名步骤，最后一步是结果，例如 \"z = w*x + b; a = sigmoid(z)\"，"
+        "每个名字是图中的一个节点"
         "（以 - 开头时，把选项放在前面，表达式写在 -- 之后）",
         "the expression, e.g. \"sigmoid(w*x + b)\"; allowed: + - * / **, unary minus, parentheses and "
-        "exp log sigmoid tanh relu (if it starts with -, put the options first and the expression after --)",
+        "exp log sigmoid tanh relu. It may also be named steps separated by ; or new lines, the last one "
+        "being the result, e.g. \"z = w*x + b; a = sigmoid(z)\"; each name is one node of the graph "
+        "(if it starts with -, put the options first and the expression after --)",
     ),
     "cli_bindings_help": ("每个名字的值，例如 w=0.5 x=2 b=-1", "each name's value, e.g. w=0.5 x=2 b=-1"),
     # trace / step / logistic / bp
@@ -811,8 +912,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli_activation_help": ("隐藏层的激活函数", "activation of the hidden layers"),
     "cli_output_activation_help": ("输出层的激活函数", "activation of the output layer"),
     "cli_seed_help": ("初始化权重的随机种子", "random seed for the initial weights"),
-    "cli_bp_x_help": ("一个样本的输入", "one sample's inputs"),
-    "cli_bp_y_help": ("目标输出", "target outputs"),
+    "cli_bp_x_help": ("一个样本的输入，个数与 --sizes 的第一个数相同（默认依次取 0.5, −1, 0.5, −1, …）",
+                      "one sample's inputs, as many as the first of --sizes "
+                      "(default: 0.5, −1, 0.5, −1, … in turn)"),
+    "cli_bp_y_help": ("目标输出，个数与 --sizes 的最后一个数相同（默认依次取 1, 0, 1, 0, …）",
+                      "target outputs, as many as the last of --sizes (default: 1, 0, 1, 0, … in turn)"),
     "cli_cost_help": ("代价：mse（½Σ(a−y)²）或 ce（交叉熵，需 sigmoid 输出）",
                       "cost: mse (½Σ(a−y)²) or ce (cross-entropy, needs a sigmoid output)"),
     "cli_no_compare_help": ("不做有限差分的计算量对比", "skip the finite-difference cost comparison"),

@@ -34,6 +34,7 @@ def pad(text: str, columns: int, align: str = "<") -> str:
 TEXT = 6  # tables and sentences in the terminal, Markdown and LaTeX
 PICTURE = 4  # boxes of a graph picture (kept short so boxes stay narrow)
 DIFF = 3  # a difference between two computations of one number (|engine − closed form|)
+CHECK = 10  # two computations of one number side by side (gradcheck): where they part
 FULL = 17  # every digit of a float, only where a seed prints full precision (seed 004's cost)
 
 MINUS = "−"  # the typographic minus for reading; pass minus="-" for LaTeX and copy-paste

@@ -8,7 +8,7 @@ import re
 import numpy as np
 import pytest
 
-from micrograd_cn.bp import bp_network, bp_report, compare_cost
+from micrograd_cn.bp import bp_network, bp_report, compare_cost, default_sample
 from micrograd_cn.cli import main
 from micrograd_cn.engine import Value
 from micrograd_cn.gradcheck import numerical_grad
@@ -185,6 +185,47 @@ def test_cli_golden_en_cross_entropy(capsys, golden):
 def test_cli_prints_times_by_default(capsys):
     assert main(["bp", "--sizes", "2", "2", "1", "--y", "1"]) == 0
     assert re.search(r"耗时：有限差分 \d+\.\d{3} ms，反向传播 \d+\.\d{3} ms", capsys.readouterr().out)
+
+
+# ------------------------------------------------------------------ the default sample
+def test_default_sample_cycles_and_keeps_the_old_two_by_two_sample():
+    assert default_sample(2, 2) == ([0.5, -1.0], [1.0, 0.0])  # what bp always used for 2 3 2
+    assert default_sample(3, 1) == ([0.5, -1.0, 0.5], [1.0])
+    assert default_sample(5, 3) == ([0.5, -1.0, 0.5, -1.0, 0.5], [1.0, 0.0, 1.0])
+
+
+@pytest.mark.parametrize("sizes, cost", [([2, 2, 1], "mse"), ([3, 4, 2], "mse"), ([3, 4, 2], "ce"),
+                                         ([1, 1], "mse"), ([4, 3, 3, 1], "ce")])
+def test_any_sizes_work_without_a_sample(sizes, cost):
+    report = bp_network(sizes, activation="tanh", cost=cost, compare=False)
+    x, y = default_sample(sizes[0], sizes[-1])
+    assert report.x == x and report.y == y and report.sizes == sizes
+    # the numbers are the NumPy oracle's for that same sample
+    mlp = MLP(sizes[0], sizes[1:], activation="tanh", output_activation="sigmoid", seed=0)
+    oracle = numpy_backprop(mlp, x, y, cost)
+    engine_deltas = [r.delta_engine for r in report.rows]
+    oracle_deltas = [d for *_, dZ, _, _ in oracle for d in dZ.ravel()]
+    assert engine_deltas == pytest.approx(oracle_deltas, rel=1e-12, abs=1e-15)
+    assert report.max_diff < 1e-15
+
+
+def test_cli_any_sizes_without_x_and_y(capsys):
+    assert main(["bp", "--sizes", "2", "2", "1", "--no-timing"]) == 0
+    assert "样本 x = [0.5, −1]，目标 y = [1]；" in capsys.readouterr().out
+    assert main(["bp", "--sizes", "3", "4", "2", "--no-timing", "--lang", "en"]) == 0
+    assert "sample x = [0.5, −1, 0.5], target y = [1, 0];" in capsys.readouterr().out
+    assert main(["bp", "--sizes", "3", "4", "2", "--x", "1", "2", "3", "--no-compare"]) == 0
+    assert "样本 x = [1, 2, 3]，目标 y = [1, 0]；" in capsys.readouterr().out
+    assert main(["bp", "--sizes", "3", "1", "--y", "0", "--no-compare"]) == 0
+    assert "样本 x = [0.5, −1, 0.5]，目标 y = [0]；" in capsys.readouterr().out
+
+
+def test_cli_help_states_the_default_rule(capsys):
+    with pytest.raises(SystemExit):
+        main(["bp", "--help", "--lang", "en"])
+    help_text = " ".join(capsys.readouterr().out.split())
+    assert "(default: 0.5, −1, 0.5, −1, … in turn)" in help_text
+    assert "(default: 1, 0, 1, 0, … in turn)" in help_text
 
 
 # ------------------------------------------------------------------ errors

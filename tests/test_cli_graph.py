@@ -73,6 +73,50 @@ def test_expression_starting_with_minus_after_double_dash(here, capsys):
     assert capsys.readouterr().out.splitlines()[:3] == ["结果 = −9", "名字  值  梯度", "────  ──  ────"]
 
 
+NAMED_STEPS = "z = w1*x1 + w2*x2 + b; a = sigmoid(z); L = -(y*log(a) + (1-y)*log(1-a))"
+NAMED_GIVEN = ["w1=0.8", "w2=0.4", "x1=1.5", "x2=-2", "b=0.2", "y=0"]
+
+
+def _number(text: str) -> float:
+    return float(text.replace("−", "-"))
+
+
+def test_named_steps_draw_one_node_per_name(here, capsys):
+    assert main(["graph", NAMED_STEPS, *NAMED_GIVEN, "-o", "out.svg"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    # closed form of the logistic loss: L = −(y log a + (1−y) log(1−a)), a = σ(z)
+    z = 0.8 * 1.5 + 0.4 * -2 + 0.2
+    a = 1 / (1 + math.exp(-z))
+    y = 0.0
+    loss = -(y * math.log(a) + (1 - y) * math.log(1 - a))
+    assert out[0].startswith("结果 = ") and _number(out[0].split(" = ")[1]) == pytest.approx(loss, rel=1e-5)  # printed at table.TEXT digits
+    rows = {line.split()[0]: [_number(v) for v in line.split()[1:]] for line in out[3:-1]}
+    assert list(rows) == ["w1", "x1", "w2", "x2", "b", "y", "z", "a"]  # inputs, then the steps
+    assert rows["z"] == pytest.approx([z, a - y], rel=1e-5)  # printed at table.TEXT digits
+    assert rows["a"] == pytest.approx([a, (a - y) / (a * (1 - a))], rel=1e-5)  # printed at table.TEXT digits
+    assert rows["w1"] == pytest.approx([0.8, 1.5 * (a - y)], rel=1e-5)  # printed at table.TEXT digits
+    assert rows["y"] == pytest.approx([0.0, -z], rel=1e-5)  # printed at table.TEXT digits  # log(1−a) − log a = −z
+    assert out[-1] == "图已写入 out.svg（DOT 源文件：out.dot）"
+    texts = [t.text for t in ET.parse(here / "out.svg").getroot().iter(f"{SVG}text")]
+    assert texts[0] == NAMED_STEPS
+    for name in ("z", "a", "L"):
+        assert texts.count(name) == 1  # each name is one box
+    assert texts.count("σ") == 1  # a is used twice but is one σ node
+
+
+@pytest.mark.parametrize("command", ["trace", "step", "html"])
+def test_every_expression_command_takes_named_steps(here, capsys, command):
+    assert main([command, "z = w*x + b\na = sigmoid(z)\nL = (a - y)**2", "w=0.5", "x=2", "b=-1",
+                 "y=1", "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    if command == "html":
+        page = (here / "step.html").read_text(encoding="utf-8")
+        assert ">z<" in page and ">a<" in page and ">L<" in page
+    else:
+        # a = σ(0) = 1/2, L = (a − 1)² = 1/4, ∂L/∂a = 2(a − 1) = −1, ∂L/∂z = −1·σ′(0) = −1/4
+        assert "L" in out and "z" in out and "0.25" in out and "−0.25" in out
+
+
 # argv after "graph", and the start of the one-line error after "micrograd-cn: 错误：".
 HOSTILE = [
     (["__import__('os').system('echo hi')"], "只能调用 exp, log, sigmoid, tanh, relu："),
@@ -101,6 +145,10 @@ HOSTILE = [
     ([" " + "-" * 100_000 + "x", "x=1"], "表达式太长：100002 个字符"),
     (["(" * 150 + "x" + ")" * 150, "x=1"], "表达式嵌套太深"),
     (["x +", "x=1"], "表达式有语法错误"),
+    (["a = x*2; a = a*3", "x=1"], "名字 a 被赋值了两次（每个名字是一个节点，只能赋值一次）：“a”（第 10 列）"),
+    (["import os; x", "x=1"], "不能用导入 import；"),
+    (["x = x*2", "x=1"], "x 已经给了值（x=…），不能在表达式里再赋值"),
+    (["exp = x*2\nexp", "x=1"], "exp 是函数名，不能用作步骤的名字：“exp”（第 1 行第 1 列）"),
     (["log(x)", "x=0"], "log：x 必须大于 0，收到 x = 0.0"),
     (["exp(x)", "x=1000"], "exp：e^x 超出浮点数范围"),
     (["1/(x-x)", "x=1"], "除法：除数为 0"),

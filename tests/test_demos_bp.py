@@ -56,6 +56,35 @@ def test_picture(result):
     assert path.name == "deltas.png" and path.read_bytes()[:4] == b"\x89PNG"
 
 
+def test_picture_puts_every_layer_on_one_log_axis(tmp_path, monkeypatch):
+    figures = []
+    real_save = bp.save
+
+    def keep(plt, fig, path, **layout):
+        figures.append(fig)
+        return real_save(plt, fig, path, **layout)
+
+    monkeypatch.setattr(bp, "save", keep)
+    result = bp.run(lang="en", out_dir=tmp_path)
+    (fig,) = figures
+    (ax,) = fig.axes  # one axis, shared by all layers
+    assert ax.get_yscale() == "log"
+    deltas, _ = numpy_deltas()
+    # per layer: the formula's circles, then the engine's crosses on the same points
+    formula = [y for c in ax.collections[0::2] for y in c.get_offsets()[:, 1]]
+    engine = [y for c in ax.collections[1::2] for y in c.get_offsets()[:, 1]]
+    expected = [abs(d) for layer in deltas for d in layer]
+    assert len(ax.collections) == 2 * len(deltas)
+    assert formula == pytest.approx(expected, rel=1e-12)
+    assert engine == pytest.approx(expected, rel=1e-12)
+    (line,) = ax.get_lines()  # the geometric mean per layer shrinks toward the input
+    means = list(line.get_ydata())
+    assert means == pytest.approx([float(np.exp(np.mean(np.log(np.abs(d))))) for d in deltas])
+    assert means == sorted(means)
+    assert [label.get_text() for label in ax.get_xticklabels()] == ["layer 1", "layer 2", "layer 3"]
+    assert result.pictures.paths == [tmp_path / "deltas.png"]
+
+
 def test_cli(capsys, tmp_path):
     assert main(["demo", "bp", "--no-plots", "--out", str(tmp_path)]) == 0
     out = capsys.readouterr().out

@@ -83,13 +83,27 @@ def test_every_loss_matches_pytorch(trained, torch):
     assert accuracy == result.final_accuracy == 1.0
 
 
-def test_one_progress_line_per_step_then_the_summary(trained):
+def test_the_intro_then_one_progress_line_per_step_then_the_summary(trained):
     result, lines, folder = trained
-    assert len(lines) == 100 + 5
-    assert lines[0] == f"第   1/100 步  损失 {result.losses[0]:.6f}  准确率  78.0%  学习率 1.000"
-    assert lines[99].startswith("第 100/100 步") and lines[99].endswith("学习率 0.109")
-    assert lines[100:] == result.render("zh").splitlines()
+    assert len(lines) == 3 + 100 + 3
+    assert lines[:3] == moons.intro("zh").splitlines()
+    assert lines[0].startswith("演示 moons") and lines[1].startswith("100 个点")
+    assert "更新参数之前的损失" in lines[2]  # the step lines say what they show
+    assert lines[3] == f"第   1/100 步  损失 {result.losses[0]:.6f}  准确率  78.0%  学习率 1.000"
+    assert lines[102].startswith("第 100/100 步") and lines[102].endswith("学习率 0.109")
+    assert lines[103:] == result.render("zh", with_intro=False).splitlines()
+    assert lines[:3] + lines[103:] == result.render("zh").splitlines()  # render alone: all of it
     assert lines[-1] == f"图片：{folder / 'boundary.png'}"
+
+
+def test_the_last_step_line_is_before_the_last_update_and_the_final_loss_after_it(trained):
+    result, lines, _ = trained
+    # line 100 shows the loss the 100th update was computed from; the final loss is after it
+    assert lines[102].split("损失 ")[1].split()[0] == f"{result.losses[-1]:.6f}"
+    assert result.final_loss != result.losses[-1]
+    assert "第 100 次更新之后" in lines[103] and "第 100 次更新之后" in lines[2]
+    assert "after update 100" in moons.intro("en") and \
+        "after update 100" in result.render("en", with_intro=False)
 
 
 def test_pictures_are_pngs(trained):
@@ -102,10 +116,11 @@ def test_pictures_are_pngs(trained):
 def test_summary_text(trained):
     result, _, folder = trained
     zh = result.render("zh").splitlines()
-    assert zh[2] == f"训练 100 步之后：损失 {result.final_loss!r}，训练准确率 100.0%"
-    assert zh[3] == f"图片：{folder / 'loss.png'}"
+    assert zh[3] == f"训练 100 步之后（第 100 次更新之后）：损失 {result.final_loss!r}，训练准确率 100.0%"
+    assert zh[4] == f"图片：{folder / 'loss.png'}"
     en = result.render("en").splitlines()
-    assert en[2] == f"after 100 steps: loss {result.final_loss!r}, training accuracy 100.0%"
+    assert en[3] == (f"after 100 steps (after update 100): loss {result.final_loss!r}, "
+                     "training accuracy 100.0%")
 
 
 def test_english_progress_line():

@@ -166,12 +166,12 @@ HOSTILE = [
     ("1j * x", "表达式里不能用这种常量（只能用实数）：“1j”（第 1 列）"),
     ("True * x", "表达式里不能用这种常量（只能用实数）：“True”（第 1 列）"),
     ("权重 + x.y", "表达式里不能用属性访问：“x.y”（第 6 列）"),
-    ("x +", "表达式有语法错误，在第 1 列附近：invalid syntax"),
+    ("x +", "表达式有语法错误，在第 4 列附近：invalid syntax"),
     ("x + (2", "表达式有语法错误，在第 5 列附近：'(' was never closed"),
-    ("x = 1", "表达式有语法错误，在第 3 列附近：invalid syntax"),
-    ("import os", "表达式有语法错误，在第 1 列附近：invalid syntax"),
+    ("x = 1", "x 已经给了值（x=…），不能在表达式里再赋值：“x”（第 1 列）"),
+    ("import os", "不能用导入 import；只能写“名字 = 表达式”这样的步骤，用 ; 或换行分开：“import os”（第 1 列）"),
     ("x\0", "表达式有语法错误，在第 1 列附近：source code string cannot contain null bytes"),
-    ("x\n+ 1", "表达式必须写在一行里"),
+    ("x\n+ 1", "只有最后一步可以不起名字；请给这一步起名，例如 a = …：“x”（第 1 行第 1 列）"),
     ("   ", "表达式是空的"),
     ("x" * (MAX_LENGTH + 1), f"表达式太长：{MAX_LENGTH + 1} 个字符，最多 {MAX_LENGTH} 个"),
     ("x" * 100_000, f"表达式太长：100000 个字符，最多 {MAX_LENGTH} 个"),
@@ -290,6 +290,210 @@ def test_any_text_is_built_or_refused_cleanly(text):
 def test_the_parser_never_evaluates_text():
     source = Path(expr.__file__).read_text(encoding="utf-8")
     assert "eval(" not in source and "exec(" not in source and "compile(" not in source
+
+
+# ------------------------------------------------------------------ named steps
+LOGISTIC_STEPS = "z = w1*x1 + w2*x2 + b; a = sigmoid(z); L = -(y*log(a) + (1-y)*log(1-a))"
+LOGISTIC_GIVEN = {"w1": 0.8, "w2": 0.4, "x1": 1.5, "x2": -2.0, "b": 0.2, "y": 0.0}
+
+
+@pytest.mark.parametrize("y", [0.0, 1.0, 0.3])
+def test_named_logistic_steps_match_the_closed_forms(y):
+    given = dict(LOGISTIC_GIVEN, y=y)
+    program = expr.build_program(LOGISTIC_STEPS, given)
+    z = 0.8 * 1.5 + 0.4 * -2.0 + 0.2
+    a = sigmoid(z)
+    assert list(program.steps) == ["z", "a", "L"]
+    assert program.root is program.steps["L"]
+    assert program.steps["z"].data == pytest.approx(z, rel=1e-15)
+    assert program.steps["a"].data == pytest.approx(a, rel=1e-15)
+    assert program.root.data == pytest.approx(-(y * math.log(a) + (1 - y) * math.log(1 - a)),
+                                              rel=1e-14)
+    program.root.backward()
+    leaves = program.leaves
+    # Closed forms of the logistic neuron: ∂L/∂z = a − y, ∂L/∂wᵢ = xᵢ(a − y), ∂L/∂xᵢ = wᵢ(a − y),
+    # and ∂L/∂y = log(1 − a) − log a = −z (y is one leaf: 1 − y is computed from it).
+    assert program.steps["z"].grad == pytest.approx(a - y, rel=1e-12)
+    assert program.steps["a"].grad == pytest.approx((a - y) / (a * (1 - a)), rel=1e-12)
+    assert leaves["w1"].grad == pytest.approx(1.5 * (a - y), rel=1e-12)
+    assert leaves["w2"].grad == pytest.approx(-2.0 * (a - y), rel=1e-12)
+    assert leaves["x1"].grad == pytest.approx(0.8 * (a - y), rel=1e-12)
+    assert leaves["b"].grad == pytest.approx(a - y, rel=1e-12)
+    assert leaves["y"].grad == pytest.approx(-z, rel=1e-12)
+
+
+def test_a_step_used_twice_is_one_node_labelled_with_its_name():
+    program = expr.build_program(LOGISTIC_STEPS, LOGISTIC_GIVEN)
+    nodes = topo_sort(program.root)
+    sigmoids = [v for v in nodes if v._op == "sigmoid"]
+    assert sigmoids == [program.steps["a"]] and sigmoids[0].label == "a"
+    users = [v for v in nodes if program.steps["a"] in v._prev]
+    assert len(users) == 2  # log(a) and 1 − a read the same σ node
+    labels = [v.label for v in nodes if v.label]
+    assert sorted(labels) == sorted([*LOGISTIC_GIVEN, "z", "a", "L"])  # each name exactly once
+    assert program.steps["L"]._prev[0] is not program.steps["a"]  # L = −(…): its own node
+
+
+def test_named_steps_match_pytorch(torch):
+    program = expr.build_program(LOGISTIC_STEPS, dict(LOGISTIC_GIVEN, y=0.25))
+    program.root.backward()
+    t = {name: torch.tensor(value, requires_grad=True, dtype=torch.float64)
+         for name, value in dict(LOGISTIC_GIVEN, y=0.25).items()}
+    z = t["w1"] * t["x1"] + t["w2"] * t["x2"] + t["b"]
+    a = torch.sigmoid(z)
+    loss = -(t["y"] * torch.log(a) + (1 - t["y"]) * torch.log(1 - a))
+    loss.backward()
+    assert program.root.data == pytest.approx(loss.item(), rel=1e-14)
+    for name, tensor in t.items():
+        assert program.leaves[name].grad == pytest.approx(tensor.grad.item(), rel=1e-12, abs=1e-15)
+
+
+def test_a_shared_step_accumulates_like_the_formula():
+    # f = s·s + s with s = x·y: ∂f/∂x = (2s + 1)·y, checked by central differences too.
+    program = expr.build_program("s = x*y\nf = s*s + s", {"x": 1.3, "y": -0.7})
+    program.root.backward()
+    formula = lambda x, y: (x * y) ** 2 + x * y  # noqa: E731
+    assert program.root.data == pytest.approx(formula(1.3, -0.7), rel=1e-14)
+    assert program.leaves["x"].grad == pytest.approx(central(formula, [1.3, -0.7], 0), rel=1e-7)
+    assert program.leaves["y"].grad == pytest.approx(central(formula, [1.3, -0.7], 1), rel=1e-7)
+    assert program.steps["s"].grad == pytest.approx(2 * 1.3 * -0.7 + 1, rel=1e-14)
+
+
+@pytest.mark.parametrize("text", [
+    "z = w*x + b; a = sigmoid(z)",
+    "z = w*x + b\na = sigmoid(z)",
+    "z = w*x + b;\n\n   a = sigmoid(z);  ",
+    "  z = w*x + b  # the pre-activation\n  a = sigmoid(z)\n",
+    "z = w*x + b; sigmoid(z)",
+    "z = w*x + b; a = sigmoid(z); a",
+])
+def test_separators_indentation_and_a_bare_last_step(text):
+    program = expr.build_program(text, {"w": 0.5, "x": 2.0, "b": -1.0})
+    assert program.root.data == 0.5 and program.root._op == "sigmoid"
+    assert list(program.steps)[0] == "z" and program.steps["z"].data == 0.0
+    assert program.root.label == ("" if text.endswith("sigmoid(z)") and "a =" not in text else "a")
+    root, leaves = build(text, {"w": 0.5, "x": 2.0, "b": -1.0})  # build keeps its two results
+    assert root.data == 0.5 and list(leaves) == ["w", "x", "b"]
+
+
+def test_a_single_expression_has_no_steps_and_a_bare_leaf_stays_the_leaf():
+    program = expr.build_program("sigmoid(w*x + b)", {"w": 0.5, "x": 2.0, "b": -1.0})
+    assert program.steps == {} and program.root.label == ""
+    root, leaves = build("x", {"x": 2.0})
+    assert root is leaves["x"] and root.label == "x"
+
+
+# Wrong or hostile programs (x bound to 2) and the exact Chinese message. All are refused
+# before a single Value is built.
+HOSTILE_STEPS = [
+    ("import os; x",
+     "不能用导入 import；只能写“名字 = 表达式”这样的步骤，用 ; 或换行分开：“import os”（第 1 列）"),
+    ("from os import system\nx", "不能用导入 import；只能写“名字 = 表达式”这样的步骤，用 ; 或换行分开："
+     "“from os import system”（第 1 行第 1 列）"),
+    ("x = 1; del x",  # the statement kinds are checked first, over the whole program
+     "不能用删除 del；只能写“名字 = 表达式”这样的步骤，用 ; 或换行分开：“del x”（第 8 列）"),
+    ("x: int = 2", "不能用类型标注；只能写“名字 = 表达式”这样的步骤，用 ; 或换行分开：“x: int = 2”（第 1 列）"),
+    ("for i in x: pass", "不能用循环；只能写“名字 = 表达式”这样的步骤，用 ; 或换行分开：“for i in x: pass”（第 1 列）"),
+    ("while x: pass", "不能用循环；只能写“名字 = 表达式”这样的步骤，用 ; 或换行分开：“while x: pass”（第 1 列）"),
+    ("if x: y = x", "不能用条件语句 if；只能写“名字 = 表达式”这样的步骤，用 ; 或换行分开：“if x: y = x”（第 1 列）"),
+    ("def f(): pass\nf(x)", "不能用函数或类的定义；只能写“名字 = 表达式”这样的步骤，用 ; 或换行分开："
+     "“def f(): pass”（第 1 行第 1 列）"),
+    ("class A: pass", "不能用函数或类的定义；只能写“名字 = 表达式”这样的步骤，用 ; 或换行分开：“class A: pass”（第 1 列）"),
+    ("global x; x", "不能用这种语句；只能写“名字 = 表达式”这样的步骤，用 ; 或换行分开：“global x”（第 1 列）"),
+    ("pass", "不能用这种语句；只能写“名字 = 表达式”这样的步骤，用 ; 或换行分开：“pass”（第 1 列）"),
+    ("a, b = 1, 2", "只能给一个名字赋值，例如 z = w*x + b：“a, b”（第 1 列）"),
+    ("x.y = x*2", "只能给一个名字赋值，例如 z = w*x + b：“x.y”（第 1 列）"),
+    ("a[0] = x*2", "只能给一个名字赋值，例如 z = w*x + b：“a[0]”（第 1 列）"),
+    ("a = b = x*2", "一步只能给一个名字赋值（把 a = b = … 拆成两步）：“a = b = x*2”（第 1 列）"),
+    ("a = x*2; a += 1", "不能用 +=：每个名字是一个节点，只赋值一次；新的值请起新的名字：“a += 1”（第 10 列）"),
+    ("a = x*2; a //= 1", "不能用 //=：每个名字是一个节点，只赋值一次；新的值请起新的名字：“a //= 1”（第 10 列）"),
+    ("x*2; x", "只有最后一步可以不起名字；请给这一步起名，例如 a = …：“x*2”（第 1 列）"),
+    ("a = x*2; a = a*3", "名字 a 被赋值了两次（每个名字是一个节点，只能赋值一次）：“a”（第 10 列）"),
+    ("a = x*2\nb = a*3\na = b*2",
+     "名字 a 被赋值了两次（每个名字是一个节点，只能赋值一次）：“a”（第 3 行第 1 列）"),
+    ("a = b*2; b = x*3; a", "名字 b 在赋值之前就用到了：“b”（第 5 列）"),
+    ("a = a*x", "名字 a 在赋值之前就用到了：“a”（第 5 列）"),
+    ("exp = x*2; exp", "exp 是函数名，不能用作步骤的名字：“exp”（第 1 列）"),
+    ("sigmoid = x*2; sigmoid", "sigmoid 是函数名，不能用作步骤的名字：“sigmoid”（第 1 列）"),
+    ("x = x*2", "x 已经给了值（x=…），不能在表达式里再赋值：“x”（第 1 列）"),
+    ("y = x*2; x = y*2; x", "x 已经给了值（x=…），不能在表达式里再赋值：“x”（第 10 列）"),
+    ("y = z*2; z = x*2; y", "名字 z 在赋值之前就用到了：“z”（第 5 列）"),
+    ("__a = x*2; __a", "不允许以 __ 开头的名字 __a：“__a”（第 1 列）"),
+    ("a = x; a*2", "a = x 没有计算新的节点，只是给 x 另起一个名字；请直接用 x：“a = x”（第 1 列）"),
+    ("a = x*2; b = +a; b", "b = a 没有计算新的节点，只是给 a 另起一个名字；请直接用 a：“b = +a”（第 10 列）"),
+    ("a = 3; a*x", "a 只是一个数，不是一步计算；请把它写成 a=数值 放在表达式后面：“a = 3”（第 1 列）"),
+    ("z = x*2; x", "算出了 z，但结果没有用到它：“z = x*2”（第 1 列）"),
+    ("z = x*2; w = x*3; w", "算出了 z，但结果没有用到它：“z = x*2”（第 1 列）"),
+    ("z = x*2; L = z*y", "名字 y 没有给值；请在表达式后面加上 y=数值"),
+    ("a = (x := 2)*x; a", "表达式里不能用赋值 :=：“x := 2”（第 6 列）"),
+    ("a = x.real*2; a", "表达式里不能用属性访问：“x.real”（第 5 列）"),
+    ("a = x*2;; a", "表达式有语法错误，在第 9 列附近：invalid syntax"),
+    ("a = x*2\n  )", "表达式有语法错误，在第 2 行第 1 列附近：unmatched ')'"),
+    (";", "表达式是空的"),
+    (" ; ;\n ;", "表达式是空的"),
+    ("# only a comment", "表达式是空的"),
+    ("".join(f"a{i} = x*{i};" for i in range(300)) + "a299",
+     f"表达式太长：{len(''.join(f'a{i} = x*{i};' for i in range(300))) + 4} 个字符，最多 {MAX_LENGTH} 个"),
+    ("".join(f"q{i}=x*x;" for i in range(110)), "表达式太大：超过 300 个数、名字和运算"),
+    # nesting counts across steps, as if each name were written out where it is used
+    ("a = " + "-" * 50 + "x\nb = " + "-" * 50 + "a", f"表达式嵌套太深：超过 {MAX_DEPTH} 层"),
+]
+
+
+@pytest.mark.parametrize("text, message", HOSTILE_STEPS)
+def test_wrong_or_hostile_steps_are_refused_with_a_pointer(text, message, monkeypatch):
+    monkeypatch.setattr(expr, "Value", None)
+    start = time.perf_counter()
+    with pytest.raises(ExprError) as err:
+        build(text, {"x": 2.0})
+    assert time.perf_counter() - start < 1.0  # a hang guard, not a benchmark
+    assert str(err.value) == message
+
+
+def test_nesting_across_steps_is_inclusive():
+    # 49 + 50 minus signs in two steps: exactly as deep as -(-(…x)) written out (100 levels).
+    program = expr.build_program("a = " + "-" * 49 + "x\nb = " + "-" * 50 + "a", {"x": 1.5})
+    assert program.root.data == -1.5
+    program.root.backward()
+    assert program.leaves["x"].grad == -1.0
+    # A long chain of shallow steps is fine: each name nests only as deep as it is written.
+    chain = "a0 = x*1\n" + "".join(f"a{i + 1} = a{i}*1\n" for i in range(40))
+    assert expr.build_program(chain, {"x": 1.5}).root.data == 1.5
+
+
+def test_step_messages_in_english():
+    cases = [
+        ("a = x*2; a = a*3", "a is assigned twice (each name is one node, assigned once): `a` (column 10)"),
+        ("a = b*2\nb = x", "b is used before it is assigned: `b` (line 1, column 5)"),
+        ("log = x*2; log", "log is a function name and cannot name a step: `log` (column 1)"),
+        ("y = x*2; x = y*2; x",
+         "x is given a value (x=…) and cannot also be assigned in the expression: `x` (column 10)"),
+        ("import os; x", "import is not allowed; write steps of the form name = expression, "
+                         "separated by ; or new lines: `import os` (column 1)"),
+        ("a = b = x*2", "one step names one node (split a = b = … into two steps): `a = b = x*2` (column 1)"),
+        ("z = x*2; x", "z is computed but the result does not use it: `z = x*2` (column 1)"),
+    ]
+    with language("en"):
+        for text, message in cases:
+            with pytest.raises(ExprError) as err:
+                build(text, {"x": 2.0})
+            assert str(err.value) == message
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet="xyab0123456789.+-*/()=;\n #:,[]_elogsqpt", max_size=60))
+def test_any_program_is_built_or_refused_cleanly(text):
+    """Random programs never escape as anything but a clear ValueError/ArithmeticError."""
+    try:
+        program = expr.build_program(text, {name: 0.5 for name in ("x", "y") if name in text})
+    except ExprError as err:
+        assert str(err)
+    except (ValueError, ArithmeticError) as err:
+        assert str(err)
+    else:
+        assert isinstance(program.root, Value) and set(program.leaves) <= {"x", "y"}
+        for name, node in program.steps.items():
+            assert node.label == name and node._prev  # a step is always a computed node
 
 
 # ------------------------------------------------------------------ answers (the quiz)

@@ -254,6 +254,21 @@ def test_browser_english_page(browser, tmp_path):
     page.close()
 
 
+def test_the_page_names_every_node_as_the_trace_does():
+    """One name per node: the trace's names are the boxes' names on the page."""
+    from micrograd_cn.lesson import lesson
+    from micrograd_cn.trace import render_trace
+
+    x = Value(2.0, label="x")
+    root = ((x * 3).tanh() - x) ** 2 / (x + 1)
+    text = step_page(root)
+    trace_text = render_trace(root)
+    for node in lesson(root).nodes:
+        if node.kind != "const":
+            assert f">{node.name}<" in text
+            assert node.name in trace_text
+
+
 # ------------------------------------------------------------------ the quiz page
 def test_quiz_page_carries_questions_and_answers_offline():
     from micrograd_cn.lesson import lesson

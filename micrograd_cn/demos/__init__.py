@@ -4,6 +4,9 @@ Each demo is one module here with ``run(lang="zh", out_dir=None, **options)``
 returning a result object that holds the demo's key numbers and has
 ``render(lang) -> str`` (the text a teacher sees). ``micrograd-cn demo NAME``
 and the thin scripts in the repository's ``demos/`` folder both call them.
+A demo that prints progress while it runs also has ``intro(lang) -> str`` (what it
+does and how to read the progress lines), shown before it starts; its result's
+``render(lang, with_intro=False)`` is then the rest of the report.
 
 Imports: the demo modules lazily (``load``), so listing the demos stays fast.
 """

@@ -4,14 +4,16 @@ A 3 → 4 → 3 → 2 network with sigmoid in every layer, one sample, cost
 C = ½Σ(a − y)². ``bp.bp_network`` runs one forward and one backward pass and
 recomputes every δ and every gradient from the forward values alone; the
 report prints one table per layer, from the output back (BP1, then BP2), each
-followed by its BP3/BP4 table. The picture puts each neuron's δ from the
-equations beside the engine's ``neuron.z.grad``.
+followed by its BP3/BP4 table. The picture puts every neuron's |δ| from the
+equations on the engine's ``neuron.z.grad``, all layers on one log axis, so that
+δ shrinking toward the input (sigmoid's σ′ ≤ 1/4 at every layer) can be seen.
 
 Imports: bp, i18n, demos._common (matplotlib lazily).
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -50,24 +52,33 @@ def run(lang: str = "zh", out_dir: str | Path | None = None, *, plots: bool = Tr
         folder = out_folder(out_dir, "bp")
         rows = report.rows
         layers = sorted({r.layer for r in rows})
-        fig, axes = plt.subplots(1, len(layers), figsize=(3.2 * len(layers), 3.6),
-                                 squeeze=False)
-        for ax, layer in zip(axes[0], layers):
-            mine = [r for r in rows if r.layer == layer]
-            js = [r.j for r in mine]
-            ax.bar([j - 0.18 for j in js], [r.delta for r in mine], width=0.36,
-                   color="#2471a3", label=t("bp_plot_formula", label_lang))
-            ax.bar([j + 0.18 for j in js], [r.delta_engine for r in mine], width=0.36,
-                   color="#e67e22", label=t("bp_plot_engine", label_lang))
-            ax.axhline(0.0, color="#555555", linewidth=0.8)
-            ax.set_xticks(js)
-            ax.set_xlabel("j")
-            ax.set_title(t("bp_plot_layer", label_lang, l=layer))
-            ax.grid(True, axis="y", alpha=0.3)
-        axes[0][0].set_ylabel("δ = ∂C/∂z")
-        handles, labels = axes[0][0].get_legend_handles_labels()
-        fig.legend(handles, labels, loc="lower center", ncol=2, frameon=False)
-        fig.suptitle(t("bp_plot_title", label_lang))
-        return [save(plt, fig, folder / "deltas.png", rect=(0.0, 0.07, 1.0, 1.0))]
+        # One log axis for every layer: with sigmoid (σ′ ≤ 1/4) |δ| shrinks layer by layer
+        # toward the input, which separate linear axes per layer would hide. A δ of exactly 0
+        # (a ReLU that is off) has no place on a log axis and is left out of the picture.
+        fig, ax = plt.subplots(figsize=(6.6, 4.6))
+        means = []
+        for i, layer in enumerate(layers):
+            mine = [r for r in rows if r.layer == layer and r.delta != 0.0]
+            xs = [layer + (r.j - (len(mine) + 1) / 2) * 0.09 for r in mine]
+            ax.scatter(xs, [abs(r.delta) for r in mine], s=110, facecolors="none",
+                       edgecolors="#2471a3", linewidths=1.6,
+                       label=t("bp_plot_formula", label_lang) if i == 0 else None)
+            ax.scatter(xs, [abs(r.delta_engine) for r in mine], s=28, color="#e67e22",
+                       marker="x", label=t("bp_plot_engine", label_lang) if i == 0 else None)
+            if mine:  # the geometric mean: the middle of the layer's spread on a log axis
+                means.append((layer, math.exp(sum(math.log(abs(r.delta)) for r in mine)
+                                              / len(mine))))
+        ax.plot([m[0] for m in means], [m[1] for m in means], "--", color="#777777",
+                linewidth=1.0, label=t("bp_plot_mean", label_lang))
+        ax.set_yscale("log")
+        ax.set_xticks(layers)
+        ax.set_xticklabels([t("bp_plot_layer", label_lang, l=layer) for layer in layers])
+        ax.set_xlim(layers[0] - 0.5, layers[-1] + 0.5)
+        ax.set_xlabel(t("bp_plot_direction", label_lang))
+        ax.set_ylabel(t("bp_plot_axis", label_lang))
+        ax.grid(True, which="both", axis="y", alpha=0.3)
+        ax.legend(loc="upper left")
+        ax.set_title(t("bp_plot_title", label_lang))
+        return [save(plt, fig, folder / "deltas.png")]
 
     return BPDemoResult(report, draw(plots, lang, paint))

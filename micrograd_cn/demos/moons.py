@@ -47,6 +47,17 @@ def learning_rate(k: int, steps: int = STEPS) -> float:
     return 1.0 - 0.9 * k / steps
 
 
+def intro(lang: str | None = None, steps: int = STEPS) -> str:
+    """What the demo does and how to read its step lines: shown before training starts."""
+    lang = check_lang(lang)
+    params = sum((n_in + 1) * n_out for n_in, n_out in zip([2, *SIZES], SIZES))
+    return "\n".join([
+        t("moons_title", lang),
+        t("moons_setup", lang, n=N_POINTS, noise=NOISE, seed=DATA_SEED, params=params,
+          model_seed=MODEL_SEED, alpha=ALPHA, steps=steps),
+        t("moons_progress_note", lang, steps=steps)])
+
+
 @dataclass
 class MoonsResult:
     """The key numbers of the ``moons`` demo."""
@@ -62,13 +73,12 @@ class MoonsResult:
     def steps(self) -> int:
         return len(self.losses)
 
-    def render(self, lang: str | None = None) -> str:
+    def render(self, lang: str | None = None, with_intro: bool = True) -> str:
+        """The report; ``with_intro=False`` leaves out what ``intro()`` already showed."""
         lang = check_lang(lang)
-        lines = [t("moons_title", lang),
-                 t("moons_setup", lang, n=N_POINTS, noise=NOISE, seed=DATA_SEED,
-                   params=self.n_params, model_seed=MODEL_SEED, alpha=ALPHA, steps=self.steps),
-                 t("moons_final", lang, steps=self.steps, loss=self.final_loss,
-                   acc=100.0 * self.final_accuracy)]
+        lines = [intro(lang, self.steps)] if with_intro else []
+        lines.append(t("moons_final", lang, steps=self.steps, loss=self.final_loss,
+                       acc=100.0 * self.final_accuracy))
         return "\n".join(lines + self.pictures.lines(lang))
 
 
@@ -81,7 +91,11 @@ def _evaluate(model: MLP, X: list[list[float]], y: list[int]) -> tuple[Value, fl
 
 def run(lang: str = "zh", out_dir: str | Path | None = None, *, steps: int = STEPS,
         plots: bool = True, progress: Progress | None = None, **_: Any) -> MoonsResult:
-    """Train the MLP on the moons; ``progress`` receives one line per step."""
+    """Train the MLP on the moons; ``progress`` receives one line per step.
+
+    Each line gives the loss and accuracy *before* that step's update (the update is
+    computed from them); ``final_loss`` is measured after the last update.
+    """
     lang = check_lang(lang)
     steps = check_count(steps, "moons", "steps")
     X, y = data()

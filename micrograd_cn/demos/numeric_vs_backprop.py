@@ -13,6 +13,7 @@ Imports: datasets, gradcheck, nn, i18n, demos._common (matplotlib lazily).
 from __future__ import annotations
 
 import time
+from statistics import median
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Sequence
@@ -27,6 +28,32 @@ from micrograd_cn.nn import MLP, mse_loss
 # Hidden layer sizes of the networks compared, all with 2 inputs and 1 output.
 HIDDEN: tuple[tuple[int, ...], ...] = ((2,), (4, 4), (8, 8), (16, 16), (24, 24))
 N_SAMPLES = 4  # the loss is the mean squared error over this many points
+# Each time is the median of several runs: one run can land on a garbage collection or a
+# busy moment of the machine, and its ratio then jumps (66× for one size, 4× for the next).
+# A way is run at least MIN_REPEATS times and again until it has taken REPEAT_SECONDS (at most
+# MAX_REPEATS times): many runs where a run is short and noise matters most, few where a run
+# is long, so the whole demo stays within a few seconds.
+MIN_REPEATS = 3
+MAX_REPEATS = 25
+REPEAT_SECONDS = 0.3
+
+
+def milliseconds(seconds: float) -> str:
+    """A time in ms with about 3 significant digits and never an exponent (1840, 39.7, 0.0775)."""
+    ms = seconds * 1e3
+    if ms >= 100:
+        return f"{ms:.0f}"
+    return f"{ms:.1f}" if ms >= 10 else f"{ms:.2f}" if ms >= 1 else f"{ms:.3g}"
+
+
+def timed(work: Callable[[], object]) -> tuple[float, int]:
+    """The median time of repeated ``work()`` runs, and how many runs it took."""
+    times: list[float] = []
+    while len(times) < MIN_REPEATS or (sum(times) < REPEAT_SECONDS and len(times) < MAX_REPEATS):
+        began = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - began)
+    return median(times), len(times)
 
 
 @dataclass(frozen=True)
@@ -36,11 +63,13 @@ class SizeRow:
     hidden: tuple[int, ...]
     n_params: int
     numeric_forwards: int  # forward passes counted during finite differences
-    numeric_seconds: float
+    numeric_seconds: float  # median over numeric_runs runs
     backprop_forwards: int  # forward passes counted during backpropagation (1)
-    backprop_seconds: float
+    backprop_seconds: float  # median over backprop_runs runs (one forward + one backward)
     max_abs_diff: float
     agree: bool
+    numeric_runs: int = 1  # how many runs each median is taken over
+    backprop_runs: int = 1
 
     @property
     def name(self) -> str:
@@ -59,11 +88,11 @@ class NumericResult:
     def render(self, lang: str | None = None) -> str:
         lang = check_lang(lang)
         lines = [t("nvb_title", lang), t("nvb_setup", lang, n=N_SAMPLES),
-                 t("nvb_header", lang)]
+                 t("nvb_timing", lang, low=MIN_REPEATS, high=MAX_REPEATS), t("nvb_header", lang)]
         for r in self.rows:
             lines.append(t("nvb_row", lang, name=r.name, n=r.n_params,
-                           nf=r.numeric_forwards, nt=r.numeric_seconds,
-                           bf=r.backprop_forwards, bt=r.backprop_seconds,
+                           nf=r.numeric_forwards, nt=milliseconds(r.numeric_seconds),
+                           bf=r.backprop_forwards, bt=milliseconds(r.backprop_seconds),
                            speedup=r.speedup, diff=r.max_abs_diff))
         verdict = "nvb_agree" if all(r.agree for r in self.rows) else "nvb_disagree"
         lines.append(t(verdict, lang, atol=ATOL, rtol=RTOL))
@@ -83,7 +112,8 @@ def network(hidden: Sequence[int]) -> tuple[MLP, Callable[[], Value]]:
 
 
 def measure(hidden: Sequence[int]) -> SizeRow:
-    """Both gradients of one network, with forward passes counted and timed."""
+    """Both gradients of one network: forward passes counted (of one run), times the median
+    of repeated runs (``timed``)."""
     model, loss = network(hidden)
     params = model.parameters()
     calls = [0]
@@ -92,19 +122,26 @@ def measure(hidden: Sequence[int]) -> SizeRow:
         calls[0] += 1
         return loss()
 
-    began = time.perf_counter()
-    numeric = numerical_grad_in_place(counted, params)
-    numeric_seconds = time.perf_counter() - began
-    numeric_forwards, calls[0] = calls[0], 0
-    model.zero_grad()
-    began = time.perf_counter()
-    counted().backward()
-    backprop_seconds = time.perf_counter() - began
+    numeric: list[float] = []
+
+    def differences() -> None:  # every run gives the same numbers: parameters are restored
+        calls[0] = 0
+        numeric[:] = numerical_grad_in_place(counted, params)
+
+    numeric_seconds, numeric_runs = timed(differences)
+    numeric_forwards = calls[0]  # of one run
+
+    def backprop() -> None:
+        calls[0] = 0
+        model.zero_grad()
+        counted().backward()
+
+    backprop_seconds, backprop_runs = timed(backprop)
     exact = [p.grad for p in params]
     diffs = [abs(a - b) for a, b in zip(exact, numeric)]
     agree = all(agrees(e, n) for e, n in zip(exact, numeric))
     return SizeRow(tuple(hidden), len(params), numeric_forwards, numeric_seconds, calls[0],
-                   backprop_seconds, max(diffs), agree)
+                   backprop_seconds, max(diffs), agree, numeric_runs, backprop_runs)
 
 
 def run(lang: str = "zh", out_dir: str | Path | None = None, *,
