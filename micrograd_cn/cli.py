@@ -302,6 +302,37 @@ def _run_step(args: argparse.Namespace) -> int:
     return run_stepper(pages, input, print, args.lang)
 
 
+# ---------------------------------------------------------------- exercise
+def _add_exercise(sub: argparse._SubParsersAction, lang: str) -> None:
+    from micrograd_cn.exercise import FORMATS, LEVELS
+
+    p = _subparser(sub, "exercise", lang)
+    p.add_argument("--seed", type=int, default=0, help=t("cli_exercise_seed_help", lang))
+    p.add_argument("--count", type=_count(lang), default=5, help=t("cli_exercise_count_help", lang))
+    p.add_argument("--level", type=int, choices=LEVELS, default=1,
+                   help=t("cli_exercise_level_help", lang))
+    p.add_argument("--no-key", action="store_true", help=t("cli_exercise_no_key_help", lang))
+    _add_format(p, lang, FORMATS, "md", "cli_exercise_format_help")
+    p.set_defaults(func=_run_exercise)
+
+
+def _run_exercise(args: argparse.Namespace) -> int:
+    import json
+
+    from micrograd_cn.doc import to_md
+    from micrograd_cn.exercise import sheet, sheet_blocks, sheet_html, sheet_json
+
+    _check_target(args)
+    exercises = sheet(args.seed, args.count, args.level)
+    if args.format == "json":
+        return _emit(args, json.dumps(sheet_json(exercises), ensure_ascii=False, indent=1))
+    if args.format == "html":
+        return _emit(args, sheet_html(exercises, args.seed, args.level, args.lang,
+                                      key=not args.no_key))
+    return _emit(args, to_md(sheet_blocks(exercises, args.seed, args.level, args.lang,
+                                          key=not args.no_key)))
+
+
 # ---------------------------------------------------------------- logistic
 def _add_logistic(sub: argparse._SubParsersAction, lang: str) -> None:
     p = _subparser(sub, "logistic", lang)
@@ -395,6 +426,7 @@ def _run_graph(args: argparse.Namespace) -> int:
 
 SUBCOMMANDS: list[Callable[[argparse._SubParsersAction, str], None]] = [
     _add_graph, _add_trace, _add_step, _add_logistic, _add_bp, _add_demo, _add_html,
+    _add_exercise,
 ]
 
 

@@ -6,6 +6,8 @@ project's Unicode notation (``∂L/∂w₁ = x₁(a − y)``, numbers with ``−
 renderer translates that notation once: ``to_text`` keeps it, ``to_md`` adds
 Markdown structure, ``to_latex`` maps the Unicode to LaTeX (``∂`` → ``\\partial``,
 ``w₁`` → ``w_{1}``, ``a²`` → ``a^{2}``, ``−`` → ``-``) — the one place that map lives.
+``to_html`` gives an HTML fragment (the Unicode kept, every string escaped) for a
+page that prints without MathJax or the network.
 
 Blocks:
   Heading(text, level)    a title line
@@ -63,12 +65,12 @@ class Pre:
 
 
 Block = Union[Heading, Para, Table, Math, Pre]
-FORMATS = ("text", "md", "latex")
+FORMATS = ("text", "md", "latex", "html")
 
 
 def render(blocks: Sequence[Block], fmt: str = "text") -> str:
     """``blocks`` in one of FORMATS."""
-    return {"text": to_text, "md": to_md, "latex": to_latex}[fmt](blocks)
+    return {"text": to_text, "md": to_md, "latex": to_latex, "html": to_html}[fmt](blocks)
 
 
 # ---------------------------------------------------------------- terminal text
@@ -213,3 +215,37 @@ def _latex_cell(text: str) -> str:
     if _TEXT.search(text) and not any(ch in text for ch in "∂σ=·"):
         return _latex_text(text)
     return "$" + latex_math(text) + "$" if text else ""
+
+
+# ---------------------------------------------------------------- HTML
+def _html_row(cells: Sequence[str], aligns: str, tag: str) -> str:
+    from html import escape
+
+    return "<tr>" + "".join(f'<{tag} class="{"num" if a == ">" else "text"}">{escape(c)}</{tag}>'
+                            for c, a in zip(cells, aligns)) + "</tr>"
+
+
+def to_html(blocks: Sequence[Block]) -> str:
+    """An HTML fragment: headings, paragraphs, tables, equations (``<pre class="math">``)."""
+    from html import escape
+
+    parts: list[str] = []
+    for block in blocks:
+        if isinstance(block, Heading):
+            level = min(block.level + 1, 6)
+            parts.append(f"<h{level}>{escape(block.text)}</h{level}>")
+        elif isinstance(block, Para):
+            if block.text.strip():
+                parts.append("<p>" + "<br>".join(escape(line) for line in
+                                                 block.text.strip().split("\n")) + "</p>")
+        elif isinstance(block, Pre):
+            parts.append(f"<pre>{escape(block.text)}</pre>")
+        elif isinstance(block, Table):
+            aligns = block.aligns or "<" + ">" * (len(block.header) - 1)
+            parts.append("<table>\n" + _html_row(block.header, aligns, "th") + "\n" + "\n".join(
+                _html_row(r, aligns, "td") for r in block.rows) + "\n</table>")
+        elif isinstance(block, Math):
+            # preformatted, so the equations keep their "=" in one column as in the terminal
+            parts.append('<pre class="math">' + "\n".join(
+                escape(line) for line in _aligned(block.lines)) + "</pre>")
+    return "\n".join(parts) + "\n"

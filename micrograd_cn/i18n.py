@@ -465,6 +465,43 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "看不懂这个答案：请写一个数或算式（数字、+ − × ÷ 和括号）",
         "cannot read this answer: write a number or arithmetic (digits, + − × ÷ and parentheses)",
     ),
+    "exercise_title": (
+        "课堂练习：反向传播（种子 {seed}，难度 {level}）",
+        "Exercises: backpropagation (seed {seed}, level {level})",
+    ),
+    "exercise_intro": (
+        "每道题先做前向计算，再用链式法则一步步求出 f 对每个输入的梯度。"
+        "每一步：流入的贡献 = 上游梯度 × 局部导数；同一个节点收到的各份贡献相加。",
+        "For each exercise, compute the forward pass, then the gradient of f with respect to each "
+        "input, one chain-rule step at a time: contribution = upstream gradient × local derivative; "
+        "the contributions a node receives add up.",
+    ),
+    "exercise_item": ("第 {k} 题", "Exercise {k}"),
+    "exercise_values": ("取值：{values}", "Values: {values}"),
+    "exercise_find": ("求：{wanted}", "Find: {wanted}"),
+    "exercise_answers": ("答案：{answers}", "Answers: {answers}"),
+    "exercise_key": ("答案", "Answer key"),
+    "exercise_bad_level": ("未知的难度 {level}；可选：{choices}", "unknown level {level}; choose {choices}"),
+    "exercise_bad_count": (
+        "题目数量必须在 1 到 {limit} 之间，收到 {count}",
+        "the number of exercises must be between 1 and {limit}, got {count}",
+    ),
+    "cli_exercise_help": (
+        "生成一张反向传播练习题（随机表达式，附答案：每个输入的梯度和每一步链式法则）",
+        "write a sheet of backpropagation exercises (random expressions, with a key: every "
+        "input's gradient and every chain-rule step)",
+    ),
+    "cli_exercise_seed_help": ("随机种子：同一个种子在任何机器上都给出同一张题", "random seed: the same seed gives the same sheet on every machine"),
+    "cli_exercise_count_help": ("题目数量（默认 5，最多 100）", "how many exercises (default 5, at most 100)"),
+    "cli_exercise_level_help": (
+        "难度：1 单个表达式；2 一个命名步骤被用两次（梯度累加）；3 两个命名步骤",
+        "level: 1 one expression; 2 a named step used twice (gradients add up); 3 two named steps",
+    ),
+    "cli_exercise_no_key_help": ("不附答案", "leave the answer key out"),
+    "cli_exercise_format_help": (
+        "输出格式：md（Markdown，默认）、json（给其他程序）或 html（一页可打印的网页）",
+        "output format: md (Markdown, default), json (for other tools) or html (one printable page)",
+    ),
     "cli_output_help": ("写入这个文件，而不是打印出来", "write to this file instead of printing"),
     "cli_written": ("已写入 {path}", "wrote {path}"),
     "cli_trace_style_help": (

@@ -52,7 +52,7 @@ def test_console_entry_point_runs():
     assert done.stdout.strip() == f"micrograd-cn {__version__}"
 
 
-SUBCOMMAND_NAMES = ["graph", "trace", "step", "logistic", "bp", "demo", "html"]
+SUBCOMMAND_NAMES = ["graph", "trace", "step", "logistic", "bp", "demo", "html", "exercise"]
 
 
 @pytest.mark.parametrize("name", SUBCOMMAND_NAMES)

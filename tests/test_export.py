@@ -8,7 +8,6 @@ import re
 import pytest
 
 from micrograd_cn.cli import main
-from micrograd_cn.doc import Math, Para, to_latex
 from micrograd_cn.expr import build
 
 EXAMPLE = ["tanh(w*x + b) + x*x", "w=-0.5", "x=2", "b=0.25"]
@@ -58,14 +57,6 @@ def test_latex_is_math_mode_throughout(capsys):
     leftover = {ch for ch in text if ord(ch) > 127 and not re.match(r"[\u3000-\u9fff\uff00-\uffef]", ch)}
     assert leftover == set(), leftover
     assert text.count("{") == text.count("}") and text.count("$") % 2 == 0
-
-
-def test_latex_text_puts_formulas_in_math_mode():
-    assert to_latex([Para("导数 ∂L/∂w₁ 是 x₁(a − y)，50% & _x")]) == (
-        r"导数 $\partial L/\partial w_{1}$ 是 $x_{1}(a$ $-$ y)，50\% \& \_x" + "\n")
-    assert to_latex([Math.of("∂f/∂a += 1 × 3 = 3", "∂f/∂b = 2")]) == (
-        "\\begin{align*}\n\\partial f/\\partial a &\\mathrel{+}= 1 \\times 3 = 3 \\\\\n"
-        "\\partial f/\\partial b &= 2\n\\end{align*}\n")
 
 
 def test_format_and_style_agree(capsys):
