@@ -84,7 +84,8 @@ def run_quiz(ls: Lesson, read: Read, write: Write, lang: str,
         while tries < 2:
             try:
                 text = read(PROMPT)
-            except EOFError:
+            except EOFError:  # Ctrl-D in a terminal leaves the cursor after the prompt
+                write("")
                 stopped = True
                 break
             if text.strip().lower() == "q":
@@ -112,6 +113,7 @@ def run_quiz(ls: Lesson, read: Read, write: Write, lang: str,
     if not stopped and asked:
         write("")
         write(summary(ls, lang))
+        write("")
     elif not asked:
         write(t("trace_no_steps", lang, d=ls.d(ls.root)))
     write(score_line(right, done, len(asked), lang))
