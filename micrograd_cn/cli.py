@@ -116,6 +116,36 @@ def _add_style(p: argparse.ArgumentParser, lang: str) -> None:
                    help=t("cli_style_help", lang))
 
 
+def _add_format(p: argparse.ArgumentParser, lang: str, formats: Sequence[str], default: str,
+                help_key: str) -> None:
+    """--format and -o/--output: what to emit and where (``_emit`` writes it)."""
+    p.add_argument("--format", choices=formats, default=default, help=t(help_key, lang))
+    p.add_argument("-o", "--output", default=None, metavar="FILE", help=t("cli_output_help", lang))
+
+
+def _check_target(args: argparse.Namespace) -> None:
+    """Before any work: an -o whose folder does not exist fails at once."""
+    from pathlib import Path
+
+    if args.output is not None and not Path(args.output).parent.is_dir():
+        raise ValueError(t("viz_no_dir", args.lang, dir=str(Path(args.output).parent)))
+
+
+def _emit(args: argparse.Namespace, text: str) -> int:
+    """Print ``text``, or with -o write it to that file (all or nothing) and say where."""
+    from pathlib import Path
+
+    if args.output is None:
+        print(text.rstrip("\n"))
+        return 0
+    from micrograd_cn.viz import write_atomic
+
+    _check_target(args)
+    write_atomic(Path(args.output), (text.rstrip("\n") + "\n").encode("utf-8"))
+    print(t("cli_written", args.lang, path=args.output))
+    return 0
+
+
 def _built(args: argparse.Namespace) -> tuple[Program, list[Value]]:
     """``args.expr`` (an expression or named steps) built with ``args.bindings``, and --params."""
     from micrograd_cn.expr import build_program, check_name, parse_bindings
@@ -185,6 +215,7 @@ def _add_html(sub: argparse._SubParsersAction, lang: str) -> None:
     _add_expression(p, lang)
     p.add_argument("-o", "--output", default="step.html", metavar="FILE",
                    help=t("cli_html_out_help", lang))
+    _add_quiz(p, lang)
     p.set_defaults(func=_run_html)
 
 
@@ -193,7 +224,7 @@ def _run_html(args: argparse.Namespace) -> int:
 
     program, params = _built(args)
     steps = write_step_page(program.root, args.output, lang=args.lang, title=args.expr,
-                            params=params)
+                            params=params, quiz=args.quiz, ask=args.ask)
     print(t("cli_html_written", args.lang, path=args.output, n=steps))
     return 0
 
@@ -208,49 +239,30 @@ def _lesson(args: argparse.Namespace) -> Lesson:
 
 
 def _add_trace(sub: argparse._SubParsersAction, lang: str) -> None:
+    from micrograd_cn.trace import STYLES
+
     p = _subparser(sub, "trace", lang)
     _add_expression(p, lang)
-    _add_style(p, lang)
+    p.add_argument("--style", choices=STYLES, default=None, help=t("cli_trace_style_help", lang))
+    _add_format(p, lang, ("table", "narrative", "md", "latex", "json"), "table",
+                "cli_trace_format_help")
     p.set_defaults(func=_run_trace)
 
 
 def _run_trace(args: argparse.Namespace) -> int:
-    from micrograd_cn.doc import to_text
-    from micrograd_cn.trace import trace_blocks
+    import json
 
-    print(to_text(trace_blocks(_lesson(args), args.lang, args.style)))
-    return 0
+    from micrograd_cn import doc
+    from micrograd_cn.trace import trace_blocks, trace_json
 
-
-def run_stepper(pages: Sequence[str], read: Callable[[str], str],
-                write: Callable[[str], None], lang: str) -> int:
-    """Show one page at a time: Enter/n next, p back, q quit (or end of input).
-
-    ``read`` is ``input`` in a terminal; tests pass a function that replays keys.
-    """
-    last = len(pages) - 1
-    page = 0
-    write(pages[0])
-    write(t("step_help", lang))
-    while True:
-        try:
-            key = read("› ").strip().lower()
-        except EOFError:
-            return 0
-        if key in ("", "n"):
-            if page == last:
-                return 0
-            page += 1
-        elif key == "p":
-            page = max(page - 1, 0)
-        elif key == "q":
-            return 0
-        else:
-            write(t("step_unknown_key", lang, pressed=repr(key)) + "  " + t("step_help", lang))
-            continue
-        write(pages[page])
-        if page == last:
-            write(t("step_end", lang))
+    _check_target(args)
+    ls = _lesson(args)
+    if args.format == "json":
+        return _emit(args, json.dumps(trace_json(ls, args.expr), ensure_ascii=False, indent=1))
+    if args.format in ("table", "narrative"):  # terminal text; an explicit --style wins
+        return _emit(args, doc.to_text(trace_blocks(ls, args.lang, args.style or args.format)))
+    style = args.style or ("equations" if args.format == "latex" else "table")
+    return _emit(args, doc.render(trace_blocks(ls, args.lang, style), args.format))
 
 
 def _interactive() -> bool:
@@ -258,21 +270,67 @@ def _interactive() -> bool:
     return all(stream is not None and stream.isatty() for stream in (sys.stdin, sys.stdout))
 
 
+def _add_quiz(p: argparse.ArgumentParser, lang: str) -> None:
+    """--quiz and --ask, shared by step (in the terminal) and html (in the browser)."""
+    from micrograd_cn.quiz import ASKS
+
+    p.add_argument("--quiz", action="store_true", help=t("cli_quiz_help", lang))
+    p.add_argument("--ask", choices=ASKS, default="contribution", help=t("cli_ask_help", lang))
+
+
 def _add_step(sub: argparse._SubParsersAction, lang: str) -> None:
     p = _subparser(sub, "step", lang)
     _add_expression(p, lang)
     p.add_argument("--all", action="store_true", help=t("cli_all_help", lang))
+    _add_quiz(p, lang)
     p.set_defaults(func=_run_step)
 
 
 def _run_step(args: argparse.Namespace) -> int:
+    from micrograd_cn.interactive import lines_from, run_quiz, run_stepper
     from micrograd_cn.trace import step_pages
 
-    pages = step_pages(_lesson(args), args.lang)
+    ls = _lesson(args)
+    if args.quiz:  # in a terminal the student types; otherwise one answer a line from stdin
+        read = input if _interactive() else lines_from(sys.stdin, print)
+        run_quiz(ls, read, print, args.lang, args.ask)
+        return 0
+    pages = step_pages(ls, args.lang)
     if args.all or not _interactive():
         print("\n\n".join(pages))
         return 0
     return run_stepper(pages, input, print, args.lang)
+
+
+# ---------------------------------------------------------------- exercise
+def _add_exercise(sub: argparse._SubParsersAction, lang: str) -> None:
+    from micrograd_cn.exercise import FORMATS, LEVELS
+
+    p = _subparser(sub, "exercise", lang)
+    p.add_argument("--seed", type=int, default=0, help=t("cli_exercise_seed_help", lang))
+    p.add_argument("--count", type=_count(lang), default=5, help=t("cli_exercise_count_help", lang))
+    p.add_argument("--level", type=int, choices=LEVELS, default=1,
+                   help=t("cli_exercise_level_help", lang))
+    p.add_argument("--no-key", action="store_true", help=t("cli_exercise_no_key_help", lang))
+    _add_format(p, lang, FORMATS, "md", "cli_exercise_format_help")
+    p.set_defaults(func=_run_exercise)
+
+
+def _run_exercise(args: argparse.Namespace) -> int:
+    import json
+
+    from micrograd_cn.doc import to_md
+    from micrograd_cn.exercise import sheet, sheet_blocks, sheet_html, sheet_json
+
+    _check_target(args)
+    exercises = sheet(args.seed, args.count, args.level)
+    if args.format == "json":
+        return _emit(args, json.dumps(sheet_json(exercises), ensure_ascii=False, indent=1))
+    if args.format == "html":
+        return _emit(args, sheet_html(exercises, args.seed, args.level, args.lang,
+                                      key=not args.no_key))
+    return _emit(args, to_md(sheet_blocks(exercises, args.seed, args.level, args.lang,
+                                          key=not args.no_key)))
 
 
 # ---------------------------------------------------------------- logistic
@@ -379,6 +437,7 @@ def _run_graph(args: argparse.Namespace) -> int:
 
 SUBCOMMANDS: list[Callable[[argparse._SubParsersAction, str], None]] = [
     _add_graph, _add_trace, _add_step, _add_logistic, _add_bp, _add_demo, _add_html,
+    _add_exercise,
 ]
 
 

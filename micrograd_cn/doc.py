@@ -6,6 +6,8 @@ project's Unicode notation (``∂L/∂w₁ = x₁(a − y)``, numbers with ``−
 renderer translates that notation once: ``to_text`` keeps it, ``to_md`` adds
 Markdown structure, ``to_latex`` maps the Unicode to LaTeX (``∂`` → ``\\partial``,
 ``w₁`` → ``w_{1}``, ``a²`` → ``a^{2}``, ``−`` → ``-``) — the one place that map lives.
+``to_html`` gives an HTML fragment (the Unicode kept, every string escaped) for a
+page that prints without MathJax or the network.
 
 Blocks:
   Heading(text, level)    a title line
@@ -63,12 +65,12 @@ class Pre:
 
 
 Block = Union[Heading, Para, Table, Math, Pre]
-FORMATS = ("text", "md", "latex")
+FORMATS = ("text", "md", "latex", "html")
 
 
 def render(blocks: Sequence[Block], fmt: str = "text") -> str:
     """``blocks`` in one of FORMATS."""
-    return {"text": to_text, "md": to_md, "latex": to_latex}[fmt](blocks)
+    return {"text": to_text, "md": to_md, "latex": to_latex, "html": to_html}[fmt](blocks)
 
 
 # ---------------------------------------------------------------- terminal text
@@ -137,6 +139,7 @@ _SYMBOLS = {
     "≈": r"\approx ", "→": r"\to ", "′": "'", "…": r"\ldots ", "ω": r"\omega", "η": r"\eta",
     "ŷ": r"\hat{y}", "ℓ": r"\ell ", "√": r"\sqrt", "∑": r"\sum", "÷": r"\div ", "½": r"\tfrac12",
 }
+_INDEX = re.compile(r"\b([A-Za-z])(\d+)\b")  # a one-letter name numbered by naming: v1, v12
 _FUNCS = re.compile(r"\b(log|exp|tanh|ln|max|min)\b")
 _RUN = re.compile("([" + "".join(_SUB) + "]+)|([" + "".join(_SUP) + "]+)")
 _TEXT = re.compile(r"[\u3000-\u9fff\uff00-\uffef]+(?:[\s\u3000-\u9fff\uff00-\uffef]*[\u3000-\u9fff\uff00-\uffef])?")
@@ -150,6 +153,7 @@ def latex_math(text: str) -> str:
         return "^{" + "".join(_SUP[c] for c in m.group(2)) + "}"
 
     text = _TEXT.sub(lambda m: r"\text{" + m.group(0) + "}", text)
+    text = _INDEX.sub(r"\1_{\2}", text)  # v1 -> v_{1}, as w₁ -> w_{1}
     text = _RUN.sub(script, text)
     text = _FUNCS.sub(lambda m: "\\" + ("log" if m.group(1) == "ln" else m.group(1)) + " ", text)
     text = text.replace("#", r"\#").replace("%", r"\%").replace("&", r"\&")
@@ -158,31 +162,27 @@ def latex_math(text: str) -> str:
     return re.sub(r"\\(sigma|delta|partial|cdot|times|omega|eta|ell) (?=[^A-Za-z])", r"\\\1", text)
 
 
+# A sentence splits into words at spaces and runs of Chinese text; a word holding a
+# formula character (∂f/∂w, σ′(z), w₁) is set in math mode as a whole.
+_WORDS = re.compile(r"(\s+|[\u3000-\u9fff\uff00-\uffef]+)")
+_MATHY = set(_SYMBOLS) | set(_SUB) | set(_SUP)
+
+
 def _latex_text(text: str) -> str:
-    """A sentence for LaTeX: special characters escaped, formula characters in math mode."""
-    out: list[str] = []
-    run: list[str] = []  # formula characters in a row go into math mode together: w²ⱼₖ -> w^{2}_{jk}
-
-    def flush() -> None:
-        if run:
-            out.append("$" + latex_math("".join(run)) + "$")
-            run.clear()
-
-    for ch in text:
-        if ch in "#%&_{}$":
-            flush()
-            out.append("\\" + ch)
-        elif ch in _SYMBOLS or ch in _SUB or ch in _SUP:
-            run.append(ch)
+    """A sentence for LaTeX: special characters escaped, formulas in math mode."""
+    out = []
+    for word in _WORDS.split(text):
+        if any(ch in _MATHY for ch in word):
+            out.append("$" + latex_math(word).strip() + "$")
         else:
-            flush()
-            out.append(ch)
-    flush()
-    return "".join(out).replace("$$", "")
+            out.append("".join("\\" + ch if ch in "#%&_{}$" else ch for ch in word))
+    return "".join(out)
 
 
 def _align(line: str) -> str:
-    """An equation with its first ``=`` as the alignment point."""
+    """An equation with its first ``=`` (or ``+=``) as the alignment point."""
+    if re.search(r"\+=", line.split("=", 1)[0] + "="):
+        return line.replace("+=", r"&\mathrel{+}=", 1)
     return line.replace("=", "&=", 1) if "=" in line else "&" + line
 
 
@@ -215,3 +215,37 @@ def _latex_cell(text: str) -> str:
     if _TEXT.search(text) and not any(ch in text for ch in "∂σ=·"):
         return _latex_text(text)
     return "$" + latex_math(text) + "$" if text else ""
+
+
+# ---------------------------------------------------------------- HTML
+def _html_row(cells: Sequence[str], aligns: str, tag: str) -> str:
+    from html import escape
+
+    return "<tr>" + "".join(f'<{tag} class="{"num" if a == ">" else "text"}">{escape(c)}</{tag}>'
+                            for c, a in zip(cells, aligns)) + "</tr>"
+
+
+def to_html(blocks: Sequence[Block]) -> str:
+    """An HTML fragment: headings, paragraphs, tables, equations (``<pre class="math">``)."""
+    from html import escape
+
+    parts: list[str] = []
+    for block in blocks:
+        if isinstance(block, Heading):
+            level = min(block.level + 1, 6)
+            parts.append(f"<h{level}>{escape(block.text)}</h{level}>")
+        elif isinstance(block, Para):
+            if block.text.strip():
+                parts.append("<p>" + "<br>".join(escape(line) for line in
+                                                 block.text.strip().split("\n")) + "</p>")
+        elif isinstance(block, Pre):
+            parts.append(f"<pre>{escape(block.text)}</pre>")
+        elif isinstance(block, Table):
+            aligns = block.aligns or "<" + ">" * (len(block.header) - 1)
+            parts.append("<table>\n" + _html_row(block.header, aligns, "th") + "\n" + "\n".join(
+                _html_row(r, aligns, "td") for r in block.rows) + "\n</table>")
+        elif isinstance(block, Math):
+            # preformatted, so the equations keep their "=" in one column as in the terminal
+            parts.append('<pre class="math">' + "\n".join(
+                escape(line) for line in _aligned(block.lines)) + "</pre>")
+    return "\n".join(parts) + "\n"

@@ -448,3 +448,48 @@ def build(text: str, bindings: Mapping[str, float]) -> tuple[Value, dict[str, Va
     """
     program = build_program(text, bindings)
     return program.root, program.leaves
+
+
+# ------------------------------------------------------------------ answers
+# Signs a student may type instead of ASCII (NFKC already turns full-width digits and
+# parentheses into ASCII): the minus sign, times and divided-by of the printed steps.
+_ANSWER_SIGNS = str.maketrans({"−": "-", "×": "*", "·": "*", "÷": "/"})
+
+
+def answer(text: str) -> float:
+    """A student's answer: a number or arithmetic of numbers (``0.25*2``, ``1/8``, ``−0.5``).
+
+    The same whitelist as an expression (``+ - * / **``, parentheses, exp/log/sigmoid/
+    tanh/relu of a number) but no names: an answer is a value, not a formula.
+    Nothing reaches ``eval``; the number is computed by the engine's own ops.
+    """
+    if not isinstance(text, str):
+        raise ExprError(t("expr_not_text", kind=type(text).__name__))
+    if len(text) > MAX_LENGTH:
+        raise ExprError(t("expr_too_long", length=len(text), limit=MAX_LENGTH))
+    text = unicodedata.normalize("NFKC", text).translate(_ANSWER_SIGNS).strip()
+    if not text:
+        raise ExprError(t("answer_empty"))
+    depth = deepest = 0
+    for char in text:  # as in parse(): bound the parser's recursion first
+        depth += (char == "(") - (char == ")")
+        deepest = max(deepest, depth)
+    if deepest > MAX_DEPTH:
+        raise ExprError(t("expr_too_deep", limit=MAX_DEPTH))
+    try:
+        body = ast.parse(text, mode="eval").body
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        raise ExprError(t("answer_syntax", text=show(text))) from None
+    count = 0
+    stack: list[tuple[ast.AST, int]] = [(body, 1)]
+    while stack:
+        node, level = stack.pop()
+        count += 1
+        if count > MAX_NODES:
+            raise ExprError(t("expr_too_many_nodes", limit=MAX_NODES))
+        if level > MAX_DEPTH:
+            raise ExprError(t("expr_too_deep", limit=MAX_DEPTH))
+        if isinstance(node, ast.Name):
+            raise ExprError(t("answer_name", name=show(node.id)))
+        stack.extend((child, level + 1) for child in _check_node(text, node))
+    return _build(body, {}).data

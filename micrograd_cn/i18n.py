@@ -385,8 +385,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "No chain-rule steps: the root is itself a leaf ({d} = 1), so no gradient flows further.",
     ),
     "trace_bad_style": (
-        "未知的输出样式 {style}；可选：table、narrative",
-        "unknown style {style}; choose table or narrative",
+        "未知的输出样式 {style}；可选：table、narrative、equations",
+        "unknown style {style}; choose table, narrative or equations",
     ),
     "step_help": (
         "回车或 n：下一步　p：上一步　q：退出",
@@ -394,6 +394,128 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "step_end": ("（已到最后一步；回车或 q 退出，p 返回）", "(last page; Enter or q quits, p goes back)"),
     "step_unknown_key": ("不认识的按键 {pressed}", "unknown key {pressed}"),
+    # --- quiz, exercise sheets and exports (predict, then reveal) ----------------
+    "quiz_intro": (
+        "每一步请先算出{what}，再看答案。\n可以写数或算式（如 0.25*2、1/8、-0.5）；"
+        "与正确值相差不超过 0.1% 或 0.0005 就算对。答错一次给提示，再错就揭晓答案。输入 q 退出。",
+        "At each step, work out {what} before you see it.\nWrite a number or arithmetic "
+        "(e.g. 0.25*2, 1/8, -0.5); within 0.1% or 0.0005 of the value counts as right. "
+        "A wrong answer gets a hint and one more try, then the answer is shown. Type q to quit.",
+    ),
+    "quiz_what_contribution": (
+        "沿这条边流过的贡献（上游梯度 × 局部导数）",
+        "what flows along the edge (upstream gradient × local derivative)",
+    ),
+    "quiz_what_local": ("这条边的局部导数", "the edge's local derivative"),
+    "quiz_what_grad": ("这一步之后输入节点累计的梯度", "the gradient the input holds after the step"),
+    "quiz_ask_contribution": (
+        "沿这条边流入 {inp} 的贡献 = 上游 × 局部导数 = ?",
+        "what flows into {inp} along this edge = upstream × local derivative = ?",
+    ),
+    "quiz_ask_local": (
+        "局部导数 {d} = ?（只看 {out} = {forward} 这一个运算）",
+        "the local derivative {d} = ? (of {out} = {forward} alone)",
+    ),
+    "quiz_ask_grad": ("这一步之后 {d} = ?", "after this step, {d} = ?"),
+    "quiz_share": (
+        "（{inp} 一共收到 {n} 份贡献，这是第 {i} 份）",
+        "({inp} receives {n} contributions; this is number {i})",
+    ),
+    "quiz_hint": (
+        "提示：上游梯度 {d} = {upstream}；局部导数是 {formula}。",
+        "Hint: the upstream gradient is {d} = {upstream}; the local derivative is {formula}.",
+    ),
+    "quiz_hint_before": ("{inp} 之前已累计 {d} = {before}。", "{inp} already holds {d} = {before}."),
+    "quiz_right": ("✓ 对！", "✓ Right!"),
+    "quiz_wrong": ("✗ 不对。", "✗ Not quite."),
+    "quiz_reveal": ("✗ 还是不对。答案：", "✗ Still not it. The answer:"),
+    "quiz_unreadable": ("看不懂这个答案：{detail}", "cannot read this answer: {detail}"),
+    "quiz_score": ("得分：{right} / {total}", "score: {right} / {total}"),
+    "quiz_stopped": ("（共 {total} 步，答完 {asked} 步后结束）", "(stopped after {asked} of {total} steps)"),
+    "quiz_bad_ask": ("未知的提问方式 {ask}；可选：{choices}", "unknown question kind {ask}; choose {choices}"),
+    "answer_empty": (
+        "答案是空的：请写一个数或算式，如 0.25*2",
+        "the answer is empty: write a number or arithmetic, e.g. 0.25*2",
+    ),
+    "answer_syntax": (
+        "{text} 不是一个数或算式（可以写 0.25*2、1/8、-0.5）",
+        "{text} is not a number or arithmetic (write e.g. 0.25*2, 1/8, -0.5)",
+    ),
+    "answer_name": ("答案里不能有名字 {name}：请写出它的数值", "an answer holds no names ({name}): write its value"),
+    "cli_quiz_help": (
+        "测验：每一步先让你算出答案（答错给提示，再错揭晓），最后给出得分",
+        "quiz: predict each step before it is shown (a hint after a wrong answer, then the answer), with a score",
+    ),
+    "cli_ask_help": (
+        "测验问什么：contribution（贡献 = 上游 × 局部，默认）、local（局部导数）或 grad（累计梯度）",
+        "what the quiz asks: contribution (upstream × local, default), local (the local derivative) or grad (the gradient so far)",
+    ),
+    "page_quiz_help": (
+        "测验：每一步先在框里写出{what}（数或算式，如 0.25*2），按“检查”或回车；"
+        "答错一次给提示，再错或按“揭晓”就显示答案。",
+        "Quiz: at each step write {what} in the box (a number or arithmetic, e.g. 0.25*2) and "
+        "press Check or Enter; a wrong answer gets a hint, a second one or Reveal shows the answer.",
+    ),
+    "page_quiz_answer": ("你的答案", "your answer"),
+    "page_quiz_check": ("检查", "Check"),
+    "page_quiz_show": ("揭晓", "Reveal"),
+    "page_quiz_start": ("按“下一步”开始测验", "Press Next to start the quiz"),
+    "page_quiz_revealed": ("答案：", "The answer:"),
+    "page_quiz_unreadable": (
+        "看不懂这个答案：请写一个数或算式（数字、+ − × ÷ 和括号）",
+        "cannot read this answer: write a number or arithmetic (digits, + − × ÷ and parentheses)",
+    ),
+    "exercise_title": (
+        "课堂练习：反向传播（种子 {seed}，难度 {level}）",
+        "Exercises: backpropagation (seed {seed}, level {level})",
+    ),
+    "exercise_intro": (
+        "每道题先做前向计算，再用链式法则一步步求出 f 对每个输入的梯度。"
+        "每一步：流入的贡献 = 上游梯度 × 局部导数；同一个节点收到的各份贡献相加。",
+        "For each exercise, compute the forward pass, then the gradient of f with respect to each "
+        "input, one chain-rule step at a time: contribution = upstream gradient × local derivative; "
+        "the contributions a node receives add up.",
+    ),
+    "exercise_item": ("第 {k} 题", "Exercise {k}"),
+    "exercise_values": ("取值：{values}", "Values: {values}"),
+    "exercise_find": ("求：{wanted}", "Find: {wanted}"),
+    "exercise_answers": ("答案：{answers}", "Answers: {answers}"),
+    "exercise_key": ("答案", "Answer key"),
+    "exercise_bad_level": ("未知的难度 {level}；可选：{choices}", "unknown level {level}; choose {choices}"),
+    "exercise_bad_count": (
+        "题目数量必须在 1 到 {limit} 之间，收到 {count}",
+        "the number of exercises must be between 1 and {limit}, got {count}",
+    ),
+    "cli_exercise_help": (
+        "生成一张反向传播练习题（随机表达式，附答案：每个输入的梯度和每一步链式法则）",
+        "write a sheet of backpropagation exercises (random expressions, with a key: every "
+        "input's gradient and every chain-rule step)",
+    ),
+    "cli_exercise_seed_help": ("随机种子：同一个种子在任何机器上都给出同一张题", "random seed: the same seed gives the same sheet on every machine"),
+    "cli_exercise_count_help": ("题目数量（默认 5，最多 100）", "how many exercises (default 5, at most 100)"),
+    "cli_exercise_level_help": (
+        "难度：1 单个表达式；2 一个命名步骤被用两次（梯度累加）；3 两个命名步骤",
+        "level: 1 one expression; 2 a named step used twice (gradients add up); 3 two named steps",
+    ),
+    "cli_exercise_no_key_help": ("不附答案", "leave the answer key out"),
+    "cli_exercise_format_help": (
+        "输出格式：md（Markdown，默认）、json（给其他程序）或 html（一页可打印的网页）",
+        "output format: md (Markdown, default), json (for other tools) or html (one printable page)",
+    ),
+    "cli_output_help": ("写入这个文件，而不是打印出来", "write to this file instead of printing"),
+    "cli_written": ("已写入 {path}", "wrote {path}"),
+    "cli_trace_style_help": (
+        "步骤的排法：table（表格）、narrative（逐句）或 equations（每步一行链式法则）；"
+        "默认 table，--format latex 时默认 equations",
+        "how the steps are laid out: table, narrative (sentences) or equations (one chain-rule line "
+        "per step); default table, equations for --format latex",
+    ),
+    "cli_trace_format_help": (
+        "输出格式：table 或 narrative（终端文字，默认 table）、md（Markdown）、"
+        "latex（align 公式块，可直接放进幻灯片）、json（每一步的数，供其他程序使用）",
+        "output format: table or narrative (terminal text, default table), md (Markdown), "
+        "latex (align blocks, ready for slides) or json (every step's numbers, for other tools)",
+    ),
     # --- logistic ---------------------------------------------------------------
     "logistic_title": (
         "一个逻辑回归神经元，一个样本：z = w·x + b，a = σ(z)，L = −[y·log(a) + (1 − y)·log(1 − a)]",

@@ -11,7 +11,12 @@ along and its two end nodes are highlighted through viz's stable SVG ids
 gradient line starts as "?" and shows the gradient accumulated so far as the
 steps reach it, so the picture fills in the way the backward pass does.
 
-Imports: engine, i18n, lesson, table, trace, viz (and so the ``graphviz`` package and ``dot``).
+With ``quiz=True`` the page asks each step before it shows it (see ``_QUIZ_SCRIPT``):
+the questions, expected numbers and tolerance come from ``quiz``, so the page checks
+answers offline.
+
+Imports: engine, i18n, lesson, table, trace, viz (and so the ``graphviz`` package and
+``dot``); quiz for a quiz page.
 """
 
 from __future__ import annotations
@@ -72,10 +77,10 @@ _SCRIPT = """
     }
     gradLines.push(line);
   }
-  function showGrads() {  // the gradients as they stand after step k ("?" = not reached yet)
+  function showGrads(upto) {  // the gradients after step ``upto`` ("?" = not reached yet)
     var grads = {};
     if (k > 0) { grads[data.root] = data.rootGrad; }
-    for (var i = 0; i < k; i++) { grads[data.steps[i].inp] = data.steps[i].grad; }
+    for (var i = 0; i < upto; i++) { grads[data.steps[i].inp] = data.steps[i].grad; }
     gradLines.forEach(function (line, j) {
       if (line) { line.textContent = data.gradWord + " " + (j in grads ? grads[j] : "?"); }
     });
@@ -97,11 +102,13 @@ _SCRIPT = """
       mark("e" + s.inp + "_" + s.out, "hl-edge");
       mark("v" + s.inp, "hl-in");
     }
-    showGrads();
+    var quiz = window.stepQuiz, held = quiz ? quiz.holds(k) : false;  // set on a quiz page
+    showGrads(held ? k - 1 : k);  // a step not answered yet keeps its result hidden
     document.getElementById("step").textContent = k + " / " + total;
-    document.getElementById("formula").textContent = data.pages[k];
+    document.getElementById("formula").textContent = held ? quiz.prompt(k) : data.pages[k];
     document.getElementById("prev").disabled = (k === 0);
     document.getElementById("next").disabled = (k === total);
+    if (quiz) { quiz.shown(k, show); }
   }
   document.getElementById("next").addEventListener("click", function () { show(k + 1); });
   document.getElementById("prev").addEventListener("click", function () { show(k - 1); });
@@ -115,6 +122,174 @@ _SCRIPT = """
   show(0);
 })();
 """
+
+# The quiz (``quiz=True``): per step an answer box, Check, Reveal, a verdict and the score.
+# It runs before the page's script and hands it ``window.stepQuiz``: which step to hold
+# back (its result hidden until answered) and a callback after each step is shown.
+# Answers are read by a small recursive-descent parser (numbers, + − × ÷, parentheses),
+# never by eval, and judged with quiz.is_right's tolerance.
+_QUIZ_STYLE = """
+#quiz { margin: .6em 0; display: flex; gap: .6em; align-items: center; flex-wrap: wrap; }
+#answer { font-size: 1.1em; padding: .25em .4em; width: 12em; }
+#verdict { white-space: pre-wrap; }
+#verdict.right { color: #1e8449; font-weight: bold; }
+#verdict.wrong { color: #c0392b; }
+#score { font-weight: bold; margin-left: auto; }
+.quiz-right path { stroke: #1e8449; stroke-width: 5px; }
+.quiz-right polygon { stroke: #1e8449; fill: #1e8449; }
+"""
+_QUIZ_SCRIPT = r"""
+(function () {
+  var data = JSON.parse(document.getElementById("steps-data").textContent);
+  var quiz = data.quiz, total = quiz.questions.length;
+  var state = [], verdicts = [], right = 0, k = 0, redraw = null;
+  var $ = function (id) { return document.getElementById(id); };
+  function parse(text) {  // a number or arithmetic of numbers, or null
+    var s = String(text).replace(/[\u2212\u2013]/g, "-").replace(/[\u00d7\u00b7]/g, "*")
+      .replace(/\u00f7/g, "/").replace(/\uff08/g, "(").replace(/\uff09/g, ")")
+      .replace(/[\uff10-\uff19\uff0e]/g, function (c) {
+        return String.fromCharCode(c.charCodeAt(0) - 0xfee0); })
+      .replace(/\s+/g, "");
+    var i = 0;
+    function peek() { return s.charAt(i); }
+    function sum() {
+      var v = product();
+      while (peek() === "+" || peek() === "-") {
+        var op = s.charAt(i++), r = product();
+        v = op === "+" ? v + r : v - r;
+      }
+      return v;
+    }
+    function product() {
+      var v = factor();
+      while (peek() === "*" || peek() === "/") {
+        var op = s.charAt(i++), r = factor();
+        v = op === "*" ? v * r : v / r;
+      }
+      return v;
+    }
+    function factor() {
+      if (peek() === "-") { i++; return -factor(); }
+      if (peek() === "+") { i++; return factor(); }
+      if (peek() === "(") {
+        i++;
+        var v = sum();
+        if (peek() !== ")") { throw new Error("no )"); }
+        i++;
+        return v;
+      }
+      var m = /^(\d+\.?\d*|\.\d+)(e[+-]?\d+)?/i.exec(s.slice(i));
+      if (!m) { throw new Error("no number"); }
+      i += m[0].length;
+      return parseFloat(m[0]);
+    }
+    if (!s || s.length > 200) { return null; }
+    try {
+      var v = sum();
+      return (i === s.length && isFinite(v)) ? v : null;
+    } catch (e) { return null; }  // also a nesting too deep for the stack
+  }
+  function close(v, expected) {
+    return Math.abs(v - expected) <= Math.max(quiz.absTol, quiz.relTol * Math.abs(expected));
+  }
+  function done(j) { return state[j] === "right" || state[j] === "revealed"; }
+  function say(j, text, cls) { verdicts[j] = [text, cls]; }
+  function controls() {
+    var open = k > 0 && !done(k - 1), v = k > 0 ? verdicts[k - 1] : null;
+    $("answer").disabled = !open;
+    $("check").disabled = !open;
+    $("reveal").disabled = !open;
+    $("verdict").textContent = v ? v[0] : (k === 0 ? quiz.words.start : "");
+    $("verdict").className = v ? v[1] : "";
+    $("score").textContent = right + " / " + total;
+  }
+  function finish(j, how) {
+    state[j] = how;
+    redraw(k);  // the page now shows the step's result
+  }
+  function check() {
+    if (!(k > 0) || done(k - 1)) { return; }
+    var j = k - 1, q = quiz.questions[j], v = parse($("answer").value);
+    if (v === null) {
+      say(j, quiz.words.unreadable, "wrong");
+      controls();
+      $("answer").select();
+      return;
+    }
+    if (close(v, q.expected)) {
+      right += 1;
+      var edge = $("e" + q.inp + "_" + q.out);
+      if (edge) { edge.classList.add("quiz-right"); }
+      say(j, quiz.words.right, "right");
+      finish(j, "right");
+    } else if (state[j] === "tried") {
+      say(j, quiz.words.reveal + quiz.words.gap + q.working, "wrong");
+      finish(j, "revealed");
+    } else {
+      state[j] = "tried";
+      say(j, quiz.words.wrong + quiz.words.gap + q.hint, "wrong");
+      controls();
+      $("answer").select();  // ready for the second try
+    }
+  }
+  window.stepQuiz = {
+    parse: parse,  // for the tests: the same reading as Check
+    holds: function (j) { return j > 0 && !done(j - 1); },
+    prompt: function (j) { return quiz.questions[j - 1].prompt; },
+    shown: function (j, show) {
+      if (j !== k) { $("answer").value = ""; }
+      k = j;
+      redraw = show;
+      controls();
+    }
+  };
+  $("check").addEventListener("click", check);
+  $("reveal").addEventListener("click", function () {
+    if (k > 0 && !done(k - 1)) {
+      say(k - 1, quiz.words.revealed + quiz.words.gap + quiz.questions[k - 1].working, "wrong");
+      finish(k - 1, "revealed");
+    }
+  });
+  $("answer").addEventListener("keydown", function (e) {
+    e.stopPropagation();  // arrow keys move the caret here, not the page's step
+    if (e.key === "Enter") { check(); e.preventDefault(); }
+  });
+})();
+"""
+
+
+def _quiz_data(ls: Lesson, ask: str, lang: str) -> dict:
+    """What the quiz script needs: each step's question and answer, words, the tolerance."""
+    from micrograd_cn.quiz import ABS_TOL, REL_TOL, questions
+
+    return {
+        "ask": ask, "relTol": REL_TOL, "absTol": ABS_TOL,
+        "questions": [{"out": q.output, "inp": q.input, "expected": q.expected,
+                       "prompt": q.prompt, "hint": q.hint, "working": q.working}
+                      for q in questions(ls, ask, lang)],
+        "words": {key: t(f"{prefix}_{key}", lang) for prefix, key in (
+            ("page_quiz", "start"), ("quiz", "right"), ("quiz", "wrong"), ("quiz", "reveal"),
+            ("page_quiz", "revealed"), ("page_quiz", "unreadable"))} | {
+            "gap": "" if lang == "zh" else " "},  # between a verdict and its hint or working
+    }
+
+
+def _quiz_html(ls: Lesson, ask: str, lang: str) -> list[str]:
+    """The quiz's help line and controls, placed above the formula box."""
+    from micrograd_cn.quiz import check_ask
+
+    what = t(f"quiz_what_{check_ask(ask, lang)}", lang)
+    return [
+        f'<p id="quiz-help">{html.escape(t("page_quiz_help", lang, what=what))}</p>',
+        '<div id="quiz">',
+        f'<input id="answer" type="text" inputmode="decimal" autocomplete="off" '
+        f'aria-label="{html.escape(t("page_quiz_answer", lang))}" disabled>',
+        f'<button id="check" type="button" disabled>{html.escape(t("page_quiz_check", lang))}</button>',
+        f'<button id="reveal" type="button" disabled>{html.escape(t("page_quiz_show", lang))}</button>',
+        '<span id="verdict"></span>',
+        f'<span id="score">0 / {len(ls.steps)}</span>',
+        "</div>",
+    ]
 
 
 def _svg(ls: Lesson, lang: str) -> str:
@@ -134,13 +309,18 @@ def _json_for_script(data: object) -> str:
 
 
 def step_page(root: Value, *, lang: str | None = None, title: str | None = None,
-              params: Iterable[Value] | None = None) -> str:
-    """The whole step-through page for ``root`` as one HTML string (no ``.grad`` is touched)."""
-    return _page(root, lang, title, params)[0]
+              params: Iterable[Value] | None = None, quiz: bool = False,
+              ask: str = "contribution") -> str:
+    """The whole step-through page for ``root`` as one HTML string (no ``.grad`` is touched).
+
+    ``quiz=True`` asks each step before showing it (``ask`` as in ``quiz.questions``).
+    """
+    return _page(root, lang, title, params, quiz=quiz, ask=ask)[0]
 
 
 def _page(root: Value, lang: str | None, title: str | None,
-          params: Iterable[Value] | None = None) -> tuple[str, int]:
+          params: Iterable[Value] | None = None, *, quiz: bool = False,
+          ask: str = "contribution") -> tuple[str, int]:
     """The page and its number of chain-rule steps."""
     if not isinstance(root, Value):
         raise TypeError(t("viz_not_value", kind=type(root).__name__))
@@ -156,6 +336,8 @@ def _page(root: Value, lang: str | None, title: str | None,
             "rootGrad": num(1.0, DIGITS), "gradWord": t("viz_grad", lang),
             "steps": [{"out": s.output, "inp": s.input,
                        "grad": num(s.grad_after, DIGITS)} for s in steps]}
+    if quiz:
+        data["quiz"] = _quiz_data(ls, ask, lang)
     heading = t("page_title", lang, expr=title) if title else t("page_title_plain", lang)
     return "\n".join([
         "<!DOCTYPE html>",
@@ -164,7 +346,7 @@ def _page(root: Value, lang: str | None, title: str | None,
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{html.escape(heading)}</title>",
-        f"<style>{_STYLE}</style>",
+        f"<style>{_STYLE}{_QUIZ_STYLE if quiz else ''}</style>",
         "</head>",
         "<body>",
         f"<h1>{html.escape(heading)}</h1>",
@@ -178,9 +360,11 @@ def _page(root: Value, lang: str | None, title: str | None,
         f'<span id="step">0 / {len(steps)}</span>',
         f'<button id="next" type="button">{html.escape(t("page_next", lang))}</button>',
         "</div>",
+        *(_quiz_html(ls, ask, lang) if quiz else []),
         f'<pre id="formula">{html.escape(states[0])}</pre>',
         f'<div id="graph">{svg}</div>',
         f'<script type="application/json" id="steps-data">{_json_for_script(data)}</script>',
+        *([f"<script>{_QUIZ_SCRIPT}</script>"] if quiz else []),
         f"<script>{_SCRIPT}</script>",
         "</body>",
         "</html>",
@@ -189,9 +373,10 @@ def _page(root: Value, lang: str | None, title: str | None,
 
 
 def write_step_page(root: Value, path: str | os.PathLike, *, lang: str | None = None,
-                    title: str | None = None, params: Iterable[Value] | None = None) -> int:
+                    title: str | None = None, params: Iterable[Value] | None = None,
+                    quiz: bool = False, ask: str = "contribution") -> int:
     """Write the page to ``path`` (all or nothing); return its number of steps."""
     target = check_output(path, ("html", "htm"))  # before any work: a wrong path fails at once
-    text, steps = _page(root, lang, title, params)
+    text, steps = _page(root, lang, title, params, quiz=quiz, ask=ask)
     write_atomic(target, text.encode("utf-8"))
     return steps

@@ -162,10 +162,17 @@ def leaves_blocks(ls: Lesson, lang: str) -> list[Block]:
     return [Para(title), Math(tuple(lines))]
 
 
+STYLES = ("table", "narrative", "equations")
+
+
 def trace_blocks(ls: Lesson, lang: str | None = None, style: str = "table") -> list[Block]:
-    """Forward pass, the backward steps (``style`` "table" or "narrative"), the leaves' sums."""
+    """Forward pass, the backward steps, the leaves' sums.
+
+    ``style``: "table" (one row per step), "narrative" (sentences) or "equations"
+    (every step's chain-rule line in one block: an ``align`` in LaTeX, for slides).
+    """
     lang = check_lang(lang)
-    if style not in ("table", "narrative"):
+    if style not in STYLES:
         raise ValueError(t("trace_bad_style", lang, style=repr(style)))
     blocks = forward_blocks(ls, lang) + [Para("")]
     root = ls.root_name
@@ -175,6 +182,8 @@ def trace_blocks(ls: Lesson, lang: str | None = None, style: str = "table") -> l
                Para(t("trace_seed", lang, root=root, d=ls.d(ls.root)))]
     if style == "table":
         blocks += table_blocks(ls, lang)
+    elif style == "equations":
+        blocks.append(Math(tuple(equation(ls, step) for step in ls.steps)))
     else:
         for step in ls.steps:
             blocks += [Para("")] + step_blocks(ls, step, lang)
@@ -186,6 +195,29 @@ def render_trace(root: Value, *, lang: str | None = None, style: str = "table",
                  fmt: str = "text") -> str:
     """The trace of ``root`` as text (``fmt`` "text", "md" or "latex"); see ``trace_blocks``."""
     return doc.render(trace_blocks(lesson(root, params, data=data), lang, style), fmt)
+
+
+def trace_json(ls: Lesson, expression: str | None = None) -> dict:
+    """The trace for other tools: nodes, steps and gradients, names as strings, numbers as numbers.
+
+    Each step: ``output`` and ``input`` (names), ``upstream``, ``local``, ``contribution``
+    (= upstream × local), ``formula`` (the local derivative with names), ``rule``,
+    ``grad_before`` and ``grad_after`` (∂root/∂input around this step). ``gradients``
+    holds each asked-about leaf's final gradient.
+    """
+    names = [node.name for node in ls.nodes]
+    data: dict = {} if expression is None else {"expression": expression}
+    data.update({
+        "root": ls.root_name,
+        "nodes": [{"name": n.name, "kind": n.kind, "op": n.op, "forward": n.forward,
+                   "value": n.value, "grad": n.grad if n.wanted else None} for n in ls.nodes],
+        "steps": [{"k": s.k, "output": names[s.output], "input": names[s.input],
+                   "upstream": s.upstream, "local": s.local, "contribution": s.contribution,
+                   "formula": s.formula, "rule": s.rule, "grad_before": s.grad_before,
+                   "grad_after": s.grad_after} for s in ls.steps],
+        "gradients": {leaf.name: leaf.grad for leaf in ls.leaves},
+    })
+    return data
 
 
 def step_pages(ls: Lesson, lang: str | None = None) -> list[str]:

@@ -205,7 +205,7 @@ def test_markdown_and_json():
     md = report.render("en", timing=False, fmt="md")
     assert "| j | z³ⱼ | a³ⱼ | σ′(z³ⱼ) | ∂C/∂a³ⱼ |" in md
     latex = report.render("en", timing=False, fmt="latex")
-    assert "w$^{2}_{jk}$" in latex and "}_{j}_{k}" not in latex
+    assert "w^{2}_{jk}" in latex and "}_{j}_{k}" not in latex
     data = json.loads(report.render(fmt="json", timing=False))
     assert [row["layer"] for row in data["rows"]] == [2, 2, 2, 3, 3]
     assert data["rows"][0]["delta"] == report.rows[0].delta

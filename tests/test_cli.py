@@ -52,7 +52,7 @@ def test_console_entry_point_runs():
     assert done.stdout.strip() == f"micrograd-cn {__version__}"
 
 
-SUBCOMMAND_NAMES = ["graph", "trace", "step", "logistic", "bp", "demo", "html"]
+SUBCOMMAND_NAMES = ["graph", "trace", "step", "logistic", "bp", "demo", "html", "exercise"]
 
 
 @pytest.mark.parametrize("name", SUBCOMMAND_NAMES)
@@ -95,9 +95,9 @@ ARGPARSE_ERRORS = [
     (["logistic"], "micrograd-cn logistic: 错误：缺少必需的参数：--x, --y, --w, --b",
      "micrograd-cn logistic: error: the following arguments are required: --x, --y, --w, --b"),
     (["trace", "x", "x=1", "--style", "foo"],
-     "micrograd-cn trace: 错误：参数 --style：无效的取值 'foo'（可选：'table', 'narrative'）",
+     "micrograd-cn trace: 错误：参数 --style：无效的取值 'foo'（可选：'table', 'narrative', 'equations'）",
      "micrograd-cn trace: error: argument --style: invalid choice: 'foo' "
-     "(choose from 'table', 'narrative')"),
+     "(choose from 'table', 'narrative', 'equations')"),
     (["bp", "--seed", "x"], "micrograd-cn bp: 错误：参数 --seed：无效的 int 值：'x'",
      "micrograd-cn bp: error: argument --seed: invalid int value: 'x'"),
     (["bp", "--sizes", "2", "0"], "micrograd-cn bp: 错误：参数 --sizes：不是正整数：0",

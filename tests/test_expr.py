@@ -494,3 +494,30 @@ def test_any_program_is_built_or_refused_cleanly(text):
         assert isinstance(program.root, Value) and set(program.leaves) <= {"x", "y"}
         for name, node in program.steps.items():
             assert node.label == name and node._prev  # a step is always a computed node
+
+
+# ------------------------------------------------------------------ answers (the quiz)
+@pytest.mark.parametrize("text, value", [
+    ("0.25*2", 0.5), ("1/8", 0.125), ("-0.5", -0.5), ("−(0.5 − 1)", 0.5), ("2×3÷4", 1.5),
+    ("exp(0)", 1.0), ("(1)", 1.0), ("3**2", 9.0),
+])
+def test_answer_is_arithmetic_of_numbers(text, value):
+    from micrograd_cn.expr import answer
+
+    assert answer(text) == value
+
+
+@pytest.mark.parametrize("text, zh, en", [
+    ("w*2", "答案里不能有名字 'w'：请写出它的数值", "an answer holds no names ('w'): write its value"),
+    ("  ", "答案是空的", "the answer is empty"),
+    ("0.5.5", "'0.5.5' 不是一个数或算式", "'0.5.5' is not a number or arithmetic"),
+    ("open('x')", "只能调用", "only"),
+    ("2 % 3", "%", "%"),
+    ("(" * 200 + "1" + ")" * 200, "100", "100"),
+])
+def test_answer_refuses_anything_else_clearly(text, zh, en):
+    from conftest import assert_clear_error
+
+    from micrograd_cn.expr import answer
+
+    assert_clear_error(lambda: answer(text), ExprError, zh, en)

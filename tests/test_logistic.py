@@ -289,8 +289,8 @@ def test_markdown_and_latex():
     latex = r.render("en", fmt="latex")
     assert "\\begin{tabular}" in latex and "\\partial L/\\partial w_{1}" in latex
     assert "ℓ" not in latex and "−" not in latex  # every symbol mapped, ASCII minus
-    with pytest.raises(ValueError, match="unknown output format 'html'"):
-        _call_en(r.render, "en", "table", "html")
+    with pytest.raises(ValueError, match="unknown output format 'pdf'"):
+        _call_en(r.render, "en", "table", "pdf")
 
 
 def test_render_golden(golden):

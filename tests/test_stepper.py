@@ -267,3 +267,110 @@ def test_the_page_names_every_node_as_the_trace_does():
         if node.kind != "const":
             assert f">{node.name}<" in text
             assert node.name in trace_text
+
+
+# ------------------------------------------------------------------ the quiz page
+def test_quiz_page_carries_questions_and_answers_offline():
+    from micrograd_cn.lesson import lesson
+
+    text = step_page(neuron(), quiz=True, title=EXPR)
+    for element_id in ("answer", "check", "verdict", "reveal", "score"):
+        assert f'id="{element_id}"' in text
+    assert '<span id="score">0 / 5</span>' in text
+    quiz = page_data(text)["quiz"]
+    assert [q["expected"] for q in quiz["questions"]] == [
+        s.contribution for s in lesson(neuron()).steps] == [0.25, 0.25, 0.25, 0.5, 0.125]
+    assert (quiz["relTol"], quiz["absTol"]) == (1e-3, 5e-4)
+    assert "eval(" not in text and "Function(" not in text and "innerHTML" not in text
+    local = page_data(step_page(neuron(), quiz=True, ask="local"))["quiz"]
+    assert [q["expected"] for q in local["questions"]] == [0.25, 1.0, 1.0, 2.0, 0.5]
+
+
+def test_a_page_without_quiz_has_none_of_it():
+    text = step_page(neuron())
+    assert 'id="answer"' not in text and "stepQuiz = " not in text and "quiz" not in page_data(text)
+
+
+def test_browser_quiz_right_scores_wrong_does_not(browser, tmp_path):
+    out = tmp_path / "quiz.html"
+    assert main(["html", "--quiz", EXPR, *BINDINGS, "-o", str(out)]) == 0
+    page = browser.new_page(viewport={"width": 1200, "height": 800})
+    errors: list[str] = []
+    page.on("pageerror", lambda err: errors.append(str(err)))
+    page.goto(out.as_uri())
+    assert page.inner_text("#score") == "0 / 5" and page.is_disabled("#answer")
+
+    def grad_of(j: int) -> str:
+        return page.evaluate(f"""() => Array.from(document.getElementById("v{j}")
+            .getElementsByTagName("text")).map(t => t.textContent)
+            .filter(s => s.startsWith("梯度 ")).pop()""")
+
+    page.click("#next")  # step 1: f → v2 (topo 5 → 4), contribution 0.25
+    assert "= ?" in page.inner_text("#formula") and "0.25" not in page.inner_text("#formula")
+    assert grad_of(4) == "梯度 ?"  # held back until answered
+    page.fill("#answer", "0.5")
+    page.click("#check")
+    assert page.inner_text("#score") == "0 / 5"  # wrong does not score
+    verdict = page.inner_text("#verdict")
+    assert verdict.startswith("✗ 不对。提示：上游梯度 ∂f/∂f = 1") and "σ′(v2)" in verdict
+    page.keyboard.press("ArrowRight")  # the box has the focus again: the caret moves, not the step
+    page.keyboard.press("End")
+    assert page.inner_text("#step") == "1 / 5"
+    page.fill("#answer", "1/4")
+    page.press("#answer", "Enter")
+    assert page.inner_text("#score") == "1 / 5"  # right scores
+    assert page.inner_text("#verdict") == "✓ 对！"
+    assert "0.25" in page.inner_text("#formula") and grad_of(4) == "梯度 0.25"
+    assert "quiz-right" in page.get_attribute("#e4_5", "class")  # marked in the graph
+    assert page.is_disabled("#check")
+
+    page.click("#next")  # step 2: wrong twice -> revealed, no point, not marked
+    page.fill("#answer", "1")
+    page.click("#check")
+    page.fill("#answer", "2")
+    page.click("#check")
+    assert page.inner_text("#verdict").startswith("✗ 还是不对。答案：∂f/∂v1 = ∂f/∂v2 · 1")
+    assert page.inner_text("#score") == "1 / 5"
+    assert "quiz-right" not in (page.get_attribute("#e2_4", "class") or "")
+
+    page.click("#next")  # step 3: Reveal at once
+    page.click("#reveal")
+    assert page.inner_text("#verdict").startswith("答案：∂f/∂b")
+    page.click("#next")  # step 4: arithmetic with the typographic signs
+    page.fill("#answer", "（0.25）×2")
+    page.click("#check")
+    page.click("#next")
+    page.fill("#answer", "nonsense")
+    page.click("#check")
+    assert page.inner_text("#verdict").startswith("看不懂这个答案")
+    page.fill("#answer", "0.1249")  # within 0.0005
+    page.click("#check")
+    assert page.inner_text("#score") == "3 / 5"
+    page.click("#prev")  # going back shows what was decided there
+    assert page.inner_text("#verdict") == "✓ 对！" and page.is_disabled("#answer")
+    assert errors == []
+    page.close()
+
+
+# text typed into the box: the page's reading must agree with the terminal's (expr.answer)
+ANSWERS = ["0.25*2", "1/8", "-0.5", "−0.5", "(1/4)×2", "2÷8", "1e-3", "-(0.5-1)", "--1",
+           "3.", ".5", " 1 + 2 * 3 ", "(1", "1)", "", "abc", "1/0", "2(3)", "１.５", "0.25·2"]
+
+
+def test_browser_reads_answers_like_the_terminal(browser, tmp_path):
+    from micrograd_cn.expr import answer
+
+    out = tmp_path / "quiz.html"
+    write_step_page(neuron(), out, quiz=True)
+    page = browser.new_page()
+    page.goto(out.as_uri())
+    for text in ANSWERS:
+        theirs = page.evaluate("t => window.stepQuiz.parse(t)", text)
+        try:
+            mine = answer(text)
+        except (ValueError, ArithmeticError):
+            mine = None
+        assert theirs == mine, text
+    deep = page.evaluate("t => window.stepQuiz.parse(t)", "(" * 100000 + "1" + ")" * 100000)
+    assert deep is None  # too long to read: refused, no stack overflow reaches the page
+    page.close()

@@ -1,5 +1,5 @@
 """The chain-rule tracer against the engine's own backward pass, hand-computed
-graphs, the printed formulas, the printers (golden files) and the stepper."""
+graphs, the printed formulas and the printers (golden files)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from micrograd_cn.cli import main, run_stepper
+from micrograd_cn.cli import main
 from micrograd_cn.engine import Value, topo_sort, weighted_sum
 from micrograd_cn.table import width
 from micrograd_cn.lesson import lesson
@@ -276,41 +276,6 @@ def test_bad_style_is_a_clear_error():
     f, steps = example()
     with pytest.raises(ValueError, match="narrative"):
         render_trace(f, style="fancy")
-
-
-# ------------------------------------------------------------------ stepper
-def replay(keys):
-    """An input function that types ``keys`` and then ends the input."""
-    it = iter(keys)
-
-    def read(prompt):
-        try:
-            return next(it)
-        except StopIteration:
-            raise EOFError from None
-    return read
-
-
-def test_stepper_keys():
-    pages = ["P0", "P1", "P2"]
-    shown = []
-    assert run_stepper(pages, replay(["n", "", "p", "x", "q"]), shown.append, "en") == 0
-    assert shown == ["P0", "Enter or n: next   p: back   q: quit", "P1", "P2",
-                     "(last page; Enter or q quits, p goes back)", "P1",
-                     "unknown key 'x'  Enter or n: next   p: back   q: quit"]
-
-
-def test_stepper_back_stops_at_first_page_and_enter_on_last_page_quits():
-    shown = []
-    assert run_stepper(["A", "B"], replay(["p", "", "", "never read"]), shown.append, "zh") == 0
-    assert shown == ["A", "回车或 n：下一步　p：上一步　q：退出", "A", "B",
-                     "（已到最后一步；回车或 q 退出，p 返回）"]
-
-
-def test_stepper_end_of_input_quits():
-    shown = []
-    assert run_stepper(["A", "B"], replay([]), shown.append, "en") == 0
-    assert shown == ["A", "Enter or n: next   p: back   q: quit"]
 
 
 def test_step_pages():

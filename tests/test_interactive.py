@@ -1,0 +1,158 @@
+"""The terminal loops with scripted input: the step pager and the quiz."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from micrograd_cn.cli import main
+from micrograd_cn.engine import Value
+from micrograd_cn.expr import build
+from micrograd_cn.interactive import Score, lines_from, run_quiz, run_stepper
+from micrograd_cn.lesson import lesson
+
+EXPR = "sigmoid(w*x + b)"
+BINDINGS = ["w=0.5", "x=2", "b=-1"]
+
+
+def replay(keys):
+    """An input function that types ``keys`` and then ends the input."""
+    it = iter(keys)
+
+    def read(prompt):
+        try:
+            return next(it)
+        except StopIteration:
+            raise EOFError from None
+    return read
+
+
+def neuron_lesson():
+    return lesson(build(EXPR, {"w": 0.5, "x": 2.0, "b": -1.0})[0])
+
+
+# ------------------------------------------------------------------ stepper
+def test_stepper_keys():
+    pages = ["P0", "P1", "P2"]
+    shown = []
+    assert run_stepper(pages, replay(["n", "", "p", "x", "q"]), shown.append, "en") == 0
+    assert shown == ["P0", "Enter or n: next   p: back   q: quit", "P1", "P2",
+                     "(last page; Enter or q quits, p goes back)", "P1",
+                     "unknown key 'x'  Enter or n: next   p: back   q: quit"]
+
+
+def test_stepper_back_stops_at_first_page_and_enter_on_last_page_quits():
+    shown = []
+    assert run_stepper(["A", "B"], replay(["p", "", "", "never read"]), shown.append, "zh") == 0
+    assert shown == ["A", "回车或 n：下一步　p：上一步　q：退出", "A", "B",
+                     "（已到最后一步；回车或 q 退出，p 返回）"]
+
+
+def test_stepper_end_of_input_quits():
+    shown = []
+    assert run_stepper(["A", "B"], replay([]), shown.append, "en") == 0
+    assert shown == ["A", "Enter or n: next   p: back   q: quit"]
+
+
+# ------------------------------------------------------------------ quiz
+def test_quiz_wrong_then_right_then_revealed():
+    shown: list[str] = []
+    # steps: f→v2 0.25, v2→v1 0.25, v2→b 0.25, v1→w 0.5, v1→x 0.125 (hand-computed)
+    answers = ["0.5", "0.25",  # wrong, then right at the second try
+               "1/4",  # right at once, as arithmetic
+               "1", "-0.25",  # wrong twice: revealed
+               "0.25*2",  # right
+               "0.12",  # wrong (more than 0.0005 off) …
+               "0.1249"]  # … then right (within 0.0005)
+    score = run_quiz(neuron_lesson(), replay(answers), shown.append, "zh")
+    assert score == Score(right=4, asked=5, total=5)
+    text = "\n".join(shown)
+    assert shown[-1] == "得分：4 / 5"
+    assert "✗ 不对。提示：上游梯度 ∂f/∂f = 1；局部导数是 σ′(v2) = σ(v2)(1 − σ(v2)) = f(1 − f)。" in shown
+    assert "✓ 对！∂f/∂v2 = 1 · σ′(v2) = 1 × 0.25 = 0.25" in shown
+    assert "✗ 还是不对。答案：\n    ∂f/∂b = ∂f/∂v2 · 1 = 0.25 × 1 = 0.25" in shown
+    assert "✓ 对！∂f/∂x = ∂f/∂v1 · w = 0.25 × 0.5 = 0.125" in shown
+    assert "∂f/∂w = 0.5" in text  # the leaves' sums close a finished quiz
+    assert shown[0].startswith("前向传播")
+
+
+def test_quiz_end_of_input_gives_the_score_so_far():
+    shown: list[str] = []
+    assert run_quiz(neuron_lesson(), replay(["0.25", "0"]), shown.append, "en") == Score(1, 1, 5)
+    assert shown[-1] == "score: 1 / 1 (stopped after 1 of 5 steps)"
+    assert not any(line.startswith("Each leaf") for line in shown)
+
+
+def test_quiz_q_quits_and_an_unreadable_answer_costs_no_try():
+    shown: list[str] = []
+    score = run_quiz(neuron_lesson(), replay(["w", "", "0.25", "q"]), shown.append, "en")
+    assert score == Score(1, 1, 5)
+    assert ("cannot read this answer: an answer holds no names ('w'): write its value"
+            in shown)
+    assert "cannot read this answer: the answer is empty: write a number or arithmetic, e.g. 0.25*2" in shown
+    assert not any(line.startswith("✗") for line in shown)
+
+
+@pytest.mark.parametrize("ask, answers, expected", [
+    ("local", ["0.25", "1", "1", "2", "0.5"], "✓ Right! ∂v1/∂w = x = 2\n    "
+     "∂f/∂w = ∂f/∂v1 · x = 0.25 × 2 = 0.5"),
+    ("grad", ["0.25", "0.25", "0.25", "0.5", "0.125"], "✓ Right! ∂f/∂w = ∂f/∂v1 · x = 0.25 × 2 = 0.5"),
+])
+def test_quiz_asks_local_or_grad(ask, answers, expected):
+    shown: list[str] = []
+    assert run_quiz(neuron_lesson(), replay(answers), shown.append, "en", ask) == Score(5, 5, 5)
+    assert expected in shown
+
+
+def test_quiz_grad_of_a_shared_leaf_accumulates():
+    a = Value(3.0, label="a")
+    shown: list[str] = []
+    # f = a·a + a: ∂f/∂a receives 1, then 3, then 3 more: 1, 4, 7
+    score = run_quiz(lesson(a * a + a), replay(["1", "1", "1", "4", "7"]), shown.append, "en",
+                     "grad")
+    assert score == Score(4, 4, 4)  # step 3 right at the second try
+    assert ("✗ Not quite. Hint: the upstream gradient is ∂f/∂v1 = 1; the local derivative is a."
+            " a already holds ∂f/∂a = 1.") in shown
+    assert "✓ Right! ∂f/∂a += ∂f/∂v1 · a = 1 × 3 = 3\n    ∂f/∂a = 1 + 3 = 4" in shown
+
+
+def test_quiz_of_a_leaf_has_no_steps():
+    shown: list[str] = []
+    assert run_quiz(lesson(Value(2.0, label="x")), replay([]), shown.append, "en") == Score(0, 0, 0)
+    assert shown[-1] == "score: 0 / 0"
+
+
+def test_lines_from_echoes_each_answer_after_its_prompt():
+    shown: list[str] = []
+    read = lines_from(io.StringIO("0.5\r\n1/8\n"), shown.append)
+    assert read("› ") == "0.5" and read("› ") == "1/8"
+    with pytest.raises(EOFError):
+        read("› ")
+    assert shown == ["› 0.5", "› 1/8"]
+
+
+# ------------------------------------------------------------------ the command
+def test_cli_quiz_reads_answers_from_stdin_without_a_terminal(capsys, monkeypatch):
+    monkeypatch.setattr("micrograd_cn.cli._interactive", lambda: False)
+    monkeypatch.setattr("sys.stdin", io.StringIO("0.5\n0.25\n0.25\n"))
+    assert main(["step", "--quiz", EXPR, *BINDINGS]) == 0
+    out = capsys.readouterr().out
+    assert "› 0.5\n✗ 不对。提示：" in out and "› 0.25\n✓ 对！" in out
+    assert out.endswith("得分：2 / 2（共 5 步，答完 2 步后结束）\n")
+
+
+def test_cli_quiz_in_a_terminal_uses_input(capsys, monkeypatch):
+    monkeypatch.setattr("micrograd_cn.cli._interactive", lambda: True)
+    # f = a·b: ∂f/∂a = b = −2, ∂f/∂b = a = 3; then the input ends (Ctrl-D)
+    monkeypatch.setattr("builtins.input", replay(["3", "-2"]))
+    assert main(["step", "--quiz", "a*b", "a=3", "b=-2", "--ask", "local", "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert "✗ Not quite. Hint:" in out and "✓ Right! ∂f/∂a = b = −2" in out
+    assert out.endswith("score: 1 / 1 (stopped after 1 of 2 steps)\n")
+
+
+def test_cli_ask_needs_a_known_kind(capsys):
+    with pytest.raises(SystemExit):
+        main(["step", "--quiz", "--ask", "all", "x*x", "x=1"])
+    assert "--ask" in capsys.readouterr().err

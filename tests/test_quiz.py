@@ -1,0 +1,108 @@
+"""Questions from a Lesson: the expected numbers are the engine's, prompts never give them away,
+and the tolerance is what the docstring promises."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from micrograd_cn.engine import Value
+from micrograd_cn.expr import ExprError, build
+from micrograd_cn.lesson import lesson
+from micrograd_cn.quiz import ABS_TOL, REL_TOL, intro, is_right, judge, questions, score_line
+from micrograd_cn.table import num
+
+
+def neuron():
+    return build("sigmoid(w*x + b)", {"w": 0.5, "x": 2.0, "b": -1.0})[0]
+
+
+def test_expected_numbers_hand_computed():
+    ls = lesson(neuron())
+    # f = σ(v2), v2 = v1 + b, v1 = w·x at w = 0.5, x = 2, b = −1: σ′(0) = 0.25
+    assert [q.expected for q in questions(ls, "local")] == [0.25, 1.0, 1.0, 2.0, 0.5]
+    assert [q.expected for q in questions(ls)] == [0.25, 0.25, 0.25, 0.5, 0.125]
+    assert [q.expected for q in questions(ls, "grad")] == [0.25, 0.25, 0.25, 0.5, 0.125]
+    assert [(q.k, q.n, q.output, q.input) for q in questions(ls)] == [
+        (1, 5, 5, 4), (2, 5, 4, 2), (3, 5, 4, 3), (4, 5, 2, 0), (5, 5, 2, 1)]
+
+
+small = st.floats(-2.0, 2.0, allow_nan=False)
+
+
+@given(a=small, b=small, c=small)
+def test_last_grad_question_of_each_leaf_is_what_backward_gives(a, b, c):
+    """For ask="grad", the last question about a leaf expects its .grad after backward()."""
+    x, y, z = Value(a, label="x"), Value(b, label="y"), Value(c, label="z")
+    root = (x * y + z).tanh() * x + (y * y + 1.0).log()
+    ls = lesson(root)
+    last = {}  # a later question about the same node overwrites an earlier one
+    for q in questions(ls, "grad"):
+        last[ls.nodes[q.input].name] = q.expected
+    root.backward()
+    assert (last["x"], last["y"], last["z"]) == (x.grad, y.grad, z.grad)
+    assert all(q.expected == q2.upstream * q2.local
+               for q, q2 in zip(questions(ls), ls.steps))
+
+
+def test_prompt_never_gives_the_answer_away_but_the_working_does():
+    ls = lesson(neuron())
+    for ask in ("contribution", "local", "grad"):
+        for q in questions(ls, ask, "en"):
+            if q.expected != 1.0:
+                assert num(q.expected) not in q.prompt, (ask, q.prompt)
+            # the line that answers comes first for "local" (the chain rule follows), else last
+            answered = q.working.splitlines()[0 if ask == "local" else -1]
+            assert answered.endswith(" = " + num(q.expected))
+            assert "?" in q.prompt.splitlines()[1]
+
+
+def test_hint_names_the_upstream_value_and_the_formula():
+    q = questions(lesson(neuron()), "contribution", "en")[3]
+    assert q.prompt == ("step 4/5  v1 = w·x: the gradient flows from v1 into w.\n"
+                        "what flows into w along this edge = upstream × local derivative = ?")
+    assert q.hint == "Hint: the upstream gradient is ∂f/∂v1 = 0.25; the local derivative is x."
+    assert q.working == "∂f/∂w = ∂f/∂v1 · x = 0.25 × 2 = 0.5"
+
+
+def test_tolerance():
+    assert REL_TOL == 1e-3 and ABS_TOL == 5e-4
+    assert is_right(0.105, 0.104994) and is_right(0.0454, 0.0452) and is_right(-0.5, -0.5)
+    assert not is_right(0.5, -0.5) and not is_right(0.25, 0.125) and not is_right(0.12, 0.125)
+    assert is_right(12.34, 12.345) and not is_right(12.3, 12.345)  # 0.1 % of 12.345 is 0.0123
+    assert is_right(1000.9, 1000.0) and not is_right(1001.1, 1000.0)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("0.25*2", 0.5), ("1/8", 0.125), ("-0.5", -0.5), ("−0.5", -0.5), ("（1/4）×2", 0.5),
+    ("2**-1", 0.5), (" 0.25 · 2 ", 0.5), ("3÷4", 0.75), ("１.５", 1.5),
+])
+def test_judge_reads_arithmetic(text, value):
+    assert judge(text, value) == (value, True)
+
+
+def test_judge_refuses_what_is_not_a_number():
+    with pytest.raises(ExprError, match="名字"):
+        judge("x", 1.0)
+    with pytest.raises(ExprError):
+        judge("__import__('os')", 1.0)
+    with pytest.raises(ZeroDivisionError):
+        judge("1/0", 1.0)
+
+
+def test_intro_and_score_in_both_languages():
+    ls = lesson(neuron())
+    assert "0.1%" in intro(ls, "local", "zh") and "这条边的局部导数" in intro(ls, "local", "zh")
+    assert "the edge's local derivative" in intro(ls, "local", "en")
+    assert score_line(3, 5, 5, "zh") == "得分：3 / 5"
+    assert score_line(1, 2, 5, "en") == "score: 1 / 2 (stopped after 2 of 5 steps)"
+    with pytest.raises(ValueError, match="contribution, local, grad"):
+        questions(ls, "all")
+
+
+def test_questions_are_a_pure_observation():
+    root = neuron()
+    first = questions(lesson(root))
+    root.backward()
+    assert questions(lesson(root)) == first
