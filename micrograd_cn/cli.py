@@ -123,6 +123,9 @@ def _add_format(p: argparse.ArgumentParser, lang: str, formats: Sequence[str], d
     p.add_argument("-o", "--output", default=None, metavar="FILE", help=t("cli_output_help", lang))
 
 
+REPORT_FORMATS = ("text", "md", "latex", "json")  # logistic and bp: doc blocks, or their JSON
+
+
 def _check_target(args: argparse.Namespace) -> None:
     """Before any work: an -o whose folder does not exist fails at once."""
     from pathlib import Path
@@ -344,26 +347,19 @@ def _add_logistic(sub: argparse._SubParsersAction, lang: str) -> None:
     p.add_argument("--b", type=number, required=True, help=t("cli_b_help", lang))
     p.add_argument("--data-grads", action="store_true", help=t("cli_data_grads_help", lang))
     _add_style(p, lang)
-    _add_report_format(p, lang)
+    _add_format(p, lang, REPORT_FORMATS, "text", "cli_report_format_help")
     p.set_defaults(func=_run_logistic)
-
-
-def _add_report_format(p: argparse.ArgumentParser, lang: str) -> None:
-    """--format for the logistic and bp reports (doc blocks, or their JSON)."""
-    p.add_argument("--format", choices=("text", "md", "latex", "json"), default="text",
-                   help=t("cli_report_format_help", lang))
 
 
 def _run_logistic(args: argparse.Namespace) -> int:
     from micrograd_cn.logistic import logistic_batch, logistic_neuron
 
+    _check_target(args)
     if len(args.x) == 1 and len(args.y) == 1:
         report = logistic_neuron(args.x[0], args.y[0], args.w, args.b, data=args.data_grads)
-        print(report.render(args.lang, args.style, args.format))
-    else:
-        report = logistic_batch(args.x, args.y, args.w, args.b, data=args.data_grads)
-        print(report.render(args.lang, args.format))
-    return 0
+        return _emit(args, report.render(args.lang, args.style, args.format))
+    report = logistic_batch(args.x, args.y, args.w, args.b, data=args.data_grads)
+    return _emit(args, report.render(args.lang, args.format))
 
 
 # ---------------------------------------------------------------- bp
@@ -384,18 +380,18 @@ def _add_bp(sub: argparse._SubParsersAction, lang: str) -> None:
     p.add_argument("--cost", choices=("mse", "ce"), default="mse", help=t("cli_cost_help", lang))
     p.add_argument("--no-compare", action="store_true", help=t("cli_no_compare_help", lang))
     p.add_argument("--no-timing", action="store_true", help=t("cli_no_timing_help", lang))
-    _add_report_format(p, lang)
+    _add_format(p, lang, REPORT_FORMATS, "text", "cli_report_format_help")
     p.set_defaults(func=_run_bp)
 
 
 def _run_bp(args: argparse.Namespace) -> int:
     from micrograd_cn.bp import bp_network
 
+    _check_target(args)
     report = bp_network(args.sizes, args.x, args.y, activation=args.activation,
                         output_activation=args.output_activation, cost=args.cost,
                         seed=args.seed, compare=not args.no_compare)
-    print(report.render(args.lang, timing=not args.no_timing, fmt=args.format))
-    return 0
+    return _emit(args, report.render(args.lang, timing=not args.no_timing, fmt=args.format))
 
 
 # ---------------------------------------------------------------- graph
