@@ -181,14 +181,24 @@ def _add_html(sub: argparse._SubParsersAction, lang: str) -> None:
     _add_expression(p, lang)
     p.add_argument("-o", "--output", default="step.html", metavar="FILE",
                    help=t("cli_html_out_help", lang))
+    _add_picture(p, lang)
     p.set_defaults(func=_run_html)
+
+
+def _add_picture(p: argparse.ArgumentParser, lang: str) -> None:
+    """--legend, --rankdir and --projector, shared by graph and html."""
+    p.add_argument("--legend", action="store_true", help=t("cli_graph_legend_help", lang))
+    p.add_argument("--rankdir", choices=("LR", "RL", "TB", "BT"), default="LR",
+                   help=t("cli_graph_rankdir_help", lang))
+    p.add_argument("--projector", action="store_true", help=t("cli_projector_help", lang))
 
 
 def _run_html(args: argparse.Namespace) -> int:
     from micrograd_cn.stepper import write_step_page
 
     root, _, params = _built(args)
-    steps = write_step_page(root, args.output, lang=args.lang, title=args.expr, params=params)
+    steps = write_step_page(root, args.output, lang=args.lang, title=args.expr, params=params,
+                            projector=args.projector, rankdir=args.rankdir, legend=args.legend)
     print(t("cli_html_written", args.lang, path=args.output, n=steps))
     return 0
 
@@ -330,10 +340,8 @@ def _add_graph(sub: argparse._SubParsersAction, lang: str) -> None:
     _add_expression(p, lang)
     p.add_argument("-o", "--output", default="graph.svg", metavar="FILE",
                    help=t("cli_graph_output_help", lang))
-    p.add_argument("--legend", action="store_true", help=t("cli_graph_legend_help", lang))
     p.add_argument("--order", action="store_true", help=t("cli_graph_order_help", lang))
-    p.add_argument("--rankdir", choices=("LR", "RL", "TB", "BT"), default="LR",
-                   help=t("cli_graph_rankdir_help", lang))
+    _add_picture(p, lang)
     p.set_defaults(func=_run_graph)
 
 
@@ -353,7 +361,8 @@ def _run_graph(args: argparse.Namespace) -> int:
             for node in ls.nodes if node.kind in ("param", "data")]
     print("\n".join(table(header, rows)))
     path = render(root, args.output, lang=lang, params=params, legend=args.legend,
-                  order=args.order, rankdir=args.rankdir, title=args.expr)
+                  order=args.order, rankdir=args.rankdir, title=args.expr,
+                  projector=args.projector)
     print(t("cli_graph_written", lang, path=path, dot=path.with_suffix(".dot")))
     return 0
 

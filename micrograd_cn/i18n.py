@@ -673,6 +673,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Graphviz 的 dot 运行失败：{detail}",
         "Graphviz's dot failed: {detail}",
     ),
+    # --- networks on the projector (issue 11): groups, projector, step page, layer view, paths
+    "viz_not_model": (
+        "model 需要一个 nn 的网络（有 parameters() 和 groups()），收到 {kind}",
+        "model needs an nn network (with parameters() and groups()), got {kind}",
+    ),
+    "viz_group_input": ("第 1 层（输入）", "layer 1 (input)"),
+    "viz_group_layer": ("第 {l} 层", "layer {l}"),
+    "viz_group_layer_alone": ("层", "layer"),
+    "viz_group_neuron": ("神经元 {j}", "neuron {j}"),
+    "viz_group_neuron_alone": ("神经元", "neuron"),
+    "viz_kind_group": ("网络的一层（虚线框：一个神经元）", "a layer of the network (dashed: one neuron)"),
+    "cli_projector_help": (
+        "投影仪模式：大字号；PNG 至少 1600 像素宽",
+        "projector mode: large type; a PNG at least 1600 pixels wide",
+    ),
     # --- cli: the micrograd-cn command (help texts, its own lines) -------------
     "cli_prog_description": (
         "micrograd_cn：逐个标量的反向传播教学工具。每个子命令都可加 --lang en 改用英文。",

@@ -11,6 +11,12 @@ along and its two end nodes are highlighted through viz's stable SVG ids
 gradient line starts as "?" and shows the gradient accumulated so far as the
 steps reach it, so the picture fills in the way the backward pass does.
 
+Any graph built in Python works (an MLP's loss: ``step_page(loss, model=mlp)`` names
+and colours its parameters and boxes its layers, as ``viz.draw`` does);
+``projector=True`` sets everything in large type. ``step_page`` returns a
+``StepPage``: the HTML as a string, which Jupyter shows inline (an iframe holding
+the same self-contained page, still without any network access).
+
 Imports: engine, i18n, lesson, table, trace, viz (and so the ``graphviz`` package and ``dot``).
 """
 
@@ -20,14 +26,16 @@ import html
 import json
 import os
 
-from typing import Iterable
+from typing import Callable, Iterable, Mapping
 
 from micrograd_cn.engine import Value
-from micrograd_cn.i18n import check_lang, t
-from micrograd_cn.lesson import Lesson, lesson
+from micrograd_cn.i18n import check_lang, show, t
+from micrograd_cn.lesson import Lesson
 from micrograd_cn.table import num
 from micrograd_cn.trace import step_pages
-from micrograd_cn.viz import DIGITS, FONT, check_output, draw_lesson, pipe, write_atomic
+from micrograd_cn.viz import (
+    DIGITS, FONT, RANKDIRS, check_output, draw_lesson, network_lesson, pipe, write_atomic,
+)
 
 # The page's text uses the same font stack as the picture it shows (viz.FONT).
 _FONTS = ", ".join(f'"{f}"' if " " in f else f for f in FONT.split(","))
@@ -49,6 +57,10 @@ button { font-size: 1.1em; padding: .3em 1em; cursor: pointer; }
 .key-out { color: #d35400; font-weight: bold; }
 .key-in { color: #1e8449; font-weight: bold; }
 .key-edge { color: #c0392b; font-weight: bold; }
+body.projector { font-size: 150%; margin: .6em; }
+body.projector #graph svg { max-width: none; max-height: 78vh; }
+body.projector #formula { font-size: 1.25em; }
+body.projector button { font-size: 1.3em; }
 """
 
 # The page's behaviour: show state k (0 = forward pass, k = chain-rule step k).
@@ -117,13 +129,13 @@ _SCRIPT = """
 """
 
 
-def _svg(ls: Lesson, lang: str) -> str:
+def _svg(ls: Lesson, lang: str, **kw: object) -> str:
     """The graph as an inline <svg> element (no XML prolog, no DOCTYPE).
 
     Every box is sized for its final gradient; the page's script rewrites those
-    lines step by step.
+    lines step by step. Keyword arguments go to ``viz.draw_lesson``.
     """
-    svg = pipe(draw_lesson(ls, lang=lang), "svg", t("page_dot_missing")).decode("utf-8")
+    svg = pipe(draw_lesson(ls, lang=lang, **kw), "svg", t("page_dot_missing")).decode("utf-8")
     return svg[svg.index("<svg"):]
 
 
@@ -133,21 +145,48 @@ def _json_for_script(data: object) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
+class StepPage(str):
+    """A self-contained HTML page: a ``str`` (write it, compare it), shown inline by Jupyter.
+
+    ``_repr_html_`` puts the page in an iframe's ``srcdoc``: the notebook needs no
+    file and no server, and the page keeps its own script and keys (click it first).
+    """
+
+    height = 760  # pixels of the inline frame
+
+    def _repr_html_(self) -> str:
+        return (f'<iframe srcdoc="{html.escape(self, quote=True)}" '
+                f'style="width:100%;height:{self.height}px;border:1px solid #ccc" '
+                'sandbox="allow-scripts"></iframe>')
+
+
 def step_page(root: Value, *, lang: str | None = None, title: str | None = None,
-              params: Iterable[Value] | None = None) -> str:
-    """The whole step-through page for ``root`` as one HTML string (no ``.grad`` is touched)."""
-    return _page(root, lang, title, params)[0]
+              params: Iterable[Value] | None = None,
+              groups: Mapping[Value, str] | Callable | None = None,
+              model: object | None = None, projector: bool = False, rankdir: str = "LR",
+              legend: bool = False) -> StepPage:
+    """The whole step-through page for ``root`` (no ``.grad`` is touched).
+
+    ``params``, ``groups`` and ``model`` as for ``viz.draw`` (``model=mlp``: its
+    parameters and layers); ``projector=True``: large type; ``rankdir`` and
+    ``legend`` as for the picture.
+    """
+    return StepPage(_page(root, lang, title, params, groups=groups, model=model,
+                          projector=projector, rankdir=rankdir, legend=legend)[0])
 
 
 def _page(root: Value, lang: str | None, title: str | None,
-          params: Iterable[Value] | None = None) -> tuple[str, int]:
+          params: Iterable[Value] | None = None, *,
+          groups: Mapping[Value, str] | Callable | None = None, model: object | None = None,
+          projector: bool = False, rankdir: str = "LR",
+          legend: bool = False) -> tuple[str, int]:
     """The page and its number of chain-rule steps."""
-    if not isinstance(root, Value):
-        raise TypeError(t("viz_not_value", kind=type(root).__name__))
     lang = check_lang(lang)
-    ls = lesson(root, params)
+    if rankdir not in RANKDIRS:
+        raise ValueError(t("viz_rankdir", value=show(rankdir), choices=", ".join(RANKDIRS)))
+    ls = network_lesson(root, params=params, groups=groups, model=model)
     steps = ls.steps
-    svg = _svg(ls, lang)
+    svg = _svg(ls, lang, rankdir=rankdir, legend=legend, projector=projector)
     pages = step_pages(ls, lang)
     # pages: forward pass, one per step, then the leaves' totals (shown with the last step)
     states = pages[:-1]
@@ -166,7 +205,7 @@ def _page(root: Value, lang: str | None, title: str | None,
         f"<title>{html.escape(heading)}</title>",
         f"<style>{_STYLE}</style>",
         "</head>",
-        "<body>",
+        '<body class="projector">' if projector else "<body>",
         f"<h1>{html.escape(heading)}</h1>",
         f'<p id="help">{html.escape(t("page_help", lang))}</p>',
         '<p id="legend-text">'
@@ -189,9 +228,13 @@ def _page(root: Value, lang: str | None, title: str | None,
 
 
 def write_step_page(root: Value, path: str | os.PathLike, *, lang: str | None = None,
-                    title: str | None = None, params: Iterable[Value] | None = None) -> int:
-    """Write the page to ``path`` (all or nothing); return its number of steps."""
+                    title: str | None = None, params: Iterable[Value] | None = None,
+                    **kw: object) -> int:
+    """Write the page to ``path`` (all or nothing); return its number of steps.
+
+    Keyword arguments as for ``step_page`` (``model``, ``groups``, ``projector``, …).
+    """
     target = check_output(path, ("html", "htm"))  # before any work: a wrong path fails at once
-    text, steps = _page(root, lang, title, params)
+    text, steps = _page(root, lang, title, params, **kw)  # type: ignore[arg-type]
     write_atomic(target, text.encode("utf-8"))
     return steps
