@@ -280,6 +280,24 @@ def _run_step(args: argparse.Namespace) -> int:
     return run_stepper(pages, input, print, args.lang)
 
 
+# ---------------------------------------------------------------- paths
+def _add_paths(sub: argparse._SubParsersAction, lang: str) -> None:
+    p = _subparser(sub, "paths", lang)
+    p.add_argument("expr", metavar="EXPR", help=t("cli_expr_help", lang))
+    p.add_argument("bindings", nargs="*", metavar="NAME=VALUE", help=t("cli_bindings_help", lang))
+    p.add_argument("--wrt", required=True, metavar="NAME", help=t("cli_wrt_help", lang))
+    p.set_defaults(func=_run_paths, params="")
+
+
+def _run_paths(args: argparse.Namespace) -> int:
+    from micrograd_cn.doc import to_text
+    from micrograd_cn.paths import node_named, paths_blocks
+
+    root, _, _ = _built(args)
+    print(to_text(paths_blocks(root, node_named(root, args.wrt), args.lang)))
+    return 0
+
+
 # ---------------------------------------------------------------- logistic
 def _add_logistic(sub: argparse._SubParsersAction, lang: str) -> None:
     p = _subparser(sub, "logistic", lang)
@@ -368,7 +386,7 @@ def _run_graph(args: argparse.Namespace) -> int:
 
 
 SUBCOMMANDS: list[Callable[[argparse._SubParsersAction, str], None]] = [
-    _add_graph, _add_trace, _add_step, _add_logistic, _add_bp, _add_demo, _add_html,
+    _add_graph, _add_trace, _add_step, _add_paths, _add_logistic, _add_bp, _add_demo, _add_html,
 ]
 
 

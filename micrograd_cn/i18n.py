@@ -684,6 +684,45 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "viz_group_neuron": ("神经元 {j}", "neuron {j}"),
     "viz_group_neuron_alone": ("神经元", "neuron"),
     "viz_kind_group": ("网络的一层（虚线框：一个神经元）", "a layer of the network (dashed: one neuron)"),
+    "paths_wrt_not_value": (
+        "paths：wrt 需要图里的一个 Value，收到 {kind} {value}",
+        "paths: wrt must be a Value of the graph, got {kind} {value}",
+    ),
+    "paths_wrt_not_in_graph": (
+        "paths：{value} 不在 {root} 的计算图里，没有从 {root} 通向它的路径",
+        "paths: {value} is not in the graph of {root}, so no path leads to it",
+    ),
+    "paths_too_many": (
+        "从 {root} 到 {wrt} 有 {n} 条路径，超过上限 {limit}（共用的节点越多，路径数按指数增长）。"
+        "请用 micrograd-cn trace 逐边查看：反向传播每条边只走一次，共 {edges} 条边",
+        "there are {n} paths from {root} to {wrt}, more than the limit of {limit} (shared nodes "
+        "make paths multiply exponentially). Use micrograd-cn trace to go edge by edge: "
+        "backpropagation takes each of the {edges} edges once",
+    ),
+    "paths_none": (
+        "{wrt} 不影响 {root}：没有从 {root} 到 {wrt} 的路径，{d} = 0",
+        "{wrt} does not affect {root}: no path leads from {root} to {wrt}, so {d} = 0",
+    ),
+    "paths_title": (
+        "从 {root} 到 {wrt} 的路径：{n} 条。链式法则：沿每条路径把局部导数相乘，再把各条路径的乘积相加，就是 {d}。",
+        "Paths from {root} to {wrt}: {n}. The chain rule: multiply the local derivatives "
+        "along each path, then add the paths' products to get {d}.",
+    ),
+    "paths_path": ("路径 {k}：{route}", "path {k}: {route}"),
+    "paths_sum": ("各条路径的乘积相加：", "the paths' products added up:"),
+    "paths_backward": (
+        "反向传播（每条边只走一次）给出的 {d} = {grad}",
+        "backpropagation (each edge once) gives {d} = {grad}",
+    ),
+    "paths_unknown_name": (
+        "--wrt：图里没有名为 {name} 的节点；可选：{names}",
+        "--wrt: no node of the graph is called {name}; choose one of: {names}",
+    ),
+    "cli_paths_help": (
+        "把一个导数写成所有路径上局部导数乘积之和（种子文本 002 的推导，带数字）",
+        "write a derivative as the sum over all paths of the products of local derivatives (seed 002, with numbers)",
+    ),
+    "cli_wrt_help": ("对哪个名字求导（通常是一个输入或参数）", "the name to differentiate with respect to (usually an input or parameter)"),
     "cli_projector_help": (
         "投影仪模式：大字号；PNG 至少 1600 像素宽",
         "projector mode: large type; a PNG at least 1600 pixels wide",
