@@ -339,11 +339,23 @@ def _add_bp(sub: argparse._SubParsersAction, lang: str) -> None:
     p.add_argument("--cost", choices=("mse", "ce"), default="mse", help=t("cli_cost_help", lang))
     p.add_argument("--no-compare", action="store_true", help=t("cli_no_compare_help", lang))
     p.add_argument("--no-timing", action="store_true", help=t("cli_no_timing_help", lang))
+    p.add_argument("--html", metavar="FILE", default=None, help=t("cli_bp_html_help", lang))
+    p.add_argument("--projector", action="store_true", help=t("cli_projector_help", lang))
     p.set_defaults(func=_run_bp)
 
 
 def _run_bp(args: argparse.Namespace) -> int:
     from micrograd_cn.bp import bp_network
+
+    if args.html is not None:
+        from micrograd_cn.layerview import network, write_layer_view
+
+        mlp = network(args.sizes, activation=args.activation,
+                      output_activation=args.output_activation, seed=args.seed)
+        steps = write_layer_view(args.html, mlp, args.x, args.y, args.cost, lang=args.lang,
+                                 projector=args.projector)
+        print(t("cli_bp_written", args.lang, path=args.html, n=steps))
+        return 0
 
     report = bp_network(args.sizes, args.x, args.y, activation=args.activation,
                         output_activation=args.output_activation, cost=args.cost,

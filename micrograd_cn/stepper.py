@@ -38,8 +38,8 @@ from micrograd_cn.viz import (
 )
 
 # The page's text uses the same font stack as the picture it shows (viz.FONT).
-_FONTS = ", ".join(f'"{f}"' if " " in f else f for f in FONT.split(","))
-_STYLE = "body { font-family: " + _FONTS + """; margin: 1.2em; color: #222; background: #fff; }
+PAGE_FONTS = ", ".join(f'"{f}"' if " " in f else f for f in FONT.split(","))
+_STYLE = "body { font-family: " + PAGE_FONTS + """; margin: 1.2em; color: #222; background: #fff; }
 h1 { font-size: 1.3em; margin: 0 0 .3em 0; }
 #help, #legend-text { color: #555; margin: .2em 0; }
 #controls { margin: .6em 0; display: flex; gap: .8em; align-items: center; }
@@ -139,7 +139,7 @@ def _svg(ls: Lesson, lang: str, **kw: object) -> str:
     return svg[svg.index("<svg"):]
 
 
-def _json_for_script(data: object) -> str:
+def json_for_script(data: object) -> str:
     """JSON that cannot end the <script> element it sits in."""
     text = json.dumps(data, ensure_ascii=False)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
@@ -219,7 +219,7 @@ def _page(root: Value, lang: str | None, title: str | None,
         "</div>",
         f'<pre id="formula">{html.escape(states[0])}</pre>',
         f'<div id="graph">{svg}</div>',
-        f'<script type="application/json" id="steps-data">{_json_for_script(data)}</script>',
+        f'<script type="application/json" id="steps-data">{json_for_script(data)}</script>',
         f"<script>{_SCRIPT}</script>",
         "</body>",
         "</html>",
