@@ -312,6 +312,8 @@ def _target(y: Value | Number, j: int, name: str = "y") -> Value:
 
 def _reduce(terms: list[Value], reduction: str, where: str) -> Value:
     if reduction == "mean":
+        if len(terms) == 1:  # the mean of one term is the term: no "× 1" node in its picture
+            return terms[0]
         return sum(terms[1:], terms[0]) * (1.0 / len(terms))
     if reduction == "sum":
         return sum(terms[1:], terms[0])

@@ -281,7 +281,7 @@ def test_users_labels_win_and_numbers_do_not_change():
     assert [c.label for c in out._prev] == ["ω", "w²₁₂", "身高", "x₂", "b²₁"]
     # a target given as a Value keeps its own label; plain targets are y₁, y₂, …
     y = Value(0.5, label="t")
-    assert mse_loss(out, y)._prev[0]._prev[0]._prev[1] is y
+    assert mse_loss(out, y)._prev[0]._prev[1] is y  # the mean of one term is (out − t)²
     loss = mse_loss([out, out], [1.0, 2.0], reduction="sum")
     targets = [term._prev[0]._prev[1] for term in loss._prev]
     assert [(v.label, v.data) for v in targets] == [("y₁", 1.0), ("y₂", 2.0)]

@@ -335,3 +335,18 @@ def test_browser_steps_through_an_mlp_page(browser, tmp_path):
         .filter(lines => lines[0] === "w²₁₁")[0]""")
     assert box == ["w²₁₁", f"data {num(w.data, PICTURE)}", f"grad {num(w.grad, PICTURE)}"]
     page.close()
+
+
+def test_page_of_a_demos_graph_and_a_too_large_graph(tmp_path):
+    from micrograd_cn.demos import logistic as demo
+    from micrograd_cn.logistic import logistic_neuron
+    from micrograd_cn.nn import MLP, mse_loss
+
+    report = logistic_neuron(demo.X[0], demo.Y[0], demo.W0, demo.B0)
+    out = tmp_path / "logistic.html"
+    n = write_step_page(report.root, out)
+    data = page_data(out.read_text(encoding="utf-8"))
+    assert n == len(data["steps"]) > 10 and "∂L/∂w₁" in data["pages"][-1]
+    big = MLP(2, [16, 16, 1], seed=1)
+    with pytest.raises(ValueError, match="计算图超过 200 个值"):
+        step_page(mse_loss(big([1.0, 2.0]), [1.0]), model=big)
