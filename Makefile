@@ -9,6 +9,8 @@ BIN    := $(VENV)/bin
 # against the PyPI micrograd); `make demo` needs only DEMO_EXTRAS (matplotlib)
 EXTRAS := test,oracle,demos,notebook,browser,bench
 DEMO_EXTRAS := demos
+# `make docs` also screenshots the layer view in headless chromium
+DOCS_EXTRAS := demos,browser
 
 .PHONY: demo test bench docs system-deps test-deps clean
 
@@ -24,6 +26,10 @@ $(VENV)/.installed-demo: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[$(DEMO_EXTRAS)]'
 	touch $@
 
+$(VENV)/.installed-docs: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[$(DOCS_EXTRAS)]'
+	touch $@
+
 system-deps:
 	bash scripts/system-deps.sh
 
@@ -37,8 +43,8 @@ demo: system-deps $(VENV)/.installed-demo
 test: test-deps $(VENV)/.installed
 	MICROGRAD_CN_REQUIRE_ORACLE=1 $(BIN)/python -m pytest
 
-# README's pictures under docs/, made by the demos themselves
-docs: system-deps $(VENV)/.installed-demo
+# README's pictures under docs/, made by the demos themselves (chromium for the screenshot)
+docs: test-deps $(VENV)/.installed-docs
 	$(BIN)/python scripts/make_docs_images.py
 
 bench: $(VENV)/.installed

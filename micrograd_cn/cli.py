@@ -219,7 +219,16 @@ def _add_html(sub: argparse._SubParsersAction, lang: str) -> None:
     p.add_argument("-o", "--output", default="step.html", metavar="FILE",
                    help=t("cli_html_out_help", lang))
     _add_quiz(p, lang)
+    _add_picture(p, lang)
     p.set_defaults(func=_run_html)
+
+
+def _add_picture(p: argparse.ArgumentParser, lang: str) -> None:
+    """--legend, --rankdir and --projector, shared by graph and html."""
+    p.add_argument("--legend", action="store_true", help=t("cli_graph_legend_help", lang))
+    p.add_argument("--rankdir", choices=("LR", "RL", "TB", "BT"), default="LR",
+                   help=t("cli_graph_rankdir_help", lang))
+    p.add_argument("--projector", action="store_true", help=t("cli_projector_help", lang))
 
 
 def _run_html(args: argparse.Namespace) -> int:
@@ -227,7 +236,8 @@ def _run_html(args: argparse.Namespace) -> int:
 
     program, params = _built(args)
     steps = write_step_page(program.root, args.output, lang=args.lang, title=args.expr,
-                            params=params, quiz=args.quiz, ask=args.ask)
+                            params=params, quiz=args.quiz, ask=args.ask,
+                            projector=args.projector, rankdir=args.rankdir, legend=args.legend)
     print(t("cli_html_written", args.lang, path=args.output, n=steps))
     return 0
 
@@ -336,6 +346,24 @@ def _run_exercise(args: argparse.Namespace) -> int:
                                           key=not args.no_key)))
 
 
+# ---------------------------------------------------------------- paths
+def _add_paths(sub: argparse._SubParsersAction, lang: str) -> None:
+    p = _subparser(sub, "paths", lang)
+    p.add_argument("expr", metavar="EXPR", help=t("cli_expr_help", lang))
+    p.add_argument("bindings", nargs="*", metavar="NAME=VALUE", help=t("cli_bindings_help", lang))
+    p.add_argument("--wrt", required=True, metavar="NAME", help=t("cli_wrt_help", lang))
+    p.set_defaults(func=_run_paths, params="")
+
+
+def _run_paths(args: argparse.Namespace) -> int:
+    from micrograd_cn.doc import to_text
+    from micrograd_cn.paths import node_named, paths_blocks
+
+    root = _built(args)[0].root
+    print(to_text(paths_blocks(root, node_named(root, args.wrt), args.lang)))
+    return 0
+
+
 # ---------------------------------------------------------------- logistic
 def _add_logistic(sub: argparse._SubParsersAction, lang: str) -> None:
     p = _subparser(sub, "logistic", lang)
@@ -381,6 +409,8 @@ def _add_bp(sub: argparse._SubParsersAction, lang: str) -> None:
     p.add_argument("--no-compare", action="store_true", help=t("cli_no_compare_help", lang))
     p.add_argument("--no-timing", action="store_true", help=t("cli_no_timing_help", lang))
     _add_format(p, lang, REPORT_FORMATS, "text", "cli_report_format_help")
+    p.add_argument("--html", metavar="FILE", default=None, help=t("cli_bp_html_help", lang))
+    p.add_argument("--projector", action="store_true", help=t("cli_projector_help", lang))
     p.set_defaults(func=_run_bp)
 
 
@@ -388,6 +418,19 @@ def _run_bp(args: argparse.Namespace) -> int:
     from micrograd_cn.bp import bp_network
 
     _check_target(args)
+    if args.html is not None:
+        from micrograd_cn.bp import default_sample
+        from micrograd_cn.layerview import network, write_layer_view
+
+        mlp = network(args.sizes, activation=args.activation,
+                      output_activation=args.output_activation, seed=args.seed)
+        x, y = default_sample(args.sizes[0], args.sizes[-1])
+        steps = write_layer_view(args.html, mlp, x if args.x is None else args.x,
+                                 y if args.y is None else args.y, args.cost, lang=args.lang,
+                                 projector=args.projector)
+        print(t("cli_bp_written", args.lang, path=args.html, n=steps))
+        return 0
+
     report = bp_network(args.sizes, args.x, args.y, activation=args.activation,
                         output_activation=args.output_activation, cost=args.cost,
                         seed=args.seed, compare=not args.no_compare)
@@ -400,10 +443,8 @@ def _add_graph(sub: argparse._SubParsersAction, lang: str) -> None:
     _add_expression(p, lang)
     p.add_argument("-o", "--output", default="graph.svg", metavar="FILE",
                    help=t("cli_graph_output_help", lang))
-    p.add_argument("--legend", action="store_true", help=t("cli_graph_legend_help", lang))
     p.add_argument("--order", action="store_true", help=t("cli_graph_order_help", lang))
-    p.add_argument("--rankdir", choices=("LR", "RL", "TB", "BT"), default="LR",
-                   help=t("cli_graph_rankdir_help", lang))
+    _add_picture(p, lang)
     p.set_defaults(func=_run_graph)
 
 
@@ -426,13 +467,14 @@ def _run_graph(args: argparse.Namespace) -> int:
             for node in map(ls.by_name, named)]
     print("\n".join(table(header, rows)))
     path = render(root, args.output, lang=lang, params=params, legend=args.legend,
-                  order=args.order, rankdir=args.rankdir, title=args.expr)
+                  order=args.order, rankdir=args.rankdir, title=args.expr,
+                  projector=args.projector)
     print(t("cli_graph_written", lang, path=path, dot=path.with_suffix(".dot")))
     return 0
 
 
 SUBCOMMANDS: list[Callable[[argparse._SubParsersAction, str], None]] = [
-    _add_graph, _add_trace, _add_step, _add_logistic, _add_bp, _add_demo, _add_html,
+    _add_graph, _add_trace, _add_step, _add_paths, _add_logistic, _add_bp, _add_demo, _add_html,
     _add_exercise,
 ]
 

@@ -22,6 +22,9 @@ parameters only, as in seeds 000/002, where x and y are data and nobody
 differentiates them; ``data=True`` adds the data leaves back. Constants are
 never asked about.
 
+Groups: ``groups`` maps nodes to the part of a network they belong to (``nn``'s
+``Module.groups``: layer ``L2``, neuron ``L2/N1``); pictures draw each group as a box.
+
 Imports: engine, naming, table.
 """
 
@@ -29,7 +32,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass
-from typing import Iterable
+from typing import Iterable, Mapping
 
 from micrograd_cn.engine import Value
 from micrograd_cn.naming import Naming, derivative
@@ -52,6 +55,7 @@ class Node:
     locals: tuple[float, ...]  # ∂node/∂input for each input, as the op recorded it
     formulas: tuple[str, ...]  # … and written with names ("σ′(z)", "x")
     wanted: bool  # the lesson follows the gradient into this node
+    group: str = ""  # the part of a network it belongs to ("L2", "L2/N1"; nn's Module.groups)
 
 
 @dataclass(frozen=True)
@@ -131,8 +135,10 @@ def chain_rule(order: list[Value]) -> tuple[list[float], list[tuple[int, int, in
     return grads, steps
 
 
-def lesson(root: Value, params: Iterable[Value] | None = None, *, data: bool = False) -> Lesson:
+def lesson(root: Value, params: Iterable[Value] | None = None, *, data: bool = False,
+           groups: Mapping[Value, str] | None = None) -> Lesson:
     """The snapshot of ``root``'s forward and backward pass (see the module docstring)."""
+    group_of = {id(node): str(group) for node, group in (groups or {}).items()}
     names = Naming(root, params)
     order = names.order
     grads, raw = chain_rule(order)
@@ -159,7 +165,8 @@ def lesson(root: Value, params: Iterable[Value] | None = None, *, data: bool = F
                           names.symbol(node) if node._prev else "", names.forward(node),
                           value, final.get(k, grads[k]), tuple(index[id(c)] for c in node._prev),
                           tuple(e.local for e in node.edges()),
-                          tuple(names.local(node, e.position) for e in node.edges()), wanted[k]))
+                          tuple(names.local(node, e.position) for e in node.edges()), wanted[k],
+                          group_of.get(id(node), "")))
 
     shown = [s for s in raw if wanted[s[1]]]
     total: dict[int, int] = {}

@@ -11,18 +11,29 @@ Same names and signatures as micrograd (``MLP(nin, nouts)``, ``mlp.layers``,
 * deterministic initialisation from ``seed`` and weights set from plain lists;
 * ``fused=True`` (default) computes z = Σ wᵢxᵢ + b as one ``weighted_sum`` node;
   ``fused=False`` builds micrograd's elementary graph of × and + nodes
-  (same numbers, more nodes to look at).
+  (same numbers, more nodes to look at);
+* names in seed 001's notation, given when a Value is made (labels, so every
+  picture, trace, page and repr shows them; a label the user sets later wins):
+  in an MLP the input is layer 1, so the first weights are ``w²ⱼₖ`` (from neuron
+  k of layer 1 to neuron j of layer 2), biases ``b²ⱼ``, and each forward pass
+  labels its ``z²ⱼ`` and ``a²ⱼ``; a Layer built alone has ``wⱼₖ``, ``bⱼ``, a Neuron
+  built alone ``w₁ … wₙ``, ``b``. Plain numbers given as inputs become data leaves
+  ``x₁ … xₙ``, and plain targets of a loss ``y₁ … yₙ``;
+* ``model.groups(root)``: which layer (and, with ``fused=False``, which neuron)
+  each node below ``root`` belongs to, so a picture can draw the network's
+  layers as boxes (``viz.draw(loss, model=mlp)``).
 
-Imports: engine and i18n.
+Imports: engine, i18n and table (for sub/superscript indices).
 """
 
 from __future__ import annotations
 
 import random
-from typing import Iterable, Sequence, Union
+from typing import Iterable, NamedTuple, Sequence, Union
 
-from micrograd_cn.engine import Number, Value, lift, to_float, weighted_sum
+from micrograd_cn.engine import Number, Value, to_float, topo_sort, weighted_sum
 from micrograd_cn.i18n import show, t
+from micrograd_cn.table import sub, sup
 
 Input = Union[Value, Number]
 ACTIVATIONS = ("relu", "sigmoid", "tanh", "linear")
@@ -50,12 +61,35 @@ def _as_inputs(x: object, n: int, where: str) -> list[Input]:
     return x
 
 
+def index(j: int, k: int, wide: bool = False) -> str:
+    """The subscript jk of a weight: ``₁₂`` for j=1, k=2; ``₁₂‚₃`` (j=12, k=3) when ``wide``.
+
+    A layer with ten or more neurons or inputs is ``wide``: all its weights then
+    separate j and k by a low comma (U+201A), which reads as one name in formulas.
+    """
+    return f"{sub(j)}‚{sub(k)}" if wide else f"{sub(j)}{sub(k)}"
+
+
+def _data(values: list[Input], letter: str) -> list[Value]:
+    """Plain numbers among ``values`` as data leaves ``x₁ …`` (Values are kept as they are)."""
+    return [v if isinstance(v, Value) else Value(to_float(v, letter), label=f"{letter}{sub(k)}")
+            for k, v in enumerate(values, 1)]
+
+
 def _numbers(values: object, n: int, where: str, what: str) -> list[float]:
     """A list of n plain numbers (for setting weights), or a clear error."""
     if isinstance(values, (str, bytes)) or not hasattr(values, "__len__") or len(values) != n:
         got = len(values) if hasattr(values, "__len__") and not isinstance(values, str) else show(values)
         raise ValueError(t("nn_shape", where=where, what=what, expected=n, got=got))
     return [to_float(v, where) for v in values]
+
+
+class Unit(NamedTuple):
+    """A neuron as ``groups`` sees it: its group path and the group of its data inputs."""
+
+    neuron: Neuron
+    group: str  # "L2", or "L2/N1" for an unfused neuron (its own box inside its layer's)
+    inputs: str  # the group of data leaves it reads ("L1" for an MLP's first layer), or ""
 
 
 class Module:
@@ -66,6 +100,25 @@ class Module:
             p.grad = 0.0
 
     def parameters(self) -> list[Value]:
+        return []
+
+    def groups(self, root: Value) -> dict[Value, str]:
+        """The part of this network each node below ``root`` belongs to.
+
+        A group is a path of parts joined by ``/``: ``L2`` is layer 2 (the input is
+        layer 1, ``L1``), ``L2/N1`` neuron 1 of layer 2 (given to the nodes of an
+        unfused neuron, whose × and + nodes would otherwise be hard to tell apart);
+        a Layer built alone is ``L``, a Neuron built alone ``N``. Nodes that are
+        not part of the network (the loss) are not in the mapping. Found from the
+        graph's structure, so every forward pass in ``root`` is grouped, not only
+        the last one: a weighted sum belongs to the neuron whose bias it adds, a
+        product ``w·x`` to the neuron of ``w``, the sums of an unfused neuron's chain
+        ``((b + w₁x₁) + w₂x₂) …`` to that neuron, and its activation applied to the
+        chain's end (its z) too.
+        """
+        return _groups(root, self._units())
+
+    def _units(self) -> list[Unit]:
         return []
 
 
@@ -87,26 +140,45 @@ class Neuron(Module):
         self.fused = fused
         self.z: Value | None = None  # weighted input of the last forward pass
         self.a: Value | None = None  # activation of the last forward pass
+        self._name("", None)
+
+    def _name(self, layer: str, j: int | None, wide: bool = False) -> None:
+        """Label w and b now, and the z and a of every later forward pass.
+
+        ``layer`` is the superscript l ("" outside an MLP), ``j`` the neuron's
+        number in its layer (None for a neuron on its own: w₁ … wₙ, b, z, a);
+        ``wide`` as for ``index``.
+        """
+        tag = layer + ("" if j is None else sub(j))
+        for k, w in enumerate(self.w, 1):
+            w.label = f"w{layer}{sub(k) if j is None else index(j, k, wide)}"
+        self.b.label = f"b{tag}"
+        self._labels = (f"z{tag}", f"a{tag}")
 
     @property
     def nonlin(self) -> bool:  # micrograd's name for "not linear"
         return self.activation != "linear"
 
     def __call__(self, x: Sequence[Input]) -> Value:
-        return self._forward(_as_inputs(x, len(self.w), "Neuron"))
+        return self._forward(_data(_as_inputs(x, len(self.w), "Neuron"), "x"))
 
-    def _forward(self, x: list[Input]) -> Value:
+    def _forward(self, x: list[Value]) -> Value:
         """z and a for inputs already checked (a Layer checks once for all its neurons)."""
         if self.fused:
             z = weighted_sum(self.w, x, self.b)
         else:  # micrograd's graph: ((b + w₁x₁) + w₂x₂) + …
             z = sum((wi * xi for wi, xi in zip(self.w, x)), self.b)
+        z.label = self._labels[0]
         if self.activation == "linear":
-            a = z
+            a = z  # one node, named z: the weighted input is the output
         else:
             a = getattr(z, self.activation)()
+            a.label = self._labels[1]
         self.z, self.a = z, a
         return a
+
+    def _units(self) -> list[Unit]:
+        return [Unit(self, "N", "")]
 
     def parameters(self) -> list[Value]:
         return self.w + [self.b]
@@ -130,14 +202,25 @@ class Layer(Module):
         _check_size(nout, "Layer", "nout")
         rng = rng if rng is not None else random.Random(seed)
         self.neurons = [Neuron(nin, rng=rng, **kwargs) for _ in range(nout)]
+        self._name(None)
+
+    def _name(self, layer: int | None) -> None:
+        """Label every neuron's parameters wˡⱼₖ, bˡⱼ (``layer`` is l; None for a Layer on its own)."""
+        self._layer = layer
+        wide = max(len(self.neurons), len(self.neurons[0].w)) >= 10
+        for j, neuron in enumerate(self.neurons, 1):
+            neuron._name("" if layer is None else sup(layer), j, wide)
 
     def __call__(self, x: Sequence[Input]) -> Value | list[Value]:
         x = _as_inputs(x, len(self.neurons[0].w), "Layer")
-        # Wrap plain numbers once here rather than once per neuron.
-        op = "wsum" if self.neurons[0].fused else "*"
-        x = [xi if isinstance(xi, Value) else lift(xi, op) for xi in x]
+        x = _data(x, "x")  # plain numbers become data x₁ … once here, not once per neuron
         out = [n._forward(x) for n in self.neurons]
         return out[0] if len(out) == 1 else out  # micrograd: one neuron gives a Value
+
+    def _units(self, inputs: str = "") -> list[Unit]:
+        layer = "L" if self._layer is None else f"L{self._layer}"
+        return [Unit(n, layer if n.fused else f"{layer}/N{j}", inputs)
+                for j, n in enumerate(self.neurons, 1)]
 
     def parameters(self) -> list[Value]:
         return [p for n in self.neurons for p in n.parameters()]
@@ -180,6 +263,8 @@ class MLP(Module):
                   activation=output_activation if i == last else activation)
             for i in range(len(nouts))
         ]
+        for i, layer in enumerate(self.layers):
+            layer._name(i + 2)  # the input is layer 1 (seed 001): the first weights are w²
 
     def __call__(self, x: Sequence[Input]) -> Value | list[Value]:
         for layer in self.layers:
@@ -188,6 +273,10 @@ class MLP(Module):
 
     def parameters(self) -> list[Value]:
         return [p for layer in self.layers for p in layer.parameters()]
+
+    def _units(self) -> list[Unit]:
+        return [u for i, layer in enumerate(self.layers)
+                for u in layer._units("L1" if i == 0 else "")]
 
     def set_weights(self, Ws: Sequence[Sequence[Sequence[Number]]],
                     bs: Sequence[Sequence[Number]]) -> None:
@@ -216,8 +305,15 @@ def _pairs(pred: Value | Sequence[Value], target: Number | Sequence[Number],
     return list(zip(preds, targets))
 
 
+def _target(y: Value | Number, j: int, name: str = "y") -> Value:
+    """A plain target as the data leaf ``yⱼ`` (``name`` may be ``1−y``, ``−y``); a Value as it is."""
+    return y if isinstance(y, Value) else Value(y, label=f"{name}{sub(j)}")
+
+
 def _reduce(terms: list[Value], reduction: str, where: str) -> Value:
     if reduction == "mean":
+        if len(terms) == 1:  # the mean of one term is the term: no "× 1" node in its picture
+            return terms[0]
         return sum(terms[1:], terms[0]) * (1.0 / len(terms))
     if reduction == "sum":
         return sum(terms[1:], terms[0])
@@ -228,7 +324,8 @@ def mse_loss(pred: Value | Sequence[Value], target: Number | Sequence[Number],
              reduction: str = "mean") -> Value:
     """Mean (or, with reduction="sum", total) of (prediction − target)²."""
     pairs = _pairs(pred, target, "mse_loss")
-    return _reduce([(p - y) ** 2 for p, y in pairs], reduction, "mse_loss")
+    return _reduce([(p - _target(y, j)) ** 2 for j, (p, y) in enumerate(pairs, 1)],
+                   reduction, "mse_loss")
 
 
 def binary_cross_entropy(prob: Value | Sequence[Value], target: Number | Sequence[Number],
@@ -240,7 +337,9 @@ def binary_cross_entropy(prob: Value | Sequence[Value], target: Number | Sequenc
     ``binary_cross_entropy_with_logits`` instead.
     """
     pairs = _pairs(prob, target, "binary_cross_entropy")
-    terms = [-(y * a.log() + (1.0 - y) * (1.0 - a).log()) for a, y in pairs]
+    # y and 1 − y are given numbers (data, as in seed 000), unless y is a Value
+    terms = [-(_target(y, j) * a.log() + _target(1.0 - y, j, "1−y") * (1.0 - a).log())
+             for j, (a, y) in enumerate(pairs, 1)]
     return _reduce(terms, reduction, "binary_cross_entropy")
 
 
@@ -256,11 +355,11 @@ def binary_cross_entropy_with_logits(logit: Value | Sequence[Value],
     Both exponents are ≤ 0, so e^… ∈ (0, 1]; the gradient is σ(z) − y either way.
     """
     terms = []
-    for z, y in _pairs(logit, target, "binary_cross_entropy_with_logits"):
+    for j, (z, y) in enumerate(_pairs(logit, target, "binary_cross_entropy_with_logits"), 1):
         if z.data >= 0.0:
-            terms.append((1.0 - y) * z + (1.0 + (-z).exp()).log())
+            terms.append(_target(1.0 - y, j, "1−y") * z + (1.0 + (-z).exp()).log())
         else:
-            terms.append(-y * z + (1.0 + z.exp()).log())
+            terms.append(_target(-y, j, "−y") * z + (1.0 + z.exp()).log())
     return _reduce(terms, reduction, "binary_cross_entropy_with_logits")
 
 
@@ -271,7 +370,8 @@ def max_margin_loss(scores: Sequence[Value], labels: Sequence[Number],
     for _, y in pairs:
         if y not in (-1, 1):
             raise ValueError(t("nn_label", where="max_margin_loss", allowed="−1 / +1", value=show(y)))
-    return _reduce([(1.0 - y * s).relu() for s, y in pairs], reduction, "max_margin_loss")
+    return _reduce([(1.0 - _target(y, j) * s).relu() for j, (s, y) in enumerate(pairs, 1)],
+                   reduction, "max_margin_loss")
 
 
 def l2_penalty(params: Iterable[Value]) -> Value:
@@ -311,3 +411,59 @@ class SGD:
     def zero_grad(self) -> None:
         for p in self.params:
             p.grad = 0.0
+
+
+# ---------------------------------------------------------------- groups
+def _groups(root: Value, units: list[Unit]) -> dict[Value, str]:
+    """``Module.groups``: walk the graph once, inputs first, recognising each neuron's nodes."""
+    owner: dict[int, tuple[int, bool]] = {}  # id(parameter) -> (unit, is it the bias)
+    for u, unit in enumerate(units):
+        for w in unit.neuron.w:
+            owner[id(w)] = (u, False)
+        owner[id(unit.neuron.b)] = (u, True)
+    groups: dict[Value, str] = {}
+    products: dict[int, int] = {}  # id(w·x) -> unit
+    chain: dict[int, tuple[int, int]] = {}  # id(b + w₁x₁ + … + wₖxₖ) -> (unit, k); b itself is k=0
+    zs: dict[int, int] = {}  # id(z) -> unit
+
+    def data(unit: Unit, x: Value) -> None:
+        if unit.inputs and not x._prev and id(x) not in owner:
+            groups.setdefault(x, unit.inputs)
+
+    for node in topo_sort(root):
+        inputs = node._prev
+        if not inputs:
+            if id(node) in owner:
+                u, is_bias = owner[id(node)]
+                groups[node] = units[u].group
+                if is_bias:
+                    chain[id(node)] = (u, 0)
+            continue
+        u = None
+        if node._op == "wsum":
+            found = owner.get(id(inputs[-1]))
+            if found and found[1]:
+                u = found[0]
+                zs[id(node)] = u
+                n = (len(inputs) - 1) // 2
+                for x in inputs[n:2 * n]:
+                    data(units[u], x)
+        elif node._op == "*":
+            found = owner.get(id(inputs[0]))
+            if found and not found[1] and id(inputs[1]) not in owner:
+                u = products[id(node)] = found[0]
+                data(units[u], inputs[1])
+        elif node._op == "+":
+            left, right = (chain.get(id(inputs[0])), products.get(id(inputs[1])))
+            if left is not None and left[0] == right:
+                u, k = right, left[1] + 1
+                chain[id(node)] = (u, k)
+                if k == len(units[u].neuron.w):
+                    zs[id(node)] = u
+        elif len(inputs) == 1 and id(inputs[0]) in zs:
+            z_unit = zs[id(inputs[0])]
+            if node._op == units[z_unit].neuron.activation:
+                u = z_unit
+        if u is not None:
+            groups[node] = units[u].group
+    return groups

@@ -11,6 +11,12 @@ along and its two end nodes are highlighted through viz's stable SVG ids
 gradient line starts as "?" and shows the gradient accumulated so far as the
 steps reach it, so the picture fills in the way the backward pass does.
 
+Any graph built in Python works (an MLP's loss: ``step_page(loss, model=mlp)`` names
+and colours its parameters and boxes its layers, as ``viz.draw`` does);
+``projector=True`` sets everything in large type. ``step_page`` returns a
+``StepPage``: the HTML as a string, which Jupyter shows inline (an iframe holding
+the same self-contained page, still without any network access).
+
 With ``quiz=True`` the page asks each step before it shows it (see ``_QUIZ_SCRIPT``):
 the questions, expected numbers and tolerance come from ``quiz``, so the page checks
 answers offline.
@@ -25,18 +31,20 @@ import html
 import json
 import os
 
-from typing import Iterable
+from typing import Callable, Iterable, Mapping
 
 from micrograd_cn.engine import Value
-from micrograd_cn.i18n import check_lang, t
-from micrograd_cn.lesson import Lesson, lesson
+from micrograd_cn.i18n import check_lang, show, t
+from micrograd_cn.lesson import Lesson
 from micrograd_cn.table import num
 from micrograd_cn.trace import step_pages
-from micrograd_cn.viz import DIGITS, FONT, check_output, draw_lesson, pipe, write_atomic
+from micrograd_cn.viz import (
+    DIGITS, FONT, RANKDIRS, check_output, draw_lesson, network_lesson, pipe, write_atomic,
+)
 
 # The page's text uses the same font stack as the picture it shows (viz.FONT).
-_FONTS = ", ".join(f'"{f}"' if " " in f else f for f in FONT.split(","))
-_STYLE = "body { font-family: " + _FONTS + """; margin: 1.2em; color: #222; background: #fff; }
+PAGE_FONTS = ", ".join(f'"{f}"' if " " in f else f for f in FONT.split(","))
+_STYLE = "body { font-family: " + PAGE_FONTS + """; margin: 1.2em; color: #222; background: #fff; }
 h1 { font-size: 1.3em; margin: 0 0 .3em 0; }
 #help, #legend-text { color: #555; margin: .2em 0; }
 #controls { margin: .6em 0; display: flex; gap: .8em; align-items: center; }
@@ -54,6 +62,10 @@ button { font-size: 1.1em; padding: .3em 1em; cursor: pointer; }
 .key-out { color: #d35400; font-weight: bold; }
 .key-in { color: #1e8449; font-weight: bold; }
 .key-edge { color: #c0392b; font-weight: bold; }
+body.projector { font-size: 150%; margin: .6em; }
+body.projector #graph svg { max-width: none; max-height: 78vh; }
+body.projector #formula { font-size: 1.25em; }
+body.projector button { font-size: 1.3em; }
 """
 
 # The page's behaviour: show state k (0 = forward pass, k = chain-rule step k).
@@ -292,42 +304,66 @@ def _quiz_html(ls: Lesson, ask: str, lang: str) -> list[str]:
     ]
 
 
-def _svg(ls: Lesson, lang: str) -> str:
+def _svg(ls: Lesson, lang: str, **kw: object) -> str:
     """The graph as an inline <svg> element (no XML prolog, no DOCTYPE).
 
     Every box is sized for its final gradient; the page's script rewrites those
-    lines step by step.
+    lines step by step. Keyword arguments go to ``viz.draw_lesson``.
     """
-    svg = pipe(draw_lesson(ls, lang=lang), "svg", t("page_dot_missing")).decode("utf-8")
+    svg = pipe(draw_lesson(ls, lang=lang, **kw), "svg", t("page_dot_missing")).decode("utf-8")
     return svg[svg.index("<svg"):]
 
 
-def _json_for_script(data: object) -> str:
+def json_for_script(data: object) -> str:
     """JSON that cannot end the <script> element it sits in."""
     text = json.dumps(data, ensure_ascii=False)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def step_page(root: Value, *, lang: str | None = None, title: str | None = None,
-              params: Iterable[Value] | None = None, quiz: bool = False,
-              ask: str = "contribution") -> str:
-    """The whole step-through page for ``root`` as one HTML string (no ``.grad`` is touched).
+class StepPage(str):
+    """A self-contained HTML page: a ``str`` (write it, compare it), shown inline by Jupyter.
 
-    ``quiz=True`` asks each step before showing it (``ask`` as in ``quiz.questions``).
+    ``_repr_html_`` puts the page in an iframe's ``srcdoc``: the notebook needs no
+    file and no server, and the page keeps its own script and keys (click it first).
     """
-    return _page(root, lang, title, params, quiz=quiz, ask=ask)[0]
+
+    height = 760  # pixels of the inline frame
+
+    def _repr_html_(self) -> str:
+        return (f'<iframe srcdoc="{html.escape(self, quote=True)}" '
+                f'style="width:100%;height:{self.height}px;border:1px solid #ccc" '
+                'sandbox="allow-scripts"></iframe>')
+
+
+def step_page(root: Value, *, lang: str | None = None, title: str | None = None,
+              params: Iterable[Value] | None = None,
+              groups: Mapping[Value, str] | Callable | None = None,
+              model: object | None = None, projector: bool = False, rankdir: str = "LR",
+              legend: bool = False, quiz: bool = False, ask: str = "contribution") -> StepPage:
+    """The whole step-through page for ``root`` (no ``.grad`` is touched).
+
+    ``params``, ``groups`` and ``model`` as for ``viz.draw`` (``model=mlp``: its
+    parameters and layers); ``projector=True``: large type; ``rankdir`` and
+    ``legend`` as for the picture; ``quiz=True`` asks each step before showing it
+    (``ask`` as in ``quiz.questions``).
+    """
+    return StepPage(_page(root, lang, title, params, groups=groups, model=model,
+                          projector=projector, rankdir=rankdir, legend=legend,
+                          quiz=quiz, ask=ask)[0])
 
 
 def _page(root: Value, lang: str | None, title: str | None,
-          params: Iterable[Value] | None = None, *, quiz: bool = False,
-          ask: str = "contribution") -> tuple[str, int]:
+          params: Iterable[Value] | None = None, *,
+          groups: Mapping[Value, str] | Callable | None = None, model: object | None = None,
+          projector: bool = False, rankdir: str = "LR", legend: bool = False,
+          quiz: bool = False, ask: str = "contribution") -> tuple[str, int]:
     """The page and its number of chain-rule steps."""
-    if not isinstance(root, Value):
-        raise TypeError(t("viz_not_value", kind=type(root).__name__))
     lang = check_lang(lang)
-    ls = lesson(root, params)
+    if rankdir not in RANKDIRS:
+        raise ValueError(t("viz_rankdir", value=show(rankdir), choices=", ".join(RANKDIRS)))
+    ls = network_lesson(root, params=params, groups=groups, model=model)
     steps = ls.steps
-    svg = _svg(ls, lang)
+    svg = _svg(ls, lang, rankdir=rankdir, legend=legend, projector=projector)
     pages = step_pages(ls, lang)
     # pages: forward pass, one per step, then the leaves' totals (shown with the last step)
     states = pages[:-1]
@@ -348,7 +384,7 @@ def _page(root: Value, lang: str | None, title: str | None,
         f"<title>{html.escape(heading)}</title>",
         f"<style>{_STYLE}{_QUIZ_STYLE if quiz else ''}</style>",
         "</head>",
-        "<body>",
+        '<body class="projector">' if projector else "<body>",
         f"<h1>{html.escape(heading)}</h1>",
         f'<p id="help">{html.escape(t("page_help", lang))}</p>',
         '<p id="legend-text">'
@@ -363,7 +399,7 @@ def _page(root: Value, lang: str | None, title: str | None,
         *(_quiz_html(ls, ask, lang) if quiz else []),
         f'<pre id="formula">{html.escape(states[0])}</pre>',
         f'<div id="graph">{svg}</div>',
-        f'<script type="application/json" id="steps-data">{_json_for_script(data)}</script>',
+        f'<script type="application/json" id="steps-data">{json_for_script(data)}</script>',
         *([f"<script>{_QUIZ_SCRIPT}</script>"] if quiz else []),
         f"<script>{_SCRIPT}</script>",
         "</body>",
@@ -374,9 +410,12 @@ def _page(root: Value, lang: str | None, title: str | None,
 
 def write_step_page(root: Value, path: str | os.PathLike, *, lang: str | None = None,
                     title: str | None = None, params: Iterable[Value] | None = None,
-                    quiz: bool = False, ask: str = "contribution") -> int:
-    """Write the page to ``path`` (all or nothing); return its number of steps."""
+                    **kw: object) -> int:
+    """Write the page to ``path`` (all or nothing); return its number of steps.
+
+    Keyword arguments as for ``step_page`` (``model``, ``groups``, ``projector``, ``quiz``, …).
+    """
     target = check_output(path, ("html", "htm"))  # before any work: a wrong path fails at once
-    text, steps = _page(root, lang, title, params, quiz=quiz, ask=ask)
+    text, steps = _page(root, lang, title, params, **kw)  # type: ignore[arg-type]
     write_atomic(target, text.encode("utf-8"))
     return steps

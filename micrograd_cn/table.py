@@ -6,18 +6,20 @@ while the text is 4 columns wide, so every width here comes from
 ``wcwidth.wcswidth`` and never from ``len()``. Used by the tracer, the logistic
 walkthrough and the BP report.
 
-Imports: wcwidth only (nothing of ours), so it stays out of ``import micrograd_cn``.
+Imports: wcwidth only (nothing of ours), and only when a width is measured: ``nn``
+uses ``sub``/``sup`` to name parameters, so this module is part of ``import micrograd_cn``
+and must stay cheap to import.
 """
 
 from __future__ import annotations
 
 from typing import Sequence
 
-from wcwidth import wcswidth
-
 
 def width(text: str) -> int:
     """Columns ``text`` takes in a terminal (CJK = 2, combining marks = 0)."""
+    from wcwidth import wcswidth  # imported on first use: see the module docstring
+
     w = wcswidth(text)
     if w < 0:  # a control character: count it per character rather than fail
         return sum(max(wcswidth(ch), 0) for ch in text)

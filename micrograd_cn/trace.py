@@ -16,7 +16,11 @@ return ``doc`` blocks, so the same trace renders as terminal text, Markdown or L
 the forward pass, then the steps as one table or as sentences, then each asked-about
 leaf's gradient as the sum of its contributions. Node names are ``naming``'s.
 
-Imports: engine, naming, lesson, doc, i18n and table.
+``paths(root, wrt)`` (from ``micrograd_cn.paths``, re-exported here) gives the same
+derivative the other way round: every path from the root to ``wrt`` with the
+product of its local derivatives.
+
+Imports: engine, naming, lesson, paths, doc, i18n and table.
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ from micrograd_cn.i18n import MESSAGES, check_lang, t
 from micrograd_cn.lesson import Lesson, chain_rule, lesson
 from micrograd_cn.lesson import Step as LessonStep
 from micrograd_cn.naming import Naming, atom, wrt
+from micrograd_cn.paths import ChainPath, count_paths, paths  # noqa: F401  (trace.paths)
 from micrograd_cn.table import num, paren
 
 

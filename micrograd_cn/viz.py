@@ -14,6 +14,15 @@ the edge from the op to its result ``r{k}``. They are the DOT node names and the
 ``id`` of the SVG ``<g>`` elements. ``order=True`` numbers the values in the order
 the backward pass visits them, ``reversed(order)``: 1 is the root.
 
+Networks: ``draw(loss, model=mlp)`` colours ``mlp.parameters()`` as parameters and
+draws ``mlp.groups(loss)`` as boxes (Graphviz clusters): one per layer, and one per
+neuron inside its layer for an unfused network, so ``MLP(2, [2, 1])`` reads as
+its layers from left to right. The groups come from ``nn``; the names in the boxes
+from ``naming`` (nn's labels wˡⱼₖ, bˡⱼ, zˡⱼ, aˡⱼ, xₖ, yⱼ).
+
+Projector: ``projector=True`` doubles every type size and line width, and a PNG
+is rendered at a resolution that makes it at least ``PROJECTOR_WIDTH`` pixels wide.
+
 Text from users (labels, titles) is escaped for Graphviz's HTML-like labels, so
 quotes, ``<``, ``>``, ``&``, backslashes, newlines and Chinese are shown as typed.
 
@@ -25,11 +34,12 @@ Imports: engine, i18n, table, and the ``graphviz`` package (a pure-Python wrappe
 from __future__ import annotations
 
 import html
+import math
 import os
 import re
 import tempfile
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable, Mapping
 
 import graphviz
 
@@ -55,6 +65,12 @@ STYLES = {
 }
 OP_FILL = "#fff3b0"
 HIGHLIGHT = "#d62728"
+# the boxes of a network's parts: a layer, and a neuron inside it
+CLUSTER_STYLES = ({"style": "rounded,filled", "fillcolor": "#f4f7fb", "color": "#8fa3bf"},
+                  {"style": "rounded,dashed", "fillcolor": "#ffffff", "color": "#9aa7b8"})
+PROJECTOR_SCALE = 2.0  # type sizes and line widths on a projector
+PROJECTOR_WIDTH = 1600  # the least width in pixels of a projector PNG
+_GROUP_PART = re.compile(r"^([LN])(\d*)$")
 _ID = re.compile(r"^(?:v|o|r)(\d+)$|^e(\d+)_(\d+)$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
@@ -83,11 +99,12 @@ def _attr(text: str) -> str:
     return escape(text, 200).replace("<BR/>", " ")
 
 
-def _value_label(node: Node, lang: str, show_grad: bool, step: int | None) -> str:
+def _value_label(node: Node, lang: str, show_grad: bool, step: int | None,
+                 scale: float = 1.0) -> str:
     """A box: its name in bold (a constant is just its number), value and gradient."""
     lines = []
     if step is not None:
-        lines.append(f'<FONT POINT-SIZE="9" COLOR="#555555">#{step}</FONT>')
+        lines.append(f'<FONT POINT-SIZE="{_pt(9, scale)}" COLOR="#555555">#{step}</FONT>')
     if node.kind != "const":
         lines.append(f"<B>{escape(node.name)}</B>")
     lines.append(f"{t('viz_data', lang)} {num(node.value, DIGITS)}")
@@ -133,34 +150,60 @@ def _highlighted(items: Iterable[Value | str] | None, index: dict[int, int],
     return marked
 
 
+def network_lesson(root: Value, *, params: Iterable[Value] | None = None,
+                   groups: Mapping[Value, str] | Callable | None = None,
+                   model: object | None = None, max_nodes: int = MAX_NODES) -> Lesson:
+    """``lesson(root, …)`` for a picture or a page, with a network's parameters and groups.
+
+    ``model`` (an ``nn`` Module) stands for ``params=model.parameters()`` and
+    ``groups=model.groups``; ``groups`` is a mapping Value -> group, or a function of
+    the root that returns one. Graphs with more than ``max_nodes`` values are
+    refused with a message rather than drawn unreadably slowly.
+    """
+    if not isinstance(root, Value):
+        raise TypeError(t("viz_not_value", kind=type(root).__name__))
+    if _count_up_to(root, max_nodes) > max_nodes:
+        raise ValueError(t("viz_too_large", limit=max_nodes))
+    if model is not None:
+        if not (callable(getattr(model, "parameters", None))
+                and callable(getattr(model, "groups", None))):
+            raise TypeError(t("viz_not_model", kind=type(model).__name__))
+        params = model.parameters() if params is None else params
+        groups = model.groups if groups is None else groups
+    if callable(groups):
+        groups = groups(root)
+    return lesson(root, params, groups=groups)
+
+
 def draw(root: Value, *, rankdir: str = "LR", lang: str | None = None, show_grad: bool = True,
          order: bool = False, highlight: Iterable[Value | str] | None = None,
          params: Iterable[Value] | None = None, legend: bool = False,
-         title: str | None = None, max_nodes: int = MAX_NODES) -> graphviz.Digraph:
+         title: str | None = None, max_nodes: int = MAX_NODES,
+         groups: Mapping[Value, str] | Callable | None = None, model: object | None = None,
+         projector: bool = False) -> graphviz.Digraph:
     """The computation graph below ``root`` as a ``graphviz.Digraph``.
 
     Names, values and gradients come from ``lesson(root, params)``: every box shows
     the name that the trace and the step page use, and the gradient of ``root``
     (computed on the side, the same before and after ``backward()``).
     ``params`` are the Values to colour as parameters (e.g. ``mlp.parameters()``);
-    other labelled leaves are data, unlabelled leaves constants. ``highlight``
+    other labelled leaves are data, unlabelled leaves constants. ``model=mlp`` gives
+    its parameters and draws its layers (``mlp.groups``) as boxes; ``groups`` does
+    the same from any mapping Value -> group. ``highlight``
     takes Values and/or ids (``"v3"``, ``"o3"``, ``"e1_3"``, ``"r3"``). ``lang`` defaults to
     the current language. Graphs with more than ``max_nodes`` values are refused
-    with a message rather than drawn unreadably slowly.
+    with a message rather than drawn unreadably slowly. ``projector=True``: large type.
     """
     if not isinstance(root, Value):
         raise TypeError(t("viz_not_value", kind=type(root).__name__))
     lang = check_lang(lang)
     if rankdir not in RANKDIRS:
         raise ValueError(t("viz_rankdir", value=show(rankdir), choices=", ".join(RANKDIRS)))
-    count = _count_up_to(root, max_nodes)
-    if count > max_nodes:
-        raise ValueError(t("viz_too_large", limit=max_nodes))
-    ls = lesson(root, params)
+    ls = network_lesson(root, params=params, groups=groups, model=model, max_nodes=max_nodes)
     index = {id(node): k for k, node in enumerate(topo_sort(root))}
     return draw_lesson(ls, rankdir=rankdir, lang=lang, show_grad=show_grad, order=order,
                        highlight=_highlighted(highlight, index, _ids(ls)), legend=legend,
-                       title=title)
+                       title=title, projector=projector)
 
 
 def _ids(ls: Lesson) -> set[str]:
@@ -172,49 +215,106 @@ def _ids(ls: Lesson) -> set[str]:
     return ids
 
 
+def _pt(size: float, scale: float) -> str:
+    """A type size or line width scaled for the projector, as Graphviz wants it."""
+    return f"{size * scale:g}"
+
+
+def group_label(part: str, lang: str) -> str:
+    """The caption of a group's box: nn's ``L2`` is "第 2 层" / "layer 2" (``L1``: the input),
+    ``N1`` "神经元 1" / "neuron 1"; any other text is shown as it is."""
+    m = _GROUP_PART.match(part)
+    if not m:
+        return part
+    kind, number = m.groups()
+    if kind == "L":
+        if not number:
+            return t("viz_group_layer_alone", lang)
+        return t("viz_group_input" if number == "1" else "viz_group_layer", lang, l=number)
+    return t("viz_group_neuron", lang, j=number) if number else t("viz_group_neuron_alone", lang)
+
+
+def _clusters(dot: graphviz.Digraph, paths: Iterable[str], scale: float,
+              lang: str) -> dict[str, graphviz.Digraph]:
+    """One (empty) Graphviz cluster per group path and each of its prefixes; ``dot`` for ""."""
+    boxes: dict[str, graphviz.Digraph] = {"": dot}
+    for path in sorted({p for p in paths if p}):
+        parts = path.split("/")
+        for depth in range(1, len(parts) + 1):
+            prefix = "/".join(parts[:depth])
+            if prefix in boxes:
+                continue
+            box = graphviz.Digraph(name=f"cluster_{len(boxes)}")
+            style = CLUSTER_STYLES[min(depth, len(CLUSTER_STYLES)) - 1]
+            box.attr("graph", label=f"<{escape(group_label(parts[depth - 1], lang), 200)}>",
+                     labeljust="l", fontsize=_pt(13 if depth == 1 else 11, scale),
+                     penwidth=_pt(1.2, scale), margin=_pt(8, scale), id=f"g{len(boxes)}",
+                     **style)
+            boxes[prefix] = box
+    return boxes
+
+
 def draw_lesson(ls: Lesson, *, rankdir: str = "LR", lang: str | None = None,
                 show_grad: bool = True, order: bool = False, highlight: Iterable[str] = (),
-                legend: bool = False, title: str | None = None) -> graphviz.Digraph:
-    """The picture of a lesson snapshot (see ``draw``); ``highlight`` holds ids."""
+                legend: bool = False, title: str | None = None,
+                projector: bool = False) -> graphviz.Digraph:
+    """The picture of a lesson snapshot (see ``draw``); ``highlight`` holds ids.
+
+    Nodes with a ``group`` are drawn inside a box per group (and per prefix of its
+    path: ``L2/N1`` sits inside ``L2``).
+    """
     lang = check_lang(lang)
     marked = set(highlight)
+    scale = PROJECTOR_SCALE if projector else 1.0
 
     dot = graphviz.Digraph("computation_graph", encoding="utf-8")
-    dot.attr("graph", rankdir=rankdir, fontname=FONT, bgcolor="white", nodesep="0.25",
-             ranksep="0.35")
-    dot.attr("node", fontname=FONT, fontsize="11", margin="0.08,0.04")
-    dot.attr("edge", fontname=FONT, fontsize="9", arrowsize="0.7", color="#555555")
+    dot.attr("graph", rankdir=rankdir, fontname=FONT, bgcolor="white",
+             nodesep=_pt(0.25, scale), ranksep=_pt(0.35, scale))
+    dot.attr("node", fontname=FONT, fontsize=_pt(11, scale), margin="0.08,0.04",
+             penwidth=_pt(1, scale))
+    dot.attr("edge", fontname=FONT, fontsize=_pt(9, scale), arrowsize="0.7",
+             color="#555555", penwidth=_pt(1, scale))
     if title:
-        dot.attr("graph", label=f"<{escape(title, 200)}>", labelloc="t", fontsize="14")
+        dot.attr("graph", label=f"<{escape(title, 200)}>", labelloc="t",
+                 fontsize=_pt(14, scale))
+    boxes = _clusters(dot, (node.group for node in ls.nodes), scale, lang)
 
     def mark(name: str, attrs: dict[str, str]) -> dict[str, str]:
         if name in marked:
-            attrs.update(color=HIGHLIGHT, penwidth="3")
+            attrs.update(color=HIGHLIGHT, penwidth=_pt(3, scale))
         return attrs
 
     n = len(ls.nodes)
+    edges: list[tuple[str, str, dict[str, str]]] = []  # after the nodes, outside the boxes
     for node in ls.nodes:
         k = node.index
+        box = boxes[node.group]
         fill, style = STYLES[node.kind if node.kind in STYLES else "result"]
         step = n - k if order else None
         attrs = {"id": f"v{k}", "shape": "box", "style": style, "fillcolor": fill,
                  "class": node.kind}
         if k == ls.root:
             attrs["peripheries"] = "2"
-        dot.node(f"v{k}", _value_label(node, lang, show_grad, step), **mark(f"v{k}", attrs))
+        box.node(f"v{k}", _value_label(node, lang, show_grad, step, scale),
+                 **mark(f"v{k}", attrs))
         if not node.inputs:
             continue
-        dot.node(f"o{k}", f"<{escape(node.symbol)}>", **mark(f"o{k}", {
+        box.node(f"o{k}", f"<{escape(node.symbol)}>", **mark(f"o{k}", {
             "id": f"o{k}", "shape": "ellipse", "style": "filled", "fillcolor": OP_FILL,
-            "fontsize": "12", "width": "0.3", "height": "0.3", "margin": "0.04",
+            "fontsize": _pt(12, scale), "width": "0.3", "height": "0.3", "margin": "0.04",
             "class": "op", "tooltip": _attr(f"{node.name} = {node.forward}")}))
-        dot.edge(f"o{k}", f"v{k}", **mark(f"r{k}", {"id": f"r{k}"}))
+        edges.append((f"o{k}", f"v{k}", mark(f"r{k}", {"id": f"r{k}"})))
         for i in dict.fromkeys(node.inputs):  # x*x: one arrow, marked ×2
             uses = node.inputs.count(i)
             attrs = {"id": f"e{i}_{k}", "tooltip": _edge_tooltip(node, i, lang)}
             if uses > 1:
                 attrs["label"] = f"×{uses}"
-            dot.edge(f"v{i}", f"o{k}", **mark(f"e{i}_{k}", attrs))
+            edges.append((f"v{i}", f"o{k}", mark(f"e{i}_{k}", attrs)))
+    for path in sorted((p for p in boxes if p), key=lambda p: -p.count("/")):  # inner first
+        parent = path.rsplit("/", 1)[0] if "/" in path else ""
+        boxes[parent].subgraph(boxes[path])
+    for tail, head, attrs in edges:
+        dot.edge(tail, head, **attrs)
 
     if legend:  # one small table, so it takes the room of a single box
         rows = [f'<TR><TD BORDER="0"><B>{escape(t("viz_legend", lang), 200)}</B></TD></TR>']
@@ -222,6 +322,9 @@ def draw_lesson(ls: Lesson, *, rankdir: str = "LR", lang: str | None = None,
             border = ' STYLE="dashed"' if "dashed" in style else ""
             rows.append(f'<TR><TD BGCOLOR="{fill}"{border}>{escape(t(f"viz_kind_{kind}", lang), 200)}</TD></TR>')
         rows.append(f'<TR><TD BGCOLOR="{OP_FILL}" STYLE="rounded">{escape(t("viz_kind_op", lang), 200)}</TD></TR>')
+        if len(boxes) > 1:  # the network's parts are boxes too
+            rows.append(f'<TR><TD BGCOLOR="{CLUSTER_STYLES[0]["fillcolor"]}" STYLE="rounded">'
+                        f'{escape(t("viz_kind_group", lang), 200)}</TD></TR>')
         table = '<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="3" CELLPADDING="3">' + "".join(rows)
         dot.node("legend", f"<{table}</TABLE>>", shape="plain", id="legend")
     return dot
@@ -273,19 +376,39 @@ def pipe(graph: graphviz.Digraph, fmt: str, missing: str) -> bytes:
         raise OSError(t("viz_dot_failed", detail=detail[0] if detail else err.returncode)) from None
 
 
-def render(root: Value, path: str | os.PathLike, **kw: object) -> Path:
+def projector_dpi(graph: graphviz.Digraph, missing: str) -> int:
+    """The resolution at which ``graph``'s PNG is at least ``PROJECTOR_WIDTH`` pixels wide.
+
+    Lays the graph out once as SVG to read its width in points (1/72 inch); never
+    below Graphviz's own 96.
+    """
+    svg = pipe(graph, "svg", missing).decode("utf-8")
+    m = re.search(r'<svg[^>]*\swidth="([\d.]+)pt"', svg)
+    width = float(m.group(1)) if m else 0.0
+    if width <= 0.0:
+        return 96
+    return max(96, math.ceil(PROJECTOR_WIDTH * 72.0 / width))
+
+
+def render(root: Value, path: str | os.PathLike, *, projector: bool = False,
+           **kw: object) -> Path:
     """Draw ``root`` into ``path`` (.svg, .png or .pdf) and its DOT source beside it.
 
     Returns the path written. Refuses a missing directory; never leaves a
     half-written file; if Graphviz's ``dot`` is missing, the ``.dot`` file is
     still written and ``DotNotFound`` says how to install Graphviz.
-    Keyword arguments go to ``draw``.
+    Keyword arguments go to ``draw``. ``projector=True``: large type, and a PNG at
+    least ``PROJECTOR_WIDTH`` pixels wide.
     """
     path = check_output(path)
     fmt_ = path.suffix.lower().lstrip(".")
-    graph = draw(root, **kw)  # type: ignore[arg-type]
+    graph = draw(root, projector=projector, **kw)  # type: ignore[arg-type]
     dot_path = path.with_suffix(".dot")
+    missing = t("viz_dot_missing", path=str(path), dot=str(dot_path))
     write_atomic(dot_path, graph.source.encode("utf-8"))
-    data = pipe(graph, fmt_, t("viz_dot_missing", path=str(path), dot=str(dot_path)))
+    if projector and fmt_ == "png":
+        graph.attr("graph", dpi=str(projector_dpi(graph, missing)))
+        write_atomic(dot_path, graph.source.encode("utf-8"))
+    data = pipe(graph, fmt_, missing)
     write_atomic(path, data)
     return path

@@ -1,7 +1,10 @@
 """Make README's pictures under docs/ from the demos themselves (`make docs`).
 
 Each demo runs into a temporary folder; one picture of each is copied to
-docs/, plus the graph of the README's tour expression. The only generated
+docs/, plus the graph of the README's tour expression, the graph of an
+MLP(2, [2, 1]) with its loss (parameters named, layers boxed) and a screenshot
+of the layer view (``bp --html``) taken by headless chromium (Debian's
+/usr/bin/chromium driven by playwright, as in the tests). The only generated
 files the repository keeps are these (see .gitignore's !docs/**).
 
 Run from the repository root: python scripts/make_docs_images.py
@@ -16,6 +19,8 @@ from pathlib import Path
 
 from micrograd_cn.demos import load
 from micrograd_cn.expr import build
+from micrograd_cn.layerview import network, write_layer_view
+from micrograd_cn.nn import MLP, mse_loss
 from micrograd_cn.viz import render
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
@@ -30,6 +35,38 @@ PICTURES = {
 }
 TOUR_EXPR = "sigmoid(w*x + b)"
 TOUR_BINDINGS = {"w": 0.5, "x": 2.0, "b": -1.0}
+CHROMIUM = "/usr/bin/chromium"
+LAYER_VIEW_STEP = 5  # BP2: the error flows back from layer 3 to layer 2 through w³
+
+
+def network_picture() -> Path:
+    """MLP(2, [2, 1]) on one sample with its squared error, drawn with its layers boxed."""
+    mlp = MLP(2, [2, 1], activation="tanh", output_activation="sigmoid", seed=0)
+    loss = mse_loss(mlp([1.0, -2.0]), [1.0])
+    loss.label = "L"
+    path = render(loss, DOCS / "mlp_graph.svg", model=mlp, legend=True)
+    path.with_suffix(".dot").unlink(missing_ok=True)
+    return path
+
+
+def layer_view_screenshot(tmp: str) -> Path:
+    """The layer view of ``bp --sizes 2 3 2`` at its BP2 step, as a browser shows it."""
+    from playwright.sync_api import sync_playwright
+
+    page_path = Path(tmp) / "net.html"
+    mlp = network([2, 3, 2], activation="tanh", output_activation="sigmoid", seed=0)
+    write_layer_view(page_path, mlp, [0.5, -1.0], [1.0, 0.0])
+    target = DOCS / "layer_view.png"
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM,
+                                     args=["--headless", "--no-sandbox", "--disable-gpu"])
+        page = browser.new_page(viewport={"width": 1400, "height": 860})
+        page.goto(page_path.as_uri())
+        for _ in range(LAYER_VIEW_STEP):
+            page.keyboard.press("ArrowRight")
+        page.screenshot(path=str(target))
+        browser.close()
+    return target
 
 
 def main() -> int:
@@ -48,6 +85,9 @@ def main() -> int:
     tour = render(root, DOCS / "tour_graph.svg", legend=True)
     tour.with_suffix(".dot").unlink(missing_ok=True)  # keep the picture only
     print(tour)
+    print(network_picture())
+    with tempfile.TemporaryDirectory() as tmp:
+        print(layer_view_screenshot(tmp))
     return 0
 
 

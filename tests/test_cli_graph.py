@@ -200,3 +200,16 @@ def test_help_in_both_languages(capsys):
         main(["graph", "--help", "--lang", "en"])
     en = capsys.readouterr().out
     assert "build an expression's graph" in en and "由" not in en
+
+
+def test_projector_png_is_wide_and_large_type(here, capsys):
+    from PIL import Image
+
+    argv = ["graph", "sigmoid(w*x + b)", "w=0.5", "x=2", "b=-1", "-o", "p.png", "--projector",
+            "--rankdir", "LR"]
+    assert main(argv) == 0
+    with Image.open(here / "p.png") as image:
+        assert image.width >= 1600
+    assert "fontsize=22" in (here / "p.dot").read_text(encoding="utf-8")
+    assert main(["graph", "x*x", "x=3", "-o", "s.svg", "--projector"]) == 0
+    assert 'font-size="22.00"' in (here / "s.svg").read_text(encoding="utf-8")

@@ -241,3 +241,101 @@ NN_BAD = [
 @pytest.mark.parametrize("make, error, zh, en", NN_BAD)
 def test_nn_bad_input_gets_a_clear_error(make, error, zh, en):
     assert_clear_error(make, error, zh, en)
+
+
+# ------------------------------------------------------------------ names and groups (issue 11)
+def test_mlp_names_its_parameters_in_seed_001s_notation():
+    mlp = MLP(2, [2, 1], seed=0)
+    # the input is layer 1: the first weights are w², from neuron k of layer 1 to neuron j of 2
+    assert [p.label for p in mlp.parameters()] == [
+        "w²₁₁", "w²₁₂", "b²₁", "w²₂₁", "w²₂₂", "b²₂", "w³₁₁", "w³₁₂", "b³₁"]
+    assert repr(mlp.layers[1].neurons[0].b) == "Value(data=0, grad=0, label='b³₁')"
+    out = mlp([1.0, -2.0])
+    assert [n.z.label for layer in mlp.layers for n in layer.neurons] == ["z²₁", "z²₂", "z³₁"]
+    # ReLU hidden neurons have an a; the linear output neuron's a is its z (one node)
+    assert [n.a.label for n in mlp.layers[0].neurons] == ["a²₁", "a²₂"]
+    assert out is mlp.layers[1].neurons[0].z
+    # plain numbers given as inputs became data leaves x₁, x₂
+    inputs = mlp.layers[0].neurons[0].z._prev[2:4]
+    assert [(x.label, x.data) for x in inputs] == [("x₁", 1.0), ("x₂", -2.0)]
+
+
+def test_a_layer_or_neuron_on_its_own_and_two_digit_indices():
+    assert [p.label for p in Neuron(3).parameters()] == ["w₁", "w₂", "w₃", "b"]
+    n = Neuron(2, activation="sigmoid")
+    a = n([0.5, 1.0])
+    assert (n.z.label, a.label) == ("z", "a")
+    layer = Layer(12, 11)
+    assert [p.label for p in layer.neurons[0].parameters()][:2] == ["w₁‚₁", "w₁‚₂"]
+    assert layer.neurons[10].w[11].label == "w₁₁‚₁₂"  # j = 11, k = 12: the low comma separates
+    assert Layer(2, 3).neurons[2].w[1].label == "w₃₂" and Layer(2, 3).neurons[2].b.label == "b₃"
+    assert MLP(3, [4] * 9, seed=0).layers[8].neurons[0].w[0].label == "w¹⁰₁₁"
+    assert MLP(2, [10, 1], seed=0).layers[1].neurons[0].w[9].label == "w³₁‚₁₀"  # 10 inputs: wide
+
+
+def test_users_labels_win_and_numbers_do_not_change():
+    mlp = MLP(2, [1], seed=1)
+    mlp.layers[0].neurons[0].w[0].label = "ω"
+    x = [Value(3.0, label="身高"), 2.0]
+    out = mlp(x)
+    assert [c.label for c in out._prev] == ["ω", "w²₁₂", "身高", "x₂", "b²₁"]
+    # a target given as a Value keeps its own label; plain targets are y₁, y₂, …
+    y = Value(0.5, label="t")
+    assert mse_loss(out, y)._prev[0]._prev[1] is y  # the mean of one term is (out − t)²
+    loss = mse_loss([out, out], [1.0, 2.0], reduction="sum")
+    targets = [term._prev[0]._prev[1] for term in loss._prev]
+    assert [(v.label, v.data) for v in targets] == [("y₁", 1.0), ("y₂", 2.0)]
+    # the labelled data leaves compute exactly what constants computed
+    w1, w2 = (w.data for w in mlp.layers[0].neurons[0].w)
+    assert out.data == sum([w1 * 3.0, w2 * 2.0], 0.0)  # the output layer is linear: a = z
+    assert loss.data == (out.data - 1.0) ** 2 + (out.data - 2.0) ** 2
+    bce = binary_cross_entropy(Value(0.25), [0.0])
+    names = sorted(v.label for v in _leaves(bce) if v.label)
+    assert names == ["1−y₁", "y₁"] and bce.data == -math.log(0.75)
+
+
+def _leaves(root):
+    from micrograd_cn.engine import topo_sort
+
+    return [v for v in topo_sort(root) if not v._prev]
+
+
+@pytest.mark.parametrize("fused", [True, False])
+def test_groups_put_every_node_of_the_network_in_its_layer(fused):
+    from micrograd_cn.engine import topo_sort
+
+    mlp = MLP(2, [2, 1], activation="tanh", output_activation="sigmoid", seed=0, fused=fused)
+    # two samples: the groups come from the graph's structure, so both passes are grouped
+    loss = mse_loss([mlp([1.0, -2.0]), mlp([0.5, 0.5])], [1.0, 0.0]) + 1e-3 * l2_penalty(
+        mlp.parameters())
+    groups = mlp.groups(loss)
+    layer = {"L2": mlp.layers[0], "L3": mlp.layers[1]}
+    for p in mlp.parameters():
+        owner = next(name for name, ly in layer.items() if p in ly.parameters())
+        j = next(j for j, n in enumerate(layer[owner].neurons, 1) if p in n.parameters())
+        assert groups[p] == (owner if fused else f"{owner}/N{j}")
+    by_label: dict[str, set[str]] = {}
+    for node, group in groups.items():
+        by_label.setdefault(node.label or node._op, set()).add(group)
+    # x₁, x₂ of both samples are layer 1; every z and a is in its layer (and neuron)
+    assert by_label["x₁"] == by_label["x₂"] == {"L1"}
+    suffix = "" if fused else "/N1"
+    assert by_label["z²₁"] == by_label["a²₁"] == {"L2" + suffix}
+    assert by_label["z³₁"] == by_label["a³₁"] == {"L3" + suffix}
+    assert sum(1 for node in groups if node.label == "a²₂") == 2  # one per sample
+    # the loss (its −, x², +, the penalty's p·p) and the targets belong to no layer
+    network = {id(n) for n in groups}
+    outside = [n for n in topo_sort(loss) if id(n) not in network]
+    assert all(n.label.startswith("y") or not n.label for n in outside)
+    assert loss in outside and len(outside) > 10
+    count = sum(1 for n in groups if n._prev)
+    assert count == 2 * (3 * 2 if fused else 2 * 5 + 1 * 5)  # per sample: z, a (and ×, + chain)
+
+
+def test_a_neuron_and_a_layer_on_their_own_have_groups():
+    n = Neuron(2, fused=False)
+    a = n([1.0, 2.0])
+    assert set(n.groups(a).values()) == {"N"} and len(n.groups(a)) == 3 + 2 + 2 + 1
+    layer = Layer(2, 2)
+    out = layer([1.0, 2.0])
+    assert set(layer.groups(out[0]).values()) == {"L"}

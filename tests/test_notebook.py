@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -105,3 +106,14 @@ def test_notebook_runs_and_shows_values_graph_and_checks(executed):
     assert "反向传播：12 步链式法则" in trace_text and "∂L/∂w₁ = −0.475021" in trace_text
     training = "".join(o.get("text", "") for o in outputs(code[6]))
     assert "第 10 步之后 J = 0.151379" in training and "准确率 1.0" in training
+
+
+def test_notebook_shows_the_step_page_inline(executed):
+    last = [c for c in executed.cells if c.cell_type == "code"][-1]
+    assert last.source.startswith("from micrograd_cn.stepper import step_page")
+    html = outputs(last)[0]["data"]["text/html"]
+    assert html.startswith("<iframe srcdoc=\"&lt;!DOCTYPE html&gt;")
+    assert "&lt;svg" in html and "w₁" in html and "∂L/∂w₁" in html
+    # no network: only the SVG namespaces name a URL
+    assert set(re.findall(r"https?://[^\s\"'&<>)]+", html)) <= {
+        "http://www.w3.org/2000/svg", "http://www.w3.org/1999/xlink"}

@@ -374,3 +374,101 @@ def test_browser_reads_answers_like_the_terminal(browser, tmp_path):
     deep = page.evaluate("t => window.stepQuiz.parse(t)", "(" * 100000 + "1" + ")" * 100000)
     assert deep is None  # too long to read: refused, no stack overflow reaches the page
     page.close()
+
+
+# ------------------------------------------------------------------ any graph, projector, Jupyter (issue 11)
+def mlp_loss():
+    from micrograd_cn.nn import MLP, mse_loss
+
+    mlp = MLP(2, [2, 1], activation="tanh", output_activation="sigmoid", seed=0)
+    loss = mse_loss(mlp([1.0, -2.0]), [1.0])
+    loss.label = "L"
+    return mlp, loss
+
+
+def test_page_of_an_mlp_loss_names_every_parameter_and_matches_backward(tmp_path):
+    mlp, loss = mlp_loss()
+    out = tmp_path / "mlp.html"
+    n = write_step_page(loss, out, model=mlp)
+    text = out.read_text(encoding="utf-8")
+    data = page_data(text)
+    assert n == len(data["steps"]) == len(data["pages"]) - 1
+    assert text.count('class="cluster"') == 3  # layers 1, 2, 3
+    for p in mlp.parameters():
+        assert f">{p.label}<" in text
+    # the totals on the last page are the engine's gradients of every parameter
+    loss.backward()
+    last = data["pages"][-1]
+    from micrograd_cn.table import num
+
+    for p in mlp.parameters():
+        assert re.search(rf"∂L/∂{p.label} *= {re.escape(num(p.grad))}\n", last + "\n"), p.label
+    # only parameters are asked about: no step flows into x or y
+    assert "∂L/∂x₁" not in last and "∂L/∂y₁" not in last
+
+
+def test_step_page_shows_inline_in_jupyter_and_is_still_a_string():
+    from micrograd_cn.stepper import StepPage
+
+    page = step_page(neuron(), title=EXPR)
+    assert isinstance(page, StepPage) and isinstance(page, str) and page.startswith("<!DOCTYPE")
+    frame = page._repr_html_()
+    assert frame.startswith("<iframe srcdoc=\"&lt;!DOCTYPE html&gt;") and "sandbox=\"allow-scripts\"" in frame
+    assert "<script" not in frame and "http" not in frame.replace("http://www.w3.org", "")
+    assert html_unescape(frame.split('srcdoc="', 1)[1].split('"', 1)[0]) == str(page)
+
+
+def html_unescape(text: str) -> str:
+    import html
+
+    return html.unescape(text)
+
+
+def test_projector_page_and_options(tmp_path, capsys):
+    out = tmp_path / "p.html"
+    assert main(["html", EXPR, *BINDINGS, "-o", str(out), "--projector", "--rankdir", "TB",
+                 "--legend", "--params", "w,b"]) == 0
+    text = out.read_text(encoding="utf-8")
+    assert '<body class="projector">' in text and 'id="legend"' in text
+    assert 'font-size="22.00"' in text  # the picture's large type
+    data = page_data(text)
+    assert len(data["steps"]) == 4  # x is data once w, b are the parameters: no step into x
+    plain = step_page(neuron())
+    assert "<body>" in plain and 'id="legend"' not in plain
+    with pytest.raises(ValueError, match="rankdir"):
+        step_page(neuron(), rankdir="XY")
+
+
+def test_browser_steps_through_an_mlp_page(browser, tmp_path):
+    mlp, loss = mlp_loss()
+    out = tmp_path / "mlp.html"
+    total = write_step_page(loss, out, model=mlp, lang="en", projector=True)
+    page = browser.new_page(viewport={"width": 1600, "height": 900})
+    page.goto(out.as_uri())
+    assert page.inner_text("#step") == f"0 / {total}"
+    page.keyboard.press("End")
+    assert page.inner_text("#step") == f"{total} / {total}"
+    loss.backward()
+    w = mlp.layers[0].neurons[0].w[0]
+    from micrograd_cn.table import PICTURE, num
+
+    box = page.evaluate("""() => Array.from(document.querySelectorAll("#graph g.node"))
+        .map(g => Array.from(g.getElementsByTagName("text")).map(t => t.textContent))
+        .filter(lines => lines[0] === "w²₁₁")[0]""")
+    assert box == ["w²₁₁", f"data {num(w.data, PICTURE)}", f"grad {num(w.grad, PICTURE)}"]
+    page.close()
+
+
+def test_page_of_a_demos_graph_and_a_too_large_graph(tmp_path):
+    from micrograd_cn.demos import logistic as demo
+    from micrograd_cn.logistic import logistic_neuron
+    from micrograd_cn.nn import MLP, mse_loss
+
+    report = logistic_neuron(demo.X[0], demo.Y[0], demo.W0, demo.B0)
+    out = tmp_path / "logistic.html"
+    n = write_step_page(report.root, out)
+    data = page_data(out.read_text(encoding="utf-8"))
+    assert n == len(data["steps"]) > 10 and "∂L/∂w₁" in data["pages"][-1]
+    big = MLP(2, [16, 16, 1], seed=1)
+    with pytest.raises(ValueError, match="计算图超过 200 个值"):
+        step_page(mse_loss(big([1.0, 2.0]), [1.0]), model=big)

@@ -6,6 +6,7 @@ invalid SVG fails the test."""
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import time
@@ -319,3 +320,94 @@ def test_import_micrograd_cn_does_not_import_graphviz():
                           check=True, cwd=Path(__file__).resolve().parents[1],
                           env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])})
     assert done.stdout.strip() == "False"
+
+
+# ------------------------------------------------------------------ networks and projector (issue 11)
+def clusters(path: Path) -> dict[str, list[str]]:
+    """Each Graphviz cluster's caption and the names of the value boxes drawn inside its outline."""
+    root = ET.parse(path).getroot()
+
+    def numbers(text: str) -> list[float]:
+        return [float(v) for v in re.findall(r"-?\d+(?:\.\d+)?", text)]
+
+    inside: dict[str, list[str]] = {}
+    for g in root.iter(f"{SVG}g"):
+        if g.get("class") != "cluster":
+            continue
+        outline = g.find(f"{SVG}path")
+        pts = numbers(outline.get("d") if outline is not None else g.find(f"{SVG}polygon").get("points"))
+        xs, ys = pts[0::2], pts[1::2]
+        names = []
+        for box in root.iter(f"{SVG}g"):
+            if box.get("class", "").startswith("node") and (box.get("id") or "").startswith("v"):
+                text = next(box.iter(f"{SVG}text"))
+                x, y = float(text.get("x")), float(text.get("y"))
+                if min(xs) <= x <= max(xs) and min(ys) <= y <= max(ys):
+                    names.append(text.text)
+        inside[lines(g)[0]] = sorted(names)
+    return inside
+
+
+def test_an_mlp_loss_is_drawn_with_named_parameters_and_one_box_per_layer(tmp_path):
+    from micrograd_cn.nn import mse_loss
+
+    mlp = MLP(2, [2, 1], activation="tanh", output_activation="sigmoid", seed=0)
+    loss = mse_loss(mlp([1.0, -2.0]), [1.0])
+    loss.label = "L"
+    g = svg_groups(render(loss, tmp_path / "mlp.svg", model=mlp, legend=True))
+    inside = clusters(tmp_path / "mlp.svg")
+    assert inside == {
+        "第 1 层（输入）": ["x₁", "x₂"],
+        "第 2 层": ["a²₁", "a²₂", "b²₁", "b²₂", "w²₁₁", "w²₁₂", "w²₂₁", "w²₂₂", "z²₁", "z²₂"],
+        "第 3 层": ["a³₁", "b³₁", "w³₁₁", "w³₁₂", "z³₁"],
+    }
+    # every parameter in the parameter colour, x and y as data
+    kinds = {lines(b)[0]: b.get("class") for k, b in g.items() if k.startswith("v")}
+    assert all(kinds[p.label] == "node param" for p in mlp.parameters())
+    assert kinds["x₁"] == kinds["y₁"] == "node data"
+    assert lines(g["legend"])[-1] == "网络的一层（虚线框：一个神经元）"
+    # layers left to right: each layer's output box is right of the previous layer's
+    def x_of(label: str) -> float:
+        box = next(b for k, b in g.items() if k.startswith("v") and lines(b)[0] == label)
+        return float(next(box.iter(f"{SVG}text")).get("x"))
+    assert x_of("x₁") < x_of("a²₁") < x_of("a³₁") < x_of("L")
+
+
+def test_an_unfused_mlp_has_a_box_per_neuron_inside_its_layer(tmp_path):
+    from micrograd_cn.nn import mse_loss
+
+    mlp = MLP(2, [2, 1], seed=0, fused=False)
+    loss = mse_loss(mlp([1.0, -2.0]), [1.0])
+    out = render(loss, tmp_path / "mlp.svg", model=mlp, lang="en")
+    inside = clusters(out)
+    assert set(inside) == {"layer 1 (input)", "layer 2", "neuron 1", "neuron 2", "layer 3"}
+    assert {"w²₂₁", "w²₂₂", "b²₂", "z²₂", "a²₂"} <= set(inside["neuron 2"])
+    assert set(inside["neuron 2"]) <= set(inside["layer 2"])
+
+
+def test_groups_can_be_any_mapping_and_bad_models_are_refused(tmp_path):
+    x = Value(2.0, label="x")
+    y = x * x
+    g = draw(y, groups={x: "输入", y: "my part/N2"})
+    assert "输入" in g.source and "neuron 2" not in g.source and "神经元 2" in g.source
+    with pytest.raises(TypeError, match="model 需要一个 nn 的网络"):
+        draw(y, model=[x])
+
+
+def test_projector_png_is_at_least_1600_pixels_wide(neuron, tmp_path):
+    from PIL import Image
+
+    def size(path: Path) -> tuple[int, int]:
+        with Image.open(path) as image:
+            return image.size
+
+    root, _ = neuron
+    small = size(render(root, tmp_path / "small.png"))
+    big = size(render(root, tmp_path / "big.png", projector=True))
+    assert small[0] < 1000 and 1600 <= big[0] <= 1700
+    tall = size(render(root, tmp_path / "tb.png", projector=True, rankdir="TB"))
+    assert tall[0] >= 1600 and tall[1] > tall[0]  # top to bottom
+    # large type: every font size doubled
+    assert "fontsize=22" in draw(root, projector=True).source
+    assert "fontsize=22" not in draw(root).source
+    assert "dpi" in (tmp_path / "big.dot").read_text(encoding="utf-8")
