@@ -122,6 +122,13 @@ def _slope(activation: str, l: int, j: int) -> str:
     return fill(OPS[activation].local[0], {"x": _z(l, j)})
 
 
+def _layer_slope(activation: str, l: int) -> str:
+    """The layer's activation slope as a vector, named after the activation: tanh′(z²)."""
+    if activation not in OPS:
+        return "1"
+    return fill(OPS[activation].local[0], {"x": f"z{sup(l)}"})
+
+
 def _rule(activation: str, l: int) -> str:
     """Why σ′ is what it is, from the op's rule (engine.OPS), for layer l."""
     if activation not in OPS:
@@ -214,7 +221,7 @@ def _steps(mlp: MLP, report: BPReport, lang: str) -> list[Step]:
                       "fw", tuple(known), ()))
 
     # BP1 at the output layer
-    lines = [t("lv_bp1_eq", lang, L=sup(L)), _rule(acts[-1], L)]
+    lines = [t("lv_bp1_eq", lang, L=sup(L), slope=_layer_slope(acts[-1], L)), _rule(acts[-1], L)]
     for r in layers[-1]:
         grad = (f"({_a(L, r.j)} − y{sub(r.j)})" if report.cost_name == "mse" else
                 f"(−y{sub(r.j)}/{_a(L, r.j)} + (1 − y{sub(r.j)})/(1 − {_a(L, r.j)}))")
@@ -229,7 +236,8 @@ def _steps(mlp: MLP, report: BPReport, lang: str) -> list[Step]:
     # BP2, layer by layer backwards
     for i in range(len(layers) - 2, -1, -1):
         l = i + 2
-        lines = [t("lv_bp2_eq", lang, l=sup(l), next=sup(l + 1)), _rule(acts[i], l)]
+        lines = [t("lv_bp2_eq", lang, l=sup(l), next=sup(l + 1), slope=_layer_slope(acts[i], l)),
+                 _rule(acts[i], l)]
         nxt_neurons = mlp.layers[i + 1].neurons
         nxt_rows = layers[i + 1]
         for r in layers[i]:
