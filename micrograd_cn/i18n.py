@@ -886,8 +886,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "viz_data": ("值", "data"),
     "viz_grad": ("梯度", "grad"),
     "viz_local": (
-        "{forward} 对这个输入的局部导数 = {formula} = {value}",
-        "local derivative of {forward} for this input = {formula} = {value}",
+        "{forward} 对这个输入的局部导数 = {formula}",
+        "local derivative of {forward} for this input = {formula}",
     ),
     "viz_legend": ("图例", "legend"),
     "viz_kind_param": ("参数", "parameter"),

@@ -116,8 +116,8 @@ def _value_label(node: Node, lang: str, show_grad: bool, step: int | None,
 def _edge_tooltip(node: Node, child: int, lang: str) -> str:
     """∂out/∂in for every position ``child`` takes (twice for x*x), from the lesson."""
     return "; ".join(
-        t("viz_local", lang, forward=_attr(node.name), formula=_attr(formula),
-          value=num(local))
+        t("viz_local", lang, forward=_attr(node.name),
+          formula=_attr(formula if formula == num(local) else f"{formula} = {num(local)}"))
         for pos, (local, formula) in enumerate(zip(node.locals, node.formulas))
         if node.inputs[pos] == child)
 
