@@ -152,6 +152,7 @@ def _add_demo(sub: argparse._SubParsersAction, lang: str) -> None:
                    help=t("cli_demo_name_help", lang) + ": " + ", ".join(DEMOS))
     p.add_argument("--out", metavar="DIR", default=None, help=t("cli_demo_out_help", lang))
     p.add_argument("--no-plots", action="store_true", help=t("cli_demo_no_plots_help", lang))
+    p.add_argument("--quick", action="store_true", help=t("cli_demo_quick_help", lang))
     p.set_defaults(func=_run_demo)
 
 
@@ -162,7 +163,7 @@ def _run_demo(args: argparse.Namespace) -> int:
         print(line, flush=True)  # a teacher watches training happen
 
     result = load(args.name).run(args.lang, args.out, plots=not args.no_plots,
-                                 progress=progress)
+                                 quick=args.quick, progress=progress)
     print(result.render(args.lang))
     return 0
 
