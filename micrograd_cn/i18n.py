@@ -104,6 +104,35 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{where}：{what} 取值无效：{value}",
         "{where}: invalid value for {what}: {value}",
     ),
+    # --- bridge: to_torch / from_torch ----------------------------------------
+    "bridge_no_torch": (
+        "micrograd_cn.bridge 需要 PyTorch（可选依赖，没有安装）：pip install torch，或 pip install 'micrograd-cn[oracle]'",
+        "micrograd_cn.bridge needs PyTorch (optional, not installed): pip install torch, or pip install 'micrograd-cn[oracle]'",
+    ),
+    "bridge_not_mlp": (
+        "to_torch：需要一个 micrograd_cn.nn.MLP，收到 {kind}",
+        "to_torch: expected a micrograd_cn.nn.MLP, got {kind}",
+    ),
+    "bridge_not_sequential": (
+        "from_torch：需要一个 torch.nn.Sequential，收到 {kind}",
+        "from_torch: expected a torch.nn.Sequential, got {kind}",
+    ),
+    "bridge_unsupported": (
+        "from_torch：模块 ({position}) {kind} 无法转换；可用：{choices}",
+        "from_torch: module ({position}) {kind} cannot be converted; supported: {choices}",
+    ),
+    "bridge_activation_place": (
+        "from_torch：模块 ({position}) {kind} 必须紧跟在一个 Linear 之后",
+        "from_torch: module ({position}) {kind} must come right after a Linear",
+    ),
+    "bridge_shapes": (
+        "from_torch：模块 ({position}) 是 {got} 个输入的 Linear，但上一层有 {expected} 个输出",
+        "from_torch: module ({position}) is a Linear with {got} inputs, but the layer before has {expected} outputs",
+    ),
+    "bridge_empty": (
+        "from_torch：Sequential 里没有 Linear 层",
+        "from_torch: the Sequential holds no Linear layer",
+    ),
     # --- gradcheck -------------------------------------------------------------
     "gradcheck_not_value": (
         "gradcheck：函数必须返回一个 Value，收到 {kind}",
