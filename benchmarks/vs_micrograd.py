@@ -291,7 +291,7 @@ def run(quick: bool = False) -> dict[str, Any]:
         moons_args, own_args, digits_epochs = (30, 1, 2), (30, 1, 1, 2), 1
         nodes, sizes, repeats = 3_000, [500, 1_000, 10_000], 1
     else:
-        moons_args, own_args, digits_epochs = (100, 3, 4), (100, 3, 2, 10), 3
+        moons_args, own_args, digits_epochs = (100, 3, 4), (100, 3, 3, 15), 3
         nodes, sizes, repeats = 100_000, [500, 1_000, 10_000, 100_000, 1_000_000], 5
     return {"quick": quick, "machine": machine(), "moons": bench_moons(*moons_args),
             "moons_own_process": bench_moons_own(*own_args),
