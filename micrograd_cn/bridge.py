@@ -13,7 +13,7 @@ same numbers come out of a matrix product, or the other way round.
 PyTorch is optional: it is imported only when a function here is called, and
 without it the error says how to install it.
 
-Imports: nn, engine, i18n (torch lazily).
+Imports: nn, i18n (torch lazily).
 """
 
 from __future__ import annotations
