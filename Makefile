@@ -1,7 +1,8 @@
 # Two commands do all the set-up on a fresh Debian machine:
 #   make demo   -- the main demo (one logistic neuron, step by step)
-#   make test   -- the whole test suite (PyTorch oracle, demos, notebook, browser, benchmarks)
-#   make bench  -- the benchmarks against micrograd and NumPy (about three minutes)
+#   make test   -- the whole test suite (PyTorch oracle, demos, notebook, browser, benchmarks,
+#                  and the wheel installed alone in a fresh venv: tests/test_wheel.py)
+#   make bench  -- the benchmarks against micrograd and NumPy (about five minutes)
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin

@@ -1,4 +1,4 @@
-"""micrograd_cn against the PyPI ``micrograd`` 0.1.0, in one process.
+"""micrograd_cn against the PyPI ``micrograd`` 0.1.0, in one process and each in its own.
 
     python benchmarks/vs_micrograd.py            # full run, about two minutes
     python benchmarks/vs_micrograd.py --quick    # smoke run, a few seconds
@@ -9,7 +9,14 @@ Measures, with alternating runs of the same work:
    settings and with the cyclic garbage collector off in BOTH libraries
    (switched off by this harness around the timed blocks only), for
    micrograd_cn's fused neuron (one ``wsum`` node) and its elementary graph
-   (``fused=False``, micrograd's own × and + nodes);
+   (``fused=False``, micrograd's own × and + nodes); measured twice: both
+   libraries in this process, taking turns, and each alone in fresh
+   processes (``child.py``), as a user's training loop runs. The two differ
+   because a full collection walks every live object of the process:
+   micrograd's graphs are reference cycles that only the collector frees,
+   and in a shared process micrograd_cn pays for micrograd's garbage too;
+1b. one epoch of ``micrograd-cn demo digits`` (own process; micrograd has no
+   exp/log for a softmax);
 2. bytes per node (tracemalloc) of the same 100,000-node graph;
 3. forward + backward time of chains of 10³ … 10⁶ nodes (micrograd's
    recursive topological sort raises RecursionError past ~1,000 nodes);
@@ -41,7 +48,7 @@ if __package__ in (None, ""):  # run as a script: make the checkout importable
 import micrograd.engine as mg_engine  # noqa: E402  (after the path set-up above)
 import micrograd.nn as mg_nn  # noqa: E402
 
-from benchmarks import common  # noqa: E402
+from benchmarks import child, common  # noqa: E402
 from benchmarks.common import (  # noqa: E402
     ALPHA, LR, REPO, SIZES, cn_loss, cn_model, cn_step, machine, machine_line, median_ms,
     moons, time_blocks,
@@ -60,22 +67,12 @@ def mg_model_like(model: MLP) -> mg_nn.MLP:
 
 
 def mg_loss(model: mg_nn.MLP, X: list[list[float]], y: list[int]) -> mg_engine.Value:
-    """micrograd's demo loss, written as in its notebook."""
-    inputs = [list(map(mg_engine.Value, row)) for row in X]
-    scores = list(map(model, inputs))
-    losses = [(1 + -yi * score).relu() for yi, score in zip(y, scores)]
-    data_loss = sum(losses) * (1.0 / len(losses))
-    reg_loss = ALPHA * sum(p * p for p in model.parameters())
-    return data_loss + reg_loss
+    """micrograd's demo loss, written as in its notebook (one copy, in child.py)."""
+    return child.mg_loss(model, X, y, ALPHA)
 
 
 def mg_step(model: mg_nn.MLP, X: list[list[float]], y: list[int]) -> float:
-    loss = mg_loss(model, X, y)
-    model.zero_grad()
-    loss.backward()
-    for p in model.parameters():
-        p.data -= LR * p.grad
-    return loss.data
+    return child.mg_step(model, X, y, ALPHA, LR)
 
 
 def moons_both(n_points: int = 100, fused: bool = True) -> dict[str, Any]:
@@ -112,6 +109,62 @@ def bench_moons(n_points: int, rounds: int, steps: int) -> dict[str, Any]:
             "speedup": round(ms["micrograd"] / ms["micrograd_cn"], 2),
             "speedup_unfused": round(ms["micrograd"] / ms["micrograd_cn_unfused"], 2),
         }
+    return result
+
+
+# ---------------------------------------------------------------- 1b. own process
+def own_process(spec: dict[str, Any]) -> list[float]:
+    """Run ``benchmarks.child`` on ``spec`` in a fresh interpreter: its seconds."""
+    done = subprocess.run([sys.executable, "-m", "benchmarks.child"], input=json.dumps(spec),
+                          check=True, capture_output=True, text=True, cwd=REPO,
+                          env=dict(os.environ, PYTHONPATH=str(REPO)))
+    return json.loads(done.stdout)["seconds"]
+
+
+def bench_moons_own(n_points: int, processes: int, warmup: int, steps: int) -> dict[str, Any]:
+    """The moons step with each library alone in its own process (the way a user runs it).
+
+    Each process gets the same points and initial weights, runs ``warmup``
+    untimed steps, then times ``steps``; the libraries take turns, process by
+    process, so a slow moment of the machine does not fall on one side only.
+    The median is over every timed step of every process.
+    """
+    X, y = moons(n_points)
+    base = {"task": "moons", "X": X, "y": y, "sizes": SIZES, "alpha": ALPHA, "lr": LR,
+            "weights": [p.data for p in cn_model().parameters()], "warmup": warmup,
+            "steps": steps}
+    runs = {"micrograd": ("micrograd", True), "micrograd_cn": ("micrograd_cn", True),
+            "micrograd_cn_unfused": ("micrograd_cn", False)}
+    result: dict[str, Any] = {"points": n_points, "processes": processes, "warmup": warmup,
+                              "steps_per_process": steps}
+    for setting, gc_off in (("default_gc", False), ("gc_off", True)):
+        times: dict[str, list[list[float]]] = {name: [] for name in runs}
+        for _ in range(processes):
+            for name, (library, fused) in runs.items():
+                times[name].append(own_process({**base, "library": library, "fused": fused,
+                                                "gc_off": gc_off}))
+        ms = {name: median_ms([s for run in runs_ for s in run]) for name, runs_ in times.items()}
+        result[setting] = {
+            "median_ms": ms,
+            "process_medians_ms": {name: [median_ms(run) for run in runs_]
+                                   for name, runs_ in times.items()},
+            "speedup": round(ms["micrograd"] / ms["micrograd_cn"], 2),
+            "speedup_unfused": round(ms["micrograd"] / ms["micrograd_cn_unfused"], 2),
+        }
+    return result
+
+
+def bench_digits(epochs: int, quick: bool) -> dict[str, Any]:
+    """Seconds per training epoch of ``micrograd-cn demo digits``, in its own process.
+
+    (micrograd has no exp or log, so it cannot build the softmax cross-entropy.)
+    """
+    result: dict[str, Any] = {"epochs": epochs, "quick": quick}
+    for setting, gc_off in (("default_gc", False), ("gc_off", True)):
+        seconds = own_process({"task": "digits", "gc_off": gc_off, "epochs": epochs,
+                               "quick": quick})
+        result[setting] = {"epoch_s": [round(s, 3) for s in seconds],
+                           "median_s": round(statistics.median(seconds), 3)}
     return result
 
 
@@ -235,11 +288,14 @@ def bench_import(repeats: int) -> dict[str, float]:
 # ---------------------------------------------------------------- the whole run
 def run(quick: bool = False) -> dict[str, Any]:
     if quick:
-        moons_args, nodes, sizes, repeats = (30, 1, 2), 3_000, [500, 1_000, 10_000], 1
+        moons_args, own_args, digits_epochs = (30, 1, 2), (30, 1, 1, 2), 1
+        nodes, sizes, repeats = 3_000, [500, 1_000, 10_000], 1
     else:
-        moons_args, nodes, sizes, repeats = (100, 3, 4), 100_000, [500, 1_000, 10_000, 100_000,
-                                                                  1_000_000], 5
+        moons_args, own_args, digits_epochs = (100, 3, 4), (100, 3, 3, 15), 3
+        nodes, sizes, repeats = 100_000, [500, 1_000, 10_000, 100_000, 1_000_000], 5
     return {"quick": quick, "machine": machine(), "moons": bench_moons(*moons_args),
+            "moons_own_process": bench_moons_own(*own_args),
+            "digits": bench_digits(digits_epochs, quick),
             "memory": bench_memory(nodes), "chains": bench_chains(sizes, repeats),
             "import": bench_import(3 if quick else 7)}
 
@@ -254,13 +310,20 @@ def table(results: dict[str, Any]) -> str:
     rows = [f"Machine: {machine_line(results['machine'])}", "",
             "| benchmark | micrograd 0.1.0 | micrograd_cn | speed-up / ratio |",
             "|---|---:|---:|---:|"]
-    for setting, label in (("default_gc", "default GC"), ("gc_off", "GC off in both")):
-        r = moons_r[setting]
-        ms = r["median_ms"]
-        rows.append(f"| moons step, {label} (ms) | {_cell(ms['micrograd'])} | "
-                    f"{_cell(ms['micrograd_cn'])} | {r['speedup']}× |")
-        rows.append(f"| moons step, {label}, fused=False (ms) | {_cell(ms['micrograd'])} | "
-                    f"{_cell(ms['micrograd_cn_unfused'])} | {r['speedup_unfused']}× |")
+    for where, timed in (("same process", moons_r), ("own process", results["moons_own_process"])):
+        for setting, label in (("default_gc", "default GC"), ("gc_off", "GC off in both")):
+            r = timed[setting]
+            ms = r["median_ms"]
+            rows.append(f"| moons step, {where}, {label} (ms) | {_cell(ms['micrograd'])} | "
+                        f"{_cell(ms['micrograd_cn'])} | {r['speedup']}× |")
+            rows.append(f"| moons step, {where}, {label}, fused=False (ms) | "
+                        f"{_cell(ms['micrograd'])} | {_cell(ms['micrograd_cn_unfused'])} | "
+                        f"{r['speedup_unfused']}× |")
+    dg = results["digits"]
+    images = "400" if dg["quick"] else "1,438"
+    rows.append(f"| digits epoch, MLP(64, [32, 10]), {images} images, own process (s) | "
+                f"no exp/log | {dg['default_gc']['median_s']:.2f} "
+                f"(GC off: {dg['gc_off']['median_s']:.2f}) | |")
     rows.append(f"| bytes per node ({mem['micrograd_cn']['nodes']:,} nodes) | "
                 f"{_cell(mem['micrograd']['bytes_per_node'])} | "
                 f"{_cell(mem['micrograd_cn']['bytes_per_node'])} | {mem['ratio']} |")

@@ -20,16 +20,21 @@ from micrograd_cn.nn import (
     Neuron,
     binary_cross_entropy,
     binary_cross_entropy_with_logits,
+    cross_entropy,
     l2_penalty,
+    log_softmax,
+    logsumexp,
     max_margin_loss,
     mse_loss,
+    softmax,
 )
 
 __version__ = "0.1.0"
 
 __all__ = [
     "MLP", "OPS", "SGD", "Edge", "Layer", "Module", "Neuron", "Value",
-    "binary_cross_entropy", "binary_cross_entropy_with_logits", "get_lang",
-    "gradcheck", "l2_penalty", "language", "max_margin_loss", "mse_loss",
-    "numerical_grad", "set_lang", "topo_sort", "weighted_sum", "__version__",
+    "binary_cross_entropy", "binary_cross_entropy_with_logits", "cross_entropy", "get_lang",
+    "gradcheck", "l2_penalty", "language", "log_softmax", "logsumexp", "max_margin_loss",
+    "mse_loss", "numerical_grad", "set_lang", "softmax", "topo_sort", "weighted_sum",
+    "__version__",
 ]

@@ -194,6 +194,7 @@ def _add_demo(sub: argparse._SubParsersAction, lang: str) -> None:
                    help=t("cli_demo_name_help", lang) + ": " + ", ".join(DEMOS))
     p.add_argument("--out", metavar="DIR", default=None, help=t("cli_demo_out_help", lang))
     p.add_argument("--no-plots", action="store_true", help=t("cli_demo_no_plots_help", lang))
+    p.add_argument("--quick", action="store_true", help=t("cli_demo_quick_help", lang))
     p.set_defaults(func=_run_demo)
 
 
@@ -207,7 +208,8 @@ def _run_demo(args: argparse.Namespace) -> int:
     intro = getattr(demo, "intro", None)  # a demo with progress lines says first what they are
     if intro is not None:
         print(intro(args.lang), flush=True)
-    result = demo.run(args.lang, args.out, plots=not args.no_plots, progress=progress)
+    result = demo.run(args.lang, args.out, plots=not args.no_plots, quick=args.quick,
+                      progress=progress)
     print(result.render(args.lang, with_intro=False) if intro else result.render(args.lang))
     return 0
 

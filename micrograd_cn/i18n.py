@@ -104,6 +104,35 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{where}：{what} 取值无效：{value}",
         "{where}: invalid value for {what}: {value}",
     ),
+    # --- bridge: to_torch / from_torch ----------------------------------------
+    "bridge_no_torch": (
+        "micrograd_cn.bridge 需要 PyTorch（可选依赖，没有安装）：pip install torch，或 pip install 'micrograd-cn[oracle]'",
+        "micrograd_cn.bridge needs PyTorch (optional, not installed): pip install torch, or pip install 'micrograd-cn[oracle]'",
+    ),
+    "bridge_not_mlp": (
+        "to_torch：需要一个 micrograd_cn.nn.MLP，收到 {kind}",
+        "to_torch: expected a micrograd_cn.nn.MLP, got {kind}",
+    ),
+    "bridge_not_sequential": (
+        "from_torch：需要一个 torch.nn.Sequential，收到 {kind}",
+        "from_torch: expected a torch.nn.Sequential, got {kind}",
+    ),
+    "bridge_unsupported": (
+        "from_torch：模块 ({position}) {kind} 无法转换；可用：{choices}",
+        "from_torch: module ({position}) {kind} cannot be converted; supported: {choices}",
+    ),
+    "bridge_activation_place": (
+        "from_torch：模块 ({position}) {kind} 必须紧跟在一个 Linear 之后",
+        "from_torch: module ({position}) {kind} must come right after a Linear",
+    ),
+    "bridge_shapes": (
+        "from_torch：模块 ({position}) 是 {got} 个输入的 Linear，但上一层有 {expected} 个输出",
+        "from_torch: module ({position}) is a Linear with {got} inputs, but the layer before has {expected} outputs",
+    ),
+    "bridge_empty": (
+        "from_torch：Sequential 里没有 Linear 层",
+        "from_torch: the Sequential holds no Linear layer",
+    ),
     # --- gradcheck -------------------------------------------------------------
     "gradcheck_not_value": (
         "gradcheck：函数必须返回一个 Value，收到 {kind}",
@@ -175,6 +204,77 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "moons_plot_loss_title": ("两个月牙：损失与准确率", "Two moons: loss and accuracy"),
     "moons_plot_boundary_title": ("两个月牙：决策边界（训练准确率 {acc:.0f}%）",
                                   "Two moons: decision boundary (training accuracy {acc:.0f}%)"),
+    # --- demo digits (and the demo command's --quick) ------------------------
+    "digits_title": (
+        "演示 digits：8×8 手写数字，一个多层感知机，每个数都是标量 Value",
+        "Demo digits: 8×8 handwritten digits, one MLP, every number a scalar Value",
+    ),
+    "digits_data": (
+        "数据：1,797 张 8×8 图像（UCI，CC BY 4.0），像素 0…16 除以 16；训练集 {train} 张，测试集 {test} 张"
+        "（每个数字的 {pct}% 留作测试，种子 {seed}）",
+        "Data: 1,797 8×8 images (UCI, CC BY 4.0), pixels 0…16 divided by 16; {train} for training, {test} for testing "
+        "({pct}% of each digit held out, seed {seed})",
+    ),
+    "digits_model": (
+        "网络：MLP(64, [{hidden}, 10])，隐藏层 ReLU，10 个线性输出经 softmax；{params} 个参数（种子 {seed}，"
+        "初始权重 U(−1/√n, 1/√n)）；代价：交叉熵 C = log Σₖ e^zₖ − z_y（先减去最大的 z，不会溢出）",
+        "Network: MLP(64, [{hidden}, 10]), ReLU hidden layer, 10 linear outputs read through softmax; {params} parameters "
+        "(seed {seed}, initial weights U(−1/√n, 1/√n)); cost: cross-entropy C = log Σₖ e^zₖ − z_y (largest z subtracted first, no overflow)",
+    ),
+    "digits_training": (
+        "训练：{epochs} 轮小批量 SGD，每批 {batch} 张（代价取平均），学习率 {lr}，动量 {momentum}",
+        "Training: {epochs} epochs of mini-batch SGD, {batch} images a batch (mean cost), learning rate {lr}, momentum {momentum}",
+    ),
+    "digits_epoch": (
+        "第 {k:2d}/{epochs} 轮  损失 {loss:.4f}  训练准确率 {train:5.1f}%  测试准确率 {test:5.1f}%  用时 {seconds:.1f} 秒",
+        "epoch {k:2d}/{epochs}  loss {loss:.4f}  train accuracy {train:5.1f}%  test accuracy {test:5.1f}%  {seconds:.1f} s",
+    ),
+    "digits_test_accuracy": (
+        "测试准确率 {acc:.1f}%（{correct}/{n}）",
+        "test accuracy {acc:.1f}% ({correct}/{n})",
+    ),
+    "digits_time": (
+        "用时 {seconds:.1f} 秒（训练每轮平均 {epoch:.1f} 秒）",
+        "run time {seconds:.1f} s (training: {epoch:.1f} s per epoch on average)",
+    ),
+    "digits_delta_title": (
+        "一张测试图像的反向传播（测试集第 {k} 张，第一张认错的：数字 {digit}，预测 {pred}，代价 C = {cost}）：",
+        "One test image's backward pass (test image {k}, the first one misclassified: digit {digit}, predicted {pred}, cost C = {cost}):",
+    ),
+    "digits_delta_output": (
+        "  输出层 δ²ⱼ = ∂C/∂z²ⱼ = softmax(z²)ⱼ − yⱼ（BP1，y 是独热向量）：",
+        "  output layer δ²ⱼ = ∂C/∂z²ⱼ = softmax(z²)ⱼ − yⱼ (BP1, y one-hot):",
+    ),
+    "digits_col_formula": ("δ²ⱼ（公式）", "δ²ⱼ (formula)"),
+    "digits_col_engine": ("δ²ⱼ（引擎 z.grad）", "δ²ⱼ (engine z.grad)"),
+    "digits_delta_hidden": (
+        "  隐藏层 δ¹ = ((W²)ᵀ δ²) ⊙ ReLU′(z¹)（BP2）：{n} 个神经元中 {off} 个 z ≤ 0，δ 为 0；‖δ¹‖ = {norm}（‖δ²‖ = {norm_out}）",
+        "  hidden layer δ¹ = ((W²)ᵀ δ²) ⊙ ReLU′(z¹) (BP2): {off} of {n} neurons have z ≤ 0 and δ = 0; ‖δ¹‖ = {norm} (‖δ²‖ = {norm_out})",
+    ),
+    "digits_delta_agree": (
+        "  公式与引擎的 δ 最大相差 {diff}",
+        "  largest difference between the formulas' δ and the engine's: {diff}",
+    ),
+    "digits_plot_loss": ("训练损失（每轮平均）", "training loss (epoch mean)"),
+    "digits_plot_accuracy": ("准确率", "accuracy"),
+    "digits_plot_train": ("训练集", "training set"),
+    "digits_plot_test": ("测试集", "test set"),
+    "digits_plot_epoch": ("轮", "epoch"),
+    "digits_plot_true": ("真实数字", "true digit"),
+    "digits_plot_predicted": ("预测数字", "predicted digit"),
+    "digits_plot_confusion": ("混淆矩阵（测试集，准确率 {acc:.1f}%）", "Confusion matrix (test set, accuracy {acc:.1f}%)"),
+    "digits_plot_mistake": ("{true} → {pred}", "{true} → {pred}"),
+    "digits_plot_mistakes": ("认错的测试图像（真实 → 预测；{n} 张中的 {shown} 张）",
+                             "Misclassified test digits (true → predicted; {shown} of {n})"),
+    "digits_plot_weights": ("隐藏层每个神经元的 64 个权重，排成 8×8（红正蓝负）",
+                            "Each hidden neuron's 64 weights as an 8×8 image (red positive, blue negative)"),
+    "digits_plot_input": ("数字 {digit}（预测 {pred}）", "digit {digit} (predicted {pred})"),
+    "digits_plot_delta_out": ("输出层 δ²（BP1）", "output layer δ² (BP1)"),
+    "digits_plot_delta_hidden": ("隐藏层 δ¹（BP2）", "hidden layer δ¹ (BP2)"),
+    "cli_demo_quick_help": (
+        "快速运行（digits：400 张训练图像、3 轮，几秒钟；其他演示本来就快，不受影响）",
+        "a quick run (digits: 400 training images, 3 epochs, a few seconds; the other demos are quick already and ignore it)",
+    ),
     "nvb_title": (
         "演示 numeric-vs-backprop：有限差分与反向传播，要做多少次前向计算、花多少时间",
         "Demo numeric-vs-backprop: finite differences against backpropagation, forward passes and time",

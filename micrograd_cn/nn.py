@@ -31,7 +31,7 @@ from __future__ import annotations
 import random
 from typing import Iterable, NamedTuple, Sequence, Union
 
-from micrograd_cn.engine import Number, Value, to_float, topo_sort, weighted_sum
+from micrograd_cn.engine import Number, Value, lift, to_float, topo_sort, weighted_sum
 from micrograd_cn.i18n import show, t
 from micrograd_cn.table import sub, sup
 
@@ -361,6 +361,74 @@ def binary_cross_entropy_with_logits(logit: Value | Sequence[Value],
         else:
             terms.append(_target(-y, j, "−y") * z + (1.0 + z.exp()).log())
     return _reduce(terms, reduction, "binary_cross_entropy_with_logits")
+
+
+def _logits(logits: object, where: str) -> list[Value]:
+    """One sample's logits as Values (plain numbers become constants), at least one."""
+    if isinstance(logits, (Value, int, float, str, bytes)) or not hasattr(logits, "__len__"):
+        raise TypeError(t("nn_not_sequence", where=where, kind=type(logits).__name__))
+    if len(logits) == 0:
+        raise ValueError(t("nn_empty", where=where))
+    return [lift(z, where) for z in logits]
+
+
+def logsumexp(logits: Sequence[Input]) -> Value:
+    """log(e^z₁ + … + e^zₙ), computed so that no exponential can overflow.
+
+    With m = max zⱼ, log Σ e^zⱼ = m + log Σ e^(zⱼ − m). Every exponent zⱼ − m is
+    ≤ 0, so each e^… lies in (0, 1] and one of them is exactly 1: the sum is
+    at least 1 and the log never sees 0. m is a plain number, not a node:
+    adding and subtracting a constant changes neither the value nor the
+    gradient, which is ∂/∂zⱼ = e^(zⱼ − m) / Σ e^(zₖ − m) = softmax(z)ⱼ.
+    """
+    zs = _logits(logits, "logsumexp")
+    m = max(z.data for z in zs)
+    exps = [(z - m).exp() for z in zs]
+    return sum(exps[1:], exps[0]).log() + m
+
+
+def log_softmax(logits: Sequence[Input]) -> list[Value]:
+    """log softmax(z)ⱼ = zⱼ − log Σₖ e^zₖ for each j (stable: see ``logsumexp``)."""
+    zs = _logits(logits, "log_softmax")
+    lse = logsumexp(zs)
+    return [z - lse for z in zs]
+
+
+def softmax(logits: Sequence[Input]) -> list[Value]:
+    """softmax(z)ⱼ = e^zⱼ / Σₖ e^zₖ: probabilities that add up to 1 (stable)."""
+    return [p.exp() for p in log_softmax(logits)]
+
+
+def cross_entropy(logits: Sequence[Input] | Sequence[Sequence[Input]],
+                  target: int | Sequence[int], reduction: str = "mean") -> Value:
+    """Softmax cross-entropy of class scores against the right class: −log softmax(z)_y.
+
+    ``logits`` is one sample's n scores (then ``target`` is the right class,
+    0 … n−1) or a list of such lists (then ``target`` lists one class per
+    sample and the losses are averaged, or summed with reduction="sum").
+    Per sample C = log Σₖ e^zₖ − z_y, built from Values through ``logsumexp``
+    (no overflow even at z = 1000), so its gradient is δⱼ = ∂C/∂zⱼ =
+    softmax(z)ⱼ − [j = y]: the BP1 of a softmax output layer.
+    """
+    batch = (not isinstance(logits, (Value, int, float, str, bytes)) and hasattr(logits, "__len__")
+             and len(logits) > 0 and not isinstance(logits[0], (Value, int, float)))
+    if batch:
+        if isinstance(target, (int, str, bytes)) or not hasattr(target, "__len__"):
+            raise TypeError(t("nn_not_sequence", where="cross_entropy", kind=type(target).__name__))
+        if len(target) != len(logits):
+            raise ValueError(t("nn_input_length", where="cross_entropy", expected=len(logits),
+                               got=len(target)))
+        terms = [_cross_entropy_one(z, y) for z, y in zip(logits, target)]
+        return _reduce(terms, reduction, "cross_entropy")
+    return _cross_entropy_one(logits, target)
+
+
+def _cross_entropy_one(logits: Sequence[Input], target: object) -> Value:
+    zs = _logits(logits, "cross_entropy")
+    if isinstance(target, bool) or not isinstance(target, int) or not 0 <= target < len(zs):
+        raise ValueError(t("nn_label", where="cross_entropy",
+                           allowed=f"0, 1, …, {len(zs) - 1}", value=show(target)))
+    return logsumexp(zs) - zs[target]
 
 
 def max_margin_loss(scores: Sequence[Value], labels: Sequence[Number],

@@ -7,7 +7,8 @@ of the layer view (``bp --html``) taken by headless chromium (Debian's
 /usr/bin/chromium driven by playwright, as in the tests). The only generated
 files the repository keeps are these (see .gitignore's !docs/**).
 
-Run from the repository root: python scripts/make_docs_images.py
+Run from the repository root: python scripts/make_docs_images.py [DEMO ...]
+(with demo names, only their pictures are made again, and not the tour graph).
 """
 
 from __future__ import annotations
@@ -25,13 +26,15 @@ from micrograd_cn.viz import render
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 
-# demo -> (its picture, the name under docs/)
+# demo -> [(its picture, the name under docs/), ...]
 PICTURES = {
-    "logistic": ("graph.svg", "logistic_graph.svg"),
-    "layer": ("cost.png", "layer_cost.png"),
-    "bp": ("deltas.png", "bp_deltas.png"),
-    "moons": ("boundary.png", "moons_boundary.png"),
-    "numeric-vs-backprop": ("comparison.png", "numeric_vs_backprop.png"),
+    "logistic": [("graph.svg", "logistic_graph.svg")],
+    "layer": [("cost.png", "layer_cost.png")],
+    "bp": [("deltas.png", "bp_deltas.png")],
+    "moons": [("boundary.png", "moons_boundary.png")],
+    "numeric-vs-backprop": [("comparison.png", "numeric_vs_backprop.png")],
+    "digits": [(name, f"digits_{name}") for name in
+               ("curves.png", "confusion.png", "mistakes.png", "weights.png", "delta.png")],
 }
 TOUR_EXPR = "sigmoid(w*x + b)"
 TOUR_BINDINGS = {"w": 0.5, "x": 2.0, "b": -1.0}
@@ -69,17 +72,24 @@ def layer_view_screenshot(tmp: str) -> Path:
     return target
 
 
-def main() -> int:
+def main(names: list[str]) -> int:
+    for name in names:
+        if name not in PICTURES:
+            print(f"unknown demo {name!r}; choose from {', '.join(PICTURES)}", file=sys.stderr)
+            return 2
     DOCS.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
-        for name, (picture, target) in PICTURES.items():
+        for name in names or PICTURES:
             folder = Path(tmp) / name
             result = load(name).run("zh", folder)
             if result.pictures.skipped is not None:
                 print(result.pictures.lines("en")[0], file=sys.stderr)
                 return 1
-            shutil.copyfile(folder / picture, DOCS / target)
-            print(DOCS / target)
+            for picture, target in PICTURES[name]:
+                shutil.copyfile(folder / picture, DOCS / target)
+                print(DOCS / target)
+    if names:
+        return 0
     root, _ = build(TOUR_EXPR, TOUR_BINDINGS)
     root.backward()
     tour = render(root, DOCS / "tour_graph.svg", legend=True)
@@ -92,4 +102,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

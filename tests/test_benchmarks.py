@@ -11,7 +11,7 @@ import math
 
 import pytest
 
-from benchmarks import common, vs_micrograd, vs_numpy
+from benchmarks import child, common, vs_micrograd, vs_numpy
 from micrograd_cn.engine import Value, topo_sort
 
 
@@ -27,6 +27,22 @@ def test_micrograd_gives_the_same_loss_and_gradients(fused: bool) -> None:
     assert len(r["grads_cn"]) == len(r["grads_mg"]) == 337
     assert all(_close(a, b) for a, b in zip(r["grads_cn"], r["grads_mg"]))
     assert sum(g != 0.0 for g in r["grads_cn"]) > 100  # not a vacuous comparison
+
+
+def test_own_process_children_do_the_same_work() -> None:
+    """The two children of the own-process benchmark train the same network identically."""
+    X, y = common.moons(30)
+    spec = {"X": X, "y": y, "sizes": common.SIZES, "alpha": common.ALPHA, "lr": common.LR,
+            "weights": [p.data for p in common.cn_model().parameters()]}
+    steps = {name: child._moons_step({**spec, "library": library, "fused": fused})
+             for name, (library, fused) in {"mg": ("micrograd", True), "cn": ("micrograd_cn", True),
+                                            "unfused": ("micrograd_cn", False)}.items()}
+    seen = []
+    for _ in range(3):  # the losses agree before each update, so the updates did too
+        losses = {name: step() for name, step in steps.items()}
+        assert _close(losses["mg"], losses["cn"]) and _close(losses["cn"], losses["unfused"])
+        seen.append(losses["cn"])
+    assert seen[0] > seen[1] > seen[2]  # the weights really moved
 
 
 def test_numpy_gives_the_same_loss_and_gradients() -> None:
@@ -71,6 +87,17 @@ def test_quick_vs_micrograd_run_is_well_formed(tmp_path, capsys) -> None:
         assert set(ms) == {"micrograd", "micrograd_cn", "micrograd_cn_unfused"}
         assert all(v > 0.0 for v in ms.values())
         assert r["moons"][setting]["speedup"] == round(ms["micrograd"] / ms["micrograd_cn"], 2)
+    own = r["moons_own_process"]
+    assert (own["processes"], own["steps_per_process"]) == (1, 2)
+    for setting in ("default_gc", "gc_off"):
+        ms = own[setting]["median_ms"]
+        assert set(ms) == {"micrograd", "micrograd_cn", "micrograd_cn_unfused"}
+        assert all(v > 0.0 for v in ms.values())
+        assert own[setting]["speedup"] == round(ms["micrograd"] / ms["micrograd_cn"], 2)
+        assert all(len(v) == 1 for v in own[setting]["process_medians_ms"].values())
+    digits = r["digits"]
+    assert digits["quick"] is True and len(digits["default_gc"]["epoch_s"]) == 1
+    assert digits["gc_off"]["median_s"] > 0.0
     mem = r["memory"]
     assert mem["micrograd"]["nodes"] == mem["micrograd_cn"]["nodes"] == 3_003
     assert mem["micrograd_cn"]["bytes_per_node"] > 0.0
@@ -82,7 +109,9 @@ def test_quick_vs_micrograd_run_is_well_formed(tmp_path, capsys) -> None:
     assert r["import"]["import_ms"] > 0.0 and r["import"]["cli_help_ms"] > 0.0
     printed = capsys.readouterr().out
     assert printed.startswith("Machine: ")
-    assert "| moons step, default GC (ms) |" in printed
+    assert "| moons step, same process, default GC (ms) |" in printed
+    assert "| moons step, own process, GC off in both, fused=False (ms) |" in printed
+    assert "| digits epoch, MLP(64, [32, 10]), 400 images, own process (s) | no exp/log |" in printed
     assert "| chain of 10,000 nodes, forward+backward (ms) | RecursionError |" in printed
     assert printed.rstrip().endswith(f"JSON: {out}")
 

@@ -1,4 +1,5 @@
-"""datasets.make_moons: the shape of the moons, the noise, determinism and clear errors."""
+"""datasets: make_moons (shape, noise, determinism, clear errors), the shipped digits and
+train_test_split."""
 
 from __future__ import annotations
 
@@ -9,7 +10,10 @@ import statistics
 import pytest
 from conftest import assert_clear_error
 
-from micrograd_cn.datasets import make_moons
+import hashlib
+from importlib import resources
+
+from micrograd_cn.datasets import DIGITS_FILE, load_digits, make_moons, train_test_split
 
 
 def test_without_noise_the_points_lie_on_the_two_half_circles():
@@ -62,3 +66,42 @@ def test_a_single_point():
 ])
 def test_bad_input_is_a_clear_error(make, zh, en):
     assert_clear_error(make, ValueError, zh, en)
+
+
+# ------------------------------------------------------------------ digits
+def test_shipped_digits_are_scikit_learns_file_unchanged():
+    data = resources.files("micrograd_cn").joinpath(DIGITS_FILE).read_bytes()
+    assert len(data) == 57_523
+    assert hashlib.sha256(data).hexdigest() == (
+        "09f66e6debdee2cd2b5ae59e0d6abbb73fc2b0e0185d2e1957e9ebb51e23aa22")
+    licence = resources.files("micrograd_cn").joinpath("data/digits.LICENSE.md").read_text("utf-8")
+    assert "CC BY 4.0" in licence and "10.24432/C50P49" in licence
+
+
+def test_load_digits_shapes_labels_and_pixels():
+    X, y = load_digits()
+    assert len(X) == len(y) == 1797
+    assert all(len(image) == 64 for image in X)
+    assert {v for image in X for v in image} == set(range(17))
+    assert [y.count(d) for d in range(10)] == [178, 182, 177, 183, 181, 182, 181, 179, 174, 180]
+    # the first image is a 0: a ring of ink around an empty middle (rows 2–5, columns 3–4)
+    assert y[0] == 0 and X[0][:8] == [0, 0, 5, 13, 9, 1, 0, 0]
+    assert all(X[0][8 * r + c] <= 2 for r in range(2, 6) for c in range(3, 5))
+
+
+def test_train_test_split_is_stratified_disjoint_and_seeded():
+    _, y = load_digits()
+    train, test = train_test_split(y, 0.2, seed=0)
+    assert sorted(train + test) == list(range(1797)) and not set(train) & set(test)
+    assert train == sorted(train) and test == sorted(test)
+    for d in range(10):
+        assert [y[i] for i in test].count(d) == round(y.count(d) * 0.2)
+    assert train_test_split(y, 0.2, seed=0) == (train, test)
+    assert train_test_split(y, 0.2, seed=1)[1] != test
+    assert len(train_test_split([0, 0, 1, 1], 0.5, seed=3)[1]) == 2
+
+
+@pytest.mark.parametrize("fraction", [0, 1, 1.5, -0.1, True, "0.2", float("nan")])
+def test_train_test_split_bad_fraction(fraction):
+    assert_clear_error(lambda: train_test_split([0, 1], fraction), ValueError,
+                       "train_test_split：test_fraction 取值无效", "invalid value for test_fraction")

@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_every_demo_has_a_module_and_a_thin_script():
-    assert list(DEMOS) == ["logistic", "layer", "bp", "moons", "numeric-vs-backprop"]
+    assert list(DEMOS) == ["logistic", "layer", "bp", "moons", "numeric-vs-backprop", "digits"]
     for name, module in DEMOS.items():
         assert callable(load(name).run)
         script = (ROOT / "demos" / f"{module}.py").read_text(encoding="utf-8")
@@ -36,9 +36,9 @@ def test_cli_unknown_demo_exits_2(capsys):
 def test_cli_help_lists_the_demos(capsys):
     with pytest.raises(SystemExit):
         main(["demo", "--help", "--lang", "en"])
-    out = capsys.readouterr().out
-    assert "which demo: logistic, layer, bp, moons, numeric-vs-backprop" in out
-    assert "--no-plots" in out
+    out = " ".join(capsys.readouterr().out.split())  # argparse wraps long help lines
+    assert "which demo: logistic, layer, bp, moons, numeric-vs-backprop, digits" in out
+    assert "--no-plots" in out and "--quick a quick run (digits: 400 training images" in out
 
 
 def test_without_matplotlib_numbers_still_print(monkeypatch, tmp_path, capsys):

@@ -21,9 +21,13 @@ from micrograd_cn.nn import (
     Neuron,
     binary_cross_entropy,
     binary_cross_entropy_with_logits,
+    cross_entropy,
     l2_penalty,
+    log_softmax,
+    logsumexp,
     max_margin_loss,
     mse_loss,
+    softmax,
 )
 
 
@@ -187,6 +191,59 @@ def test_bce_with_logits_at_extremes():
         assert math.isfinite(z.grad)
 
 
+def _exact_softmax(zs: list[float]) -> list[float]:
+    """softmax by math.fsum over exp(z − max): an independent float computation."""
+    m = max(zs)
+    e = [math.exp(z - m) for z in zs]
+    total = math.fsum(e)
+    return [v / total for v in e]
+
+
+@given(st.lists(st.floats(-50.0, 50.0), min_size=1, max_size=6), st.data())
+def test_cross_entropy_value_and_gradient_is_softmax_minus_one_hot(zs, data):
+    target = data.draw(st.integers(0, len(zs) - 1))
+    logits = [Value(z) for z in zs]
+    loss = cross_entropy(logits, target)
+    loss.backward()
+    p = _exact_softmax(zs)
+    m = max(zs)
+    exact = m + math.log(math.fsum(math.exp(z - m) for z in zs)) - zs[target]
+    assert loss.data == pytest.approx(exact, rel=1e-12, abs=1e-12)
+    expected = [pj - (j == target) for j, pj in enumerate(p)]
+    assert [z.grad for z in logits] == pytest.approx(expected, rel=1e-9, abs=1e-12)
+    assert sum(v.data for v in softmax(zs)) == pytest.approx(1.0, abs=1e-12)
+
+
+def test_cross_entropy_at_large_logits():
+    """e^1000 overflows a float: the max is subtracted before exponentiating."""
+    for zs, target, expected in [([1000.0, 0.0, -1000.0], 0, 0.0),
+                                 ([1000.0, 1000.0], 1, math.log(2.0)),
+                                 ([-1000.0, 1000.0], 0, 2000.0),
+                                 ([700.0, 710.0, 720.0], 2, math.log1p(math.exp(-10) + math.exp(-20)))]:
+        logits = [Value(z) for z in zs]
+        loss = cross_entropy(logits, target)
+        loss.backward()
+        assert loss.data == pytest.approx(expected, rel=1e-12, abs=1e-12)
+        grads = [z.grad for z in logits]
+        assert all(math.isfinite(g) for g in grads)
+        assert sum(grads) == pytest.approx(0.0, abs=1e-12)  # Σ softmax − 1
+    assert logsumexp([Value(1000.0), Value(1000.0)]).data == pytest.approx(1000.0 + math.log(2.0))
+    assert [v.data for v in log_softmax([0.0, 0.0])] == pytest.approx([-math.log(2.0)] * 2)
+    assert [v.data for v in softmax([-1000.0, 1000.0])] == [0.0, 1.0]
+
+
+def test_cross_entropy_batch_mean_and_sum():
+    batch = [[Value(1.0), Value(2.0), Value(0.5)], [Value(-1.0), Value(0.0), Value(3.0)]]
+    targets = [1, 0]
+    each = [cross_entropy(z, y).data for z, y in zip(batch, targets)]
+    assert cross_entropy(batch, targets).data == pytest.approx(sum(each) / 2, rel=1e-15)
+    total = cross_entropy(batch, targets, reduction="sum")
+    assert total.data == pytest.approx(sum(each), rel=1e-15)
+    total.backward()
+    assert [z.grad for z in batch[1]] == pytest.approx(
+        [p - (j == 0) for j, p in enumerate(_exact_softmax([-1.0, 0.0, 3.0]))], rel=1e-12)
+
+
 def test_sgd_plain_and_momentum():
     w = Value(1.0)
     opt = SGD([w], lr=0.1)
@@ -234,6 +291,13 @@ NN_BAD = [
     (lambda: mse_loss([Value(1.0)], [1.0], reduction="avg"), ValueError, "reduction 取值无效：'avg'", "invalid value for reduction: 'avg'"),
     (lambda: max_margin_loss([Value(1.0)], [0]), ValueError, "标签必须是 −1 / +1，收到 0", "a label must be −1 / +1, got 0"),
     (lambda: binary_cross_entropy(Value(1.0), 1.0), ValueError, "log：x 必须大于 0", "log: x must be greater than 0"),
+    (lambda: cross_entropy([Value(1.0), Value(2.0)], 2), ValueError, "cross_entropy：标签必须是 0, 1, …, 1，收到 2", "cross_entropy: a label must be 0, 1, …, 1, got 2"),
+    (lambda: cross_entropy([Value(1.0), Value(2.0)], True), ValueError, "标签必须是 0, 1, …, 1，收到 True", "got True"),
+    (lambda: cross_entropy([], 0), ValueError, "cross_entropy：输入为空", "cross_entropy: the input is empty"),
+    (lambda: cross_entropy(Value(1.0), 0), TypeError, "cross_entropy：输入必须是数字或 Value 的列表，收到 Value", "got Value"),
+    (lambda: cross_entropy([[1.0, 2.0], [0.0, 1.0]], [1]), ValueError, "cross_entropy：需要 2 个输入，收到 1 个", "expected 2 inputs, got 1"),
+    (lambda: cross_entropy([[1.0, 2.0]], 1), TypeError, "收到 int", "got int"),
+    (lambda: logsumexp([Value(1.0), "x"]), TypeError, "logsumexp：需要数字", "logsumexp: expected a number"),
     (lambda: SGD([Value(1.0)], lr=0.1, momentum=1.5), ValueError, "momentum 取值无效", "invalid value for momentum"),
 ]
 

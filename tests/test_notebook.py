@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import require_torch
 
 from micrograd_cn.engine import Value
 from micrograd_cn.notebook import load_ipython_extension, unload_ipython_extension, values_html
@@ -61,10 +62,15 @@ def test_extension_registers_and_unregisters():
 
 @pytest.fixture(scope="module")
 def executed():
-    """The demo notebook, run by a real kernel from the repository root."""
+    """The demo notebook, run by a real kernel from the repository root.
+
+    Its last section trains the same network in PyTorch, so it needs the oracle
+    (a failure under `make test`, a skip in a plain local pytest without torch).
+    """
     import nbformat
     from nbclient import NotebookClient
 
+    require_torch()
     os.environ.setdefault("JUPYTER_PLATFORM_DIRS", "1")
     nb = nbformat.read(NOTEBOOK, as_version=4)
     NotebookClient(nb, timeout=120, kernel_name="python3",
@@ -106,11 +112,19 @@ def test_notebook_runs_and_shows_values_graph_and_checks(executed):
     assert "反向传播：12 步链式法则" in trace_text and "∂L/∂w₁ = −0.475021" in trace_text
     training = "".join(o.get("text", "") for o in outputs(code[6]))
     assert "第 10 步之后 J = 0.151379" in training and "准确率 1.0" in training
+    bridge_cell = next(c for c in code if "micrograd_cn.bridge" in c.source)
+    bridge = "".join(o.get("text", "") for o in outputs(bridge_cell)).splitlines()
+    assert len(bridge) == 6 and bridge[0].startswith("第 1 步  micrograd_cn 损失 ")
+    for line in bridge[:5]:  # the two losses printed to 15 decimals are the same digits
+        ours, theirs = line.split("micrograd_cn 损失 ")[1].split("   PyTorch 损失 ")
+        assert abs(float(ours) - float(theirs)) < 1e-12
+    assert bridge[5].startswith("训练 5 步之后，42 个参数两边最大相差 ")
+    assert float(bridge[5].rsplit(" ", 1)[1]) < 1e-12
 
 
 def test_notebook_shows_the_step_page_inline(executed):
-    last = [c for c in executed.cells if c.cell_type == "code"][-1]
-    assert last.source.startswith("from micrograd_cn.stepper import step_page")
+    last = next(c for c in executed.cells if c.cell_type == "code"
+                and c.source.startswith("from micrograd_cn.stepper import step_page"))
     html = outputs(last)[0]["data"]["text/html"]
     assert html.startswith("<iframe srcdoc=\"&lt;!DOCTYPE html&gt;")
     assert "&lt;svg" in html and "w₁" in html and "∂L/∂w₁" in html

@@ -9,7 +9,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from micrograd_cn import Value
-from micrograd_cn.nn import MLP, binary_cross_entropy_with_logits, max_margin_loss, mse_loss
+from micrograd_cn.nn import (
+    MLP,
+    binary_cross_entropy_with_logits,
+    cross_entropy,
+    log_softmax,
+    max_margin_loss,
+    mse_loss,
+)
 
 num = st.floats(-3.0, 3.0, allow_nan=False)
 pos = st.floats(0.05, 4.0)
@@ -107,3 +114,26 @@ def test_mlp_and_losses_match_torch(torch, fused):
         ours_w = [w.grad for n in layer.neurons for w in n.w]
         assert ours_w == pytest.approx(W.grad.flatten().tolist(), rel=1e-10, abs=1e-14)
         assert [n.b.grad for n in layer.neurons] == pytest.approx(b.grad.tolist(), rel=1e-10, abs=1e-14)
+
+
+@pytest.mark.parametrize("scale", [1.0, 100.0, 1000.0])
+def test_softmax_cross_entropy_matches_torch(torch, scale):
+    """Values and gradients at ordinary and at huge logits (e^1000 overflows a float)."""
+    import random
+
+    rng = random.Random(int(scale))
+    rows = [[rng.uniform(-scale, scale) for _ in range(10)] for _ in range(4)]
+    targets = [3, 0, 9, 5]
+    logits = [[Value(z) for z in row] for row in rows]
+    loss = cross_entropy(logits, targets)
+    loss.backward()
+    first = log_softmax(logits[0])
+
+    z = torch.tensor(rows, requires_grad=True)
+    tloss = torch.nn.functional.cross_entropy(z, torch.tensor(targets))
+    tloss.backward()
+    assert loss.data == pytest.approx(tloss.item(), rel=1e-12, abs=1e-12)
+    ours = [v.grad for row in logits for v in row]
+    assert ours == pytest.approx(z.grad.flatten().tolist(), rel=1e-10, abs=1e-14)
+    theirs = torch.log_softmax(torch.tensor(rows[0]), dim=0).tolist()
+    assert [v.data for v in first] == pytest.approx(theirs, rel=1e-12, abs=1e-12)

@@ -4,7 +4,8 @@
   folder and must exit 0; each `python demos/X.py` and `python scripts/X.py` must
   name a file here (the demo scripts call `micrograd-cn demo`, tested in
   test_demos*.py); each `make X` must be a Makefile target; each `pip install -e
-  '.[extras]'` must name extras that pyproject.toml declares.
+  '.[extras]'` must name extras that pyproject.toml declares; `pip wheel` and the
+  wheel's `pip install` are the commands tests/test_wheel.py runs.
 * a ```text block right after a bash block is an excerpt: every line of it must be
   a line of the output of one of that block's commands.
 * ```python blocks run; a `print(...)  # 1 2 3` comment made of numbers is the
@@ -26,6 +27,9 @@ from pathlib import Path
 
 import pytest
 
+from conftest import require_torch
+
+from micrograd_cn import __version__
 from micrograd_cn.cli import build_parser, main
 from micrograd_cn.demos import DEMOS
 
@@ -111,6 +115,10 @@ def test_make_targets_and_scripts_exist():
             assert re.search(rf"^{words[1]}:", makefile, re.M), line
         elif words[0] == "python":
             assert (ROOT / words[1]).is_file(), line
+        elif words[0] == "pip" and words[1] == "wheel":  # what tests/test_wheel.py runs
+            assert words[2:] == ["--no-deps", "-w", "dist", "."], line
+        elif words[0] == "pip" and words[2].startswith("dist/"):  # the wheel just built
+            assert words[1:] == ["install", f"dist/micrograd_cn-{__version__}-py3-none-any.whl"]
         elif words[0] == "pip":
             assert words[1:3] == ["install", "-e"], line
             wanted = re.fullmatch(r"\.\[([\w,]+)\]", words[3]).group(1).split(",")
@@ -124,12 +132,14 @@ def test_python_blocks_run_and_print_what_they_say(tmp_path):
     blocks = [body for kind, body in BLOCKS if kind == "python"]
     assert blocks
     for body in blocks:
+        if "import torch" in body:  # the bridge's example: PyTorch is the oracle extra
+            require_torch()
         out = io.StringIO()
         with contextlib.chdir(tmp_path), contextlib.redirect_stdout(out):
             exec(compile(body, "README.md", "exec"), {})
         printed = out.getvalue().splitlines()
         for line in body.splitlines():
-            match = re.match(r"\s*print\(.*\)\s+#\s*([-\d. ]+)$", line)
+            match = re.match(r"\s*print\(.*\)\s+#\s*([-\d. ]+|True|False)$", line)
             if match:
                 assert match.group(1).strip() in printed, line
 
@@ -153,6 +163,9 @@ def test_inline_commands_parse_and_demos_are_tested():
             continue
         if words[0] == "python":
             assert (ROOT / words[1]).is_file(), command
+            continue
+        if words[0] == "pip":  # the same command as in a bash block (checked there)
+            assert command in [line for line, _ in cli_commands()], command
             continue
         if words[1].startswith("-"):  # an option of the command itself, e.g. --help
             assert any(words[1] in action.option_strings for action in parser._actions), command

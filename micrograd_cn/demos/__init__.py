@@ -25,6 +25,7 @@ DEMOS: dict[str, str] = {
     "bp": "bp",
     "moons": "moons",
     "numeric-vs-backprop": "numeric_vs_backprop",
+    "digits": "digits",
 }
 
 
