@@ -8,8 +8,9 @@ new Value is written in one place, as one method, with four things side by side:
    and recorded on the new node (``_local``, in the same order as ``_prev``),
 3. the printable formula of those derivatives (the ``@op(...)`` line above it,
    kept in ``OPS``),
-4. a small ``_backward(g)`` closure that applies the recorded local derivatives
-   to the upstream gradient ``g`` (chain rule: input.grad += g × local).
+4. a small ``_backward(g)`` closure, stored in ``_apply``, that applies the
+   recorded local derivatives to the upstream gradient ``g`` (chain rule:
+   input.grad += g × local).
 
 The closure captures the op's inputs but never its own output, so no node sits
 in a reference cycle and CPython frees a graph as soon as it is unused. It
@@ -17,6 +18,11 @@ captures them as default arguments (``def _backward(g, self=self, d=d)``):
 the same function, but the captured values sit in one tuple instead of one
 cell object each, so a node costs fewer objects, less memory, and less work
 for the garbage collector (see benchmarks/ and README, 性能 / Performance).
+
+micrograd's code keeps working: ``node._backward`` is micrograd's zero-argument
+step (``o.grad = 1.0; o._backward()`` steps backprop by hand), made on access so
+it is never stored; assigning ``out._backward = fn`` (micrograd's way to write a
+custom op) stores ``fn``, and ``backward()`` calls it in its turn.
 
 The tracer, the BP report and the graph renderer read ``_local`` and ``OPS``
 through ``Value.edges()``; nothing outside this file computes a derivative.
@@ -36,6 +42,26 @@ from micrograd_cn.i18n import show, t
 
 Number = Union[int, float]
 Backward = Callable[[float], None]
+
+
+class CustomBackward:
+    """A zero-argument ``_backward`` assigned by user code (micrograd's custom op).
+
+    ``backward()`` calls every node's ``_apply(g)``; this wrapper ignores ``g``
+    because such a closure reads ``out.grad`` itself.
+    """
+
+    __slots__ = ("fn",)
+
+    def __init__(self, fn: Callable[[], object]) -> None:
+        self.fn = fn
+
+    def __call__(self, g: float) -> None:
+        self.fn()
+
+
+def _nothing() -> None:
+    """A leaf's ``_backward``, as in micrograd: there is nothing below it."""
 
 
 class Op(NamedTuple):
@@ -95,7 +121,7 @@ def _result(data: float, children: tuple, opname: str, local: tuple,
     """A new interior node. Skips Value.__init__: the op has already checked ``data``."""
     out = Value.__new__(Value)
     out.data, out.grad, out.label = data, 0.0, ""
-    out._prev, out._op, out._local, out._backward, out._arg = (
+    out._prev, out._op, out._local, out._apply, out._arg = (
         children, opname, local, backward, arg)
     return out
 
@@ -107,7 +133,9 @@ class Value:
     ``root.backward()``, ``label`` is an optional name used in pictures and traces.
     """
 
-    __slots__ = ("data", "grad", "label", "_prev", "_op", "_local", "_backward", "_arg")
+    # __dict__ lets user code attach attributes (``v.name = "x"``) as it can in
+    # micrograd; it is created only when first used (8 bytes per node otherwise).
+    __slots__ = ("data", "grad", "label", "_prev", "_op", "_local", "_apply", "_arg", "__dict__")
 
     def __init__(self, data: Number, _children: tuple = (), _op: str = "",
                  label: str = "") -> None:
@@ -120,12 +148,33 @@ class Value:
         self._prev: tuple[Value, ...] = tuple(_children)
         self._op = _op
         self._local: tuple[float, ...] = ()  # a leaf records no derivatives
-        self._backward: Backward | None = None
+        self._apply: Backward | None = None  # the op's rule, called with the upstream gradient
         self._arg: Number | None = None  # an op's constant parameter (the n of x**n)
 
-    def __repr__(self) -> str:
+    def __repr__(self) -> str:  # full floats, as micrograd prints them
         name = f", label={self.label!r}" if self.label else ""
-        return f"Value(data={self.data:.6g}, grad={self.grad:.6g}{name})"
+        return f"Value(data={self.data!r}, grad={self.grad!r}{name})"
+
+    @property
+    def _backward(self) -> Callable[[], None]:
+        """micrograd's step for this node alone: pass ``self.grad`` to the inputs.
+
+        Made on each access and never stored, so the node stays out of any
+        reference cycle. A leaf's does nothing; a custom op's is its own closure.
+        """
+        apply = self._apply
+        if apply is None:
+            return _nothing
+        if type(apply) is CustomBackward:
+            return apply.fn
+        return lambda: apply(self.grad)
+
+    @_backward.setter
+    def _backward(self, fn: Callable[[], object]) -> None:
+        """micrograd's custom op: ``out._backward = f`` with f reading ``out.grad``."""
+        if not callable(fn):
+            raise TypeError(t("backward_not_callable", kind=type(fn).__name__, value=show(fn)))
+        self._apply = CustomBackward(fn)
 
     # ------------------------------------------------------------ arithmetic
     @op("+", "+", "a + b", "1", "1")
@@ -329,10 +378,20 @@ class Value:
         nodes are reset first, so calling backward() twice gives the same
         interior gradients; leaves (parameters, inputs) accumulate, as in
         PyTorch: call ``zero_grad()`` on them between steps.
+
+        A gradient that leaves the float range (inf, or nan from inf − inf)
+        stops the pass with a FloatingPointError naming the node where it
+        happened. Each node's gradient is final when the walk reaches it, so
+        one check per node (``g - g`` is 0.0 only for a finite g) suffices.
         """
-        for node in reversed(start_backward(self)):
-            if node._backward is not None:
-                node._backward(node.grad)
+        order = start_backward(self)
+        for node in reversed(order):
+            g = node.grad
+            if g - g:
+                raise gradient_error(order, node)
+            apply = node._apply
+            if apply is not None:
+                apply(g)
 
     def zero_grad(self) -> None:
         """Reset the gradient of every node below (and including) this one to 0."""
@@ -343,6 +402,43 @@ class Value:
         """This node's inputs with their recorded local derivatives and formulas."""
         return [Edge(child, local, local_formula(self, i))
                 for i, (child, local) in enumerate(zip(self._prev, self._local))]
+
+
+def is_custom(node: Value) -> bool:
+    """Whether ``node``'s backward rule was written by user code (micrograd's way)."""
+    return type(node._apply) is CustomBackward
+
+
+def describe(node: Value) -> str:
+    """A node in an error message: its label, else its op and value (or leaf value)."""
+    if node.label:
+        return show(node.label)
+    if not node._prev:
+        return t("grad_node_leaf", value=show(node.data))
+    return t("grad_node_op", op=node._op, value=show(node.data))
+
+
+def gradient_error(order: Sequence[Value], node: Value) -> FloatingPointError:
+    """The error for ``node``'s gradient leaving the float range during a backward pass.
+
+    ``order`` is the pass's topological order; the nodes that use ``node`` are
+    searched for the contributions that overflowed (only now, on failure).
+    """
+    parts = []
+    for parent in order:
+        for position, child in enumerate(parent._prev):
+            if child is not node:
+                continue
+            if is_custom(parent) or position >= len(parent._local):
+                parts.append(t("grad_part_custom", op=parent._op))
+            else:
+                local = parent._local[position]
+                parts.append(f"{show(parent.grad)} × {show(local)} = {show(parent.grad * local)}")
+    sep = t("grad_part_sep")
+    shown = sep.join(parts[:4]) + (sep + "…" if len(parts) > 4 else "")
+    detail = t("grad_parts", parts=shown) if parts else ""
+    return FloatingPointError(t("grad_not_finite", node=describe(node), grad=show(node.grad),
+                                detail=detail))
 
 
 def lift(other: Value | Number, opname: str) -> Value:
@@ -397,7 +493,8 @@ def local_formula(node: Value, position: int) -> str:
     if node._op == "**" and node._arg is not None:  # a constant exponent, written in
         n = node._arg
         return f"{_short(n)}·x" if n == 2 else f"{_short(n)}·x^{_short(n - 1, True)}"
-    return OPS[node._op].local[position]
+    op = OPS.get(node._op)
+    return op.local[position] if op else "?"  # a hand-made node that set _local itself
 
 
 def _short(number: Number, group: bool = False) -> str:

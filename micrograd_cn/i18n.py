@@ -71,6 +71,45 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "加权和：权重有 {nw} 个，输入有 {nx} 个，二者必须一样多",
         "weighted sum: {nw} weights but {nx} inputs; they must match",
     ),
+    # --- reliability and drop-in: gradients out of range, misuse, micrograd's code ---
+    "grad_not_finite": (
+        "反向传播：梯度超出了浮点数范围：{node} 的梯度成了 {grad}{detail}。"
+        "前向的每个值都是有限的，是链式法则中的乘积溢出了；请把数值的量级缩小一些",
+        "backward: the gradient left the float range: the gradient of {node} became {grad}{detail}. "
+        "Every forward value is finite; a product of the chain rule overflowed. Use numbers of smaller magnitude",
+    ),
+    "grad_parts": ("（流入的贡献：{parts}）", " (contributions flowing in: {parts})"),
+    "grad_part_sep": ("；", "; "),
+    "trace_custom_op": ("自定义运算 {op}", "custom op {op}"),
+    "grad_part_custom": ("自定义运算 {op}", "custom op {op}"),
+    "grad_node_leaf": ("叶子节点 {value}", "the leaf {value}"),
+    "grad_node_op": ("“{op}”的结果（值 {value}）", "the result of \"{op}\" (value {value})"),
+    "backward_not_callable": (
+        "_backward 必须是不带参数的函数（micrograd 的写法），收到 {kind} {value}",
+        "_backward must be a function of no arguments (micrograd's way), got {kind} {value}",
+    ),
+    "sgd_not_finite": (
+        "SGD.step：第 {index} 个参数会变成 {value}（值 {data}，梯度 {grad}）；"
+        "没有更新任何参数。请减小学习率或检查损失",
+        "SGD.step: parameter {index} would become {value} (value {data}, grad {grad}); "
+        "no parameter was changed. Lower the learning rate or check the loss",
+    ),
+    "sgd_not_value": (
+        "SGD：params 必须是 Value 的列表（例如 model.parameters()），第 {index} 个是 {kind} {value}",
+        "SGD: params must be a list of Values (e.g. model.parameters()); item {index} is {kind} {value}",
+    ),
+    "sgd_not_iterable": (
+        "SGD：params 必须是 Value 的列表（例如 model.parameters()），收到 {kind} {value}",
+        "SGD: params must be a list of Values (e.g. model.parameters()), got {kind} {value}",
+    ),
+    "nn_loss_pred": (
+        "{where}：预测值必须是 Value 或数字（或它们的列表），收到 {kind} {value}",
+        "{where}: the prediction must be a Value or a number (or a list of them), got {kind} {value}",
+    ),
+    "nn_loss_target": (
+        "{where}：目标值必须是数字（或数字的列表），收到 {kind} {value}",
+        "{where}: the target must be a number (or a list of numbers), got {kind} {value}",
+    ),
     # --- nn ------------------------------------------------------------------
     "nn_input_length": (
         "{where}：需要 {expected} 个输入，收到 {got} 个",

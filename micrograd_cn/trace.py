@@ -29,8 +29,8 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
-from micrograd_cn.engine import Value, start_backward, topo_sort
-from micrograd_cn.i18n import check_lang, t
+from micrograd_cn.engine import Value, gradient_error, is_custom, start_backward, topo_sort
+from micrograd_cn.i18n import check_lang, language, t
 from micrograd_cn.table import num, paren, table
 
 
@@ -58,14 +58,22 @@ def trace(root: Value) -> list[Step]:
     gradients are reset, the root is seeded with 1, and leaves accumulate.
     Each closure of the engine adds ``g × local`` to its input, so adding
     ``upstream × edge.local`` here gives bit-for-bit the same numbers.
+    A custom op written the micrograd way (its own ``_backward``) is run as
+    written; each input's change in gradient is its contribution. A gradient
+    that leaves the float range raises the same error as ``backward()``.
     """
     order = start_backward(root)  # the same reset and seed as Value.backward
     index = {id(node): k for k, node in enumerate(order)}
     steps: list[Step] = []
     for node in reversed(order):
-        if node._backward is None:  # a leaf (or a hand-made node without a rule)
-            continue
         upstream = node.grad
+        if upstream - upstream:  # inf or nan: backward() stops here too
+            raise gradient_error(order, node)
+        if node._apply is None:  # a leaf (or a hand-made node without a rule)
+            continue
+        if is_custom(node):
+            steps += _custom_steps(node, index)
+            continue
         for position, edge in enumerate(node.edges()):
             child = edge.input
             before = child.grad
@@ -74,6 +82,31 @@ def trace(root: Value) -> list[Step]:
             steps.append(Step(node, child, upstream, edge.local, contribution, edge.formula,
                               before, child.grad, index[id(node)], index[id(child)], position))
     return steps
+
+
+def _custom_steps(node: Value, index: dict[int, int]) -> list[Step]:
+    """The steps of a user-written op: its closure run once as written, once probed.
+
+    The probe (upstream 1, inputs' gradients 0, then put back) measures each
+    input's local derivative; the real run leaves every gradient as backward()
+    does, and each input's change is its contribution.
+    """
+    upstream = node.grad
+    inputs = list(dict.fromkeys(node._prev))  # an input used twice is one step
+    saved = [child.grad for child in inputs]
+    for child in inputs:
+        child.grad = 0.0
+    node.grad = 1.0
+    node._backward()
+    local = [child.grad for child in inputs]
+    for child, grad in zip(inputs, saved):
+        child.grad = grad
+    node.grad = upstream
+    node._backward()
+    formula = t("trace_custom_op", op=node._op or "?")
+    return [Step(node, child, upstream, d, child.grad - before, formula, before, child.grad,
+                 index[id(node)], index[id(child)], node._prev.index(child))
+            for child, before, d in zip(inputs, saved, local)]
 
 
 # ------------------------------------------------------------------ names
@@ -327,7 +360,8 @@ def render_trace(root: Value, steps: Sequence[Step] | None = None, *, lang: str 
     if style not in ("table", "narrative"):
         raise ValueError(t("trace_bad_style", lang, style=repr(style)))
     if steps is None:
-        steps = trace(root)
+        with language(lang):  # a custom op's formula is written while tracing
+            steps = trace(root)
     if not steps:  # nothing flows: the root is a leaf (or a node without a rule)
         name = node_names([root])[0]
         return "\n".join([render_forward(root, lang), "",

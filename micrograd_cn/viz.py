@@ -89,7 +89,15 @@ def _op_label(node: Value) -> str:
     """The op's symbol; x**n shows its exponent (x² is clearer than xⁿ)."""
     if node._op == "**" and node._arg is not None:
         return f"x<SUP>{escape(num(node._arg, DIGITS))}</SUP>"
+    if node._op not in OPS:  # a custom op written the micrograd way: drawn by its name
+        return escape(node._op or "?")
     return escape(OPS[node._op].symbol)
+
+
+def _op_tooltip(node: Value) -> str:
+    """What the op ellipse says on hover: ``*: a·b``, or a custom op's name alone."""
+    op = OPS.get(node._op)
+    return f"{op.name}: {op.forward}" if op else (node._op or "?")
 
 
 def _value_label(node: Value, lang: str, show_grad: bool, step: int | None) -> str:
@@ -106,7 +114,7 @@ def _value_label(node: Value, lang: str, show_grad: bool, step: int | None) -> s
 
 def _edge_tooltip(node: Value, child: Value, lang: str) -> str:
     """∂out/∂in for every position ``child`` takes (twice for x*x), from ``edges()``."""
-    forward = OPS[node._op].forward
+    forward = OPS[node._op].forward if node._op in OPS else node._op
     parts = [t("viz_local", lang, forward=forward, formula=edge.formula, value=num(edge.local))
              for edge in node.edges() if edge.input is child]
     return "; ".join(parts)
@@ -197,7 +205,7 @@ def draw(root: Value, *, rankdir: str = "LR", lang: str | None = None, show_grad
         dot.node(f"o{k}", f"<{_op_label(node)}>", **mark(f"o{k}", {
             "id": f"o{k}", "shape": "ellipse", "style": "filled", "fillcolor": OP_FILL,
             "fontsize": "12", "width": "0.3", "height": "0.3", "margin": "0.04",
-            "class": "op", "tooltip": f"{OPS[node._op].name}: {OPS[node._op].forward}"}))
+            "class": "op", "tooltip": _op_tooltip(node)}))
         dot.edge(f"o{k}", f"v{k}", **mark(f"r{k}", {"id": f"r{k}"}))
         for child in dict.fromkeys(node._prev):  # x*x: one arrow, marked ×2
             i = index[id(child)]

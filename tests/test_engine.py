@@ -298,8 +298,9 @@ def test_micrograd_constructor_and_repr():
     assert a.data == 2.0 and isinstance(a.data, float)
     assert a._prev == () and a._op == ""
     named = Value(1.5, label="w")
-    assert repr(named) == "Value(data=1.5, grad=0, label='w')"
-    assert repr(Value(0.25)) == "Value(data=0.25, grad=0)"
+    assert repr(named) == "Value(data=1.5, grad=0.0, label='w')"
+    assert repr(Value(0.25)) == "Value(data=0.25, grad=0.0)"
+    assert repr(Value(0.1) * 3) == "Value(data=0.30000000000000004, grad=0.0)"  # full float
     node = Value(3.0, (a, named), "+")
     assert node._prev == (a, named)
     assert sum([Value(1.0), Value(2.0), 3.0]).data == 6.0

@@ -79,7 +79,7 @@ def test_one_step_per_edge_in_backward_order(name):
     root, _ = build(name, (0.7, -1.3, 0.4))
     steps = trace(root)
     order = topo_sort(root)
-    expected = [(node, k) for node in reversed(order) if node._backward is not None
+    expected = [(node, k) for node in reversed(order) if node._prev
                 for k in range(len(node.edges()))]
     assert [(s.output, s.position) for s in steps] == expected
     for s in steps:
