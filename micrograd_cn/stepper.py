@@ -11,7 +11,7 @@ along and its two end nodes are highlighted through viz's stable SVG ids
 gradient line starts as "?" and shows the gradient accumulated so far as the
 steps reach it, so the picture fills in the way the backward pass does.
 
-Imports: engine, i18n, trace, viz (and so the ``graphviz`` package and ``dot``).
+Imports: engine, files, i18n, trace, viz (and so the ``graphviz`` package and ``dot``).
 """
 
 from __future__ import annotations
@@ -24,7 +24,8 @@ from micrograd_cn.engine import Value, topo_sort
 from micrograd_cn.i18n import check_lang, t
 from micrograd_cn.trace import node_names, step_pages, trace
 from micrograd_cn.table import num
-from micrograd_cn.viz import DIGITS, FONT, check_output, draw, pipe, write_atomic
+from micrograd_cn.files import write_atomic
+from micrograd_cn.viz import DIGITS, FONT, check_output, draw, pipe
 
 # The page's text uses the same font stack as the picture it shows (viz.FONT).
 _FONTS = ", ".join(f'"{f}"' if " " in f else f for f in FONT.split(","))

@@ -17,7 +17,7 @@ the backward pass visits them, ``reversed(order)``: 1 is the root.
 Text from users (labels, titles) is escaped for Graphviz's HTML-like labels, so
 quotes, ``<``, ``>``, ``&``, backslashes, newlines and Chinese are shown as typed.
 
-Imports: engine, i18n, table, and the ``graphviz`` package (a pure-Python wrapper; the
+Imports: engine, files, i18n, table, and the ``graphviz`` package (a pure-Python wrapper; the
 ``dot`` program itself is needed only by ``render``). The package
 ``micrograd_cn`` does not import this module, so ``import micrograd_cn`` stays fast.
 """
@@ -27,13 +27,13 @@ from __future__ import annotations
 import html
 import os
 import re
-import tempfile
 from pathlib import Path
 from typing import Iterable
 
 import graphviz
 
 from micrograd_cn.engine import OPS, Value, topo_sort
+from micrograd_cn.files import write_atomic
 from micrograd_cn.i18n import check_lang, show, t
 from micrograd_cn.table import num
 
@@ -224,28 +224,6 @@ def draw(root: Value, *, rankdir: str = "LR", lang: str | None = None, show_grad
         table = '<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="3" CELLPADDING="3">' + "".join(rows)
         dot.node("legend", f"<{table}</TABLE>>", shape="plain", id="legend")
     return dot
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file and a rename: all or nothing.
-
-    A failure (a directory in the way, a read-only folder, a full disk) is an
-    OSError that names ``path``, not the temporary file.
-    """
-    tmp = None
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-    except OSError as err:
-        if tmp is not None:
-            os.unlink(tmp)
-        raise OSError(t("viz_write_failed", path=str(path), detail=err.strerror or err)) from None
-    except BaseException:
-        if tmp is not None:
-            os.unlink(tmp)
-        raise
 
 
 def check_output(path: str | os.PathLike, formats: tuple[str, ...] = FORMATS) -> Path:
