@@ -9,7 +9,9 @@ Allowed: numbers, names, ``+ - * /``, ``**`` with a numeric exponent (``x**2``,
 Hostile input must fail fast and clearly, so the checks run cheapest first:
 length, one line, parenthesis depth (before ``ast.parse``, which would otherwise
 recurse deeply), then one iterative walk of the tree that enforces the whitelist,
-the node count, the nesting depth and the exponent size. Every message points at
+the node count, the nesting depth and the exponent size. Depth counts real
+nesting: Python's tree of a flat sum ``x + x + … + x`` is as deep as it is long,
+but it is one level of the expression (its length is bounded by the node count). Every message points at
 the offending part of the text. Errors of the engine itself (log of 0, overflow)
 are not caught here: they reach the caller in the engine's own words.
 
@@ -29,12 +31,13 @@ from micrograd_cn.i18n import show, t
 
 FUNCTIONS = ("exp", "log", "sigmoid", "tanh", "relu")
 MAX_LENGTH = 1000  # characters of expression text
-MAX_DEPTH = 100  # operations nested inside each other (and parentheses)
+MAX_DEPTH = 100  # operations nested inside each other (and parentheses); a flat sum is one
 MAX_NODES = 300  # numbers, names and operations in one expression
 MAX_EXPONENT = 100  # |n| in x**n
 MAX_NAME = 64  # characters of one variable name
 
 _BINOPS = {ast.Add: "__add__", ast.Sub: "__sub__", ast.Mult: "__mul__", ast.Div: "__truediv__"}
+_CHAINS = {ast.Add: 0, ast.Sub: 0, ast.Mult: 1, ast.Div: 1}  # operators that chain flat
 _OP_TEXT = {
     ast.FloorDiv: "//", ast.Mod: "%", ast.MatMult: "@", ast.LShift: "<<", ast.RShift: ">>",
     ast.BitOr: "|", ast.BitXor: "^", ast.BitAnd: "&", ast.Not: "not", ast.Invert: "~",
@@ -187,6 +190,18 @@ def _check_node(text: str, node: ast.AST) -> list[ast.AST]:
     raise ExprError(t("expr_unsupported", what=what, where=_where(text, node)))
 
 
+def _child_level(node: ast.AST, child: ast.AST, level: int) -> int:
+    """The nesting level of ``child``: one more than ``node``'s, except along a flat chain.
+
+    ``a + b − c`` is parsed left-deep as ``(a + b) − c``; the left operand that
+    continues the same kind of chain (+/− or ×/÷) stays on the same level.
+    """
+    if (isinstance(node, ast.BinOp) and child is node.left and isinstance(child, ast.BinOp)
+            and _CHAINS.get(type(node.op), -1) == _CHAINS.get(type(child.op), -2)):
+        return level
+    return level + 1
+
+
 def parse(text: str) -> tuple[ast.expr, list[str]]:
     """Check ``text`` against the grammar and limits; return its tree and its names.
 
@@ -227,13 +242,14 @@ def parse(text: str) -> tuple[ast.expr, list[str]]:
         children = _check_node(text, node)
         if isinstance(node, ast.Name) and node.id not in names:
             names.append(node.id)
-        stack.extend((child, level + 1) for child in reversed(children))  # left first
+        stack.extend((child, _child_level(node, child, level))
+                     for child in reversed(children))  # left first
     return body, names
 
 
 # ------------------------------------------------------------------ building
 def _build(node: ast.expr, leaves: dict[str, Value]) -> Value:
-    """The Value of an already checked node (recursion depth is at most MAX_DEPTH)."""
+    """The Value of an already checked node (recursion depth is at most MAX_NODES)."""
     if isinstance(node, ast.Name):
         return leaves[node.id]
     if isinstance(node, ast.Constant):

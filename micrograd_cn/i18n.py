@@ -10,6 +10,7 @@ Imports: nothing of ours (everyone else may import this module).
 from __future__ import annotations
 
 import os
+import reprlib
 from contextlib import contextmanager
 from typing import Iterator
 
@@ -84,6 +85,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "demo_out_not_dir": (
         "--out 需要一个文件夹，{path} 却是一个文件；请换一个文件夹名",
         "--out needs a folder, but {path} is a file; choose a folder name",
+    ),
+    "cli_graph_too_large": (
+        "这个表达式有超过 {limit} 个值，画出来既慢又看不清；请画一个更小的表达式"
+        "（例如把它拆成几部分分别画），或用 micrograd-cn trace 查看每一步的数字",
+        "this expression has more than {limit} values: too slow to lay out and unreadable; draw a "
+        "smaller expression (for example its parts one at a time), or see every step's numbers "
+        "with micrograd-cn trace",
+    ),
+    "terminal_hint": (
+        "提示：输出编码 {encoding} 显示不了部分数学符号，已用 ASCII 近似代替。要看完整的符号，"
+        "请设置环境变量 PYTHONIOENCODING=utf-8（或 PYTHONUTF8=1）；Windows 命令行也可先运行 chcp 65001",
+        "hint: the output encoding {encoding} lacks some mathematical symbols; ASCII stand-ins were "
+        "printed. For every symbol set PYTHONIOENCODING=utf-8 (or PYTHONUTF8=1); in a Windows "
+        "console you can also run chcp 65001 first",
     ),
     "demo_out_failed": ("无法创建文件夹 {path}：{detail}", "cannot create the folder {path}: {detail}"),
     "grad_part_custom": ("自定义运算 {op}", "custom op {op}"),
@@ -819,11 +834,35 @@ def t(key: str, lang: str | None = None, **fields: object) -> str:
     return text.format(**fields) if fields else text
 
 
+def shorten(text: str, limit: int = 60) -> str:
+    """``text`` cut to ``limit`` characters, the cut marked with …"""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# Containers are described from their first few items, so that a list of thirty
+# million numbers costs as little to describe as a list of three.
+_CONTAINERS = (list, tuple, set, frozenset, dict)
+_REPR = reprlib.Repr()
+_REPR.maxlevel = 2
+_REPR.maxlist = _REPR.maxtuple = _REPR.maxset = _REPR.maxfrozenset = 6
+_REPR.maxdict = 4
+_REPR.maxstring = _REPR.maxother = 60
+
+
 def show(value: object, limit: int = 60) -> str:
-    """A short, safe rendering of a user's value for an error message."""
+    """A short, safe rendering of a user's value for an error message.
+
+    Bounded work: a container shows its first items only, a long string is cut
+    before ``repr`` sees it.
+    """
     try:
-        text = repr(value)
+        if type(value) in _CONTAINERS:
+            text = _REPR.repr(value)
+        elif isinstance(value, (str, bytes)):
+            text = repr(value[: limit + 1])
+        else:
+            text = repr(value)
     except ValueError:  # an int too long for str() (Python limits it to 4300 digits)
         text = f"<{type(value).__name__} {value.bit_length()} bits>" if isinstance(value, int) \
             else f"<{type(value).__name__}>"
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return shorten(text, limit)

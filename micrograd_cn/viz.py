@@ -132,6 +132,11 @@ def _count_up_to(root: Value, limit: int) -> int:
     return len(seen)
 
 
+def too_large(root: Value, max_nodes: int = MAX_NODES) -> bool:
+    """Whether ``draw`` would refuse ``root`` (more than ``max_nodes`` values below it)."""
+    return _count_up_to(root, max_nodes) > max_nodes
+
+
 def _highlighted(items: Iterable[Value | str] | None, index: dict[int, int],
                  ids: set[str]) -> set[str]:
     """The ids to mark: a Value stands for its box, a string is an id itself."""
