@@ -38,7 +38,7 @@ from numbers import Real
 from operator import mul
 from typing import Callable, NamedTuple, Sequence, Union
 
-from micrograd_cn.i18n import show, t
+from micrograd_cn.i18n import shorten, show, t
 
 Number = Union[int, float]
 Backward = Callable[[float], None]
@@ -412,7 +412,7 @@ def is_custom(node: Value) -> bool:
 def describe(node: Value) -> str:
     """A node in an error message: its label, else its op and value (or leaf value)."""
     if node.label:
-        return show(node.label)
+        return shorten(node.label, 40)
     if not node._prev:
         return t("grad_node_leaf", value=show(node.data))
     return t("grad_node_op", op=node._op, value=show(node.data))

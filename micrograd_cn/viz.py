@@ -41,6 +41,7 @@ from micrograd_cn.table import num
 FONT = "WenQuanYi Micro Hei,Noto Sans CJK SC,Microsoft YaHei,PingFang SC,sans-serif"
 MAX_NODES = 200  # values drawn; beyond that dot is slow and the picture unreadable
 MAX_LABEL = 40  # characters of a label shown in a box
+MAX_FAN_OUT = 16  # uses of one value beyond which dot gets a cheaper layout (see draw)
 DIGITS = 4  # significant digits in a box: table.num's numbers, shorter to keep boxes narrow
 FORMATS = ("svg", "png", "pdf")
 RANKDIRS = ("LR", "RL", "TB", "BT")
@@ -190,6 +191,14 @@ def draw(root: Value, *, rankdir: str = "LR", lang: str | None = None, show_grad
     dot.attr("edge", fontname=FONT, fontsize="9", arrowsize="0.7", color="#555555")
     if title:
         dot.attr("graph", label=f"<{escape(title, 200)}>", labelloc="t", fontsize="14")
+    uses: dict[int, int] = {}
+    for node in nodes:
+        for child in set(map(id, node._prev)):
+            uses[child] = uses.get(child, 0) + 1
+    if max(uses.values(), default=0) > MAX_FAN_OUT:
+        # One value feeding many ops (x + x + … + x) makes dot's default layout take
+        # minutes; straight edges and a short placement search take about a second.
+        dot.attr("graph", nslimit="1", splines="line")
 
     def mark(name: str, attrs: dict[str, str]) -> dict[str, str]:
         if name in marked:

@@ -290,3 +290,24 @@ def test_any_text_is_built_or_refused_cleanly(text):
 def test_the_parser_never_evaluates_text():
     source = Path(expr.__file__).read_text(encoding="utf-8")
     assert "eval(" not in source and "exec(" not in source and "compile(" not in source
+
+
+def test_a_flat_sum_or_product_is_one_level_of_nesting():
+    """Python's tree of x + x + … + x is as deep as it is long; the expression is not nested."""
+    for text, value in [("+".join(["x"] * 101), 202.0),
+                        ("*".join(["x"] * 101), 2.0 ** 101),
+                        ("x" + "-x+x" * 70, 2.0),  # + and − chain together: 141 terms
+                        ("x" + "/x*x" * 70, 2.0)]:
+        assert build(text, {"x": 2.0})[0].data == value
+    assert build("x" + "+x*x" * 70, {"x": 2.0})[0].data == 2.0 + 70 * 4.0  # a sum of products
+    deep_inside_flat = "x+" * 50 + "-" * 98 + "x"  # levels: the chain 1, 98 signs, x: 100
+    assert build(deep_inside_flat, {"x": 1.0})[0].data == 51.0
+
+
+def test_real_nesting_is_still_counted():
+    for text in ["-" * 100 + "x", "exp(" * 101 + "x" + ")" * 101, "x+" * 50 + "-" * 100 + "x",
+                 "x*" + "-" * 100 + "x"]:
+        with pytest.raises(ExprError, match=f"^表达式嵌套太深：超过 {MAX_DEPTH} 层$"):
+            build(text, {"x": 1.0})
+    with pytest.raises(ExprError, match="嵌套太深"):  # a sum inside a sum, by parentheses
+        build("(x+" * 101 + "x" + ")" * 101, {"x": 1.0})
