@@ -60,7 +60,8 @@ def _check_size(value: object, where: str, what: str) -> int:
 
 def _as_inputs(x: object, n: int, where: str) -> list[Input]:
     """Check that ``x`` holds n numbers or Values (a list, a tuple, ``map(Value, …)``, …)."""
-    if isinstance(x, (Value, Real, str, bytes)) or not hasattr(x, "__iter__"):
+    if type(x) is not list and type(x) is not tuple and (  # the usual case, decided fast
+            isinstance(x, (Value, Real, str, bytes)) or not hasattr(x, "__iter__")):
         raise TypeError(t("nn_not_sequence", where=where, kind=type(x).__name__))
     x = list(x)
     if len(x) != n:

@@ -196,6 +196,8 @@ def test_micrograd_style_attributes_and_inputs():
     s.nonlin = True  # already non-linear: stays sigmoid
     assert s.activation == "sigmoid"
     v = cn_engine.Value(1.0)
-    v.name = "x"  # user code may attach its own attributes, as on micrograd's Value
-    assert v.name == "x"
+    v.name = "x"  # user code names a node: the same as its label, shown in pictures
+    assert v.name == v.label == "x"
+    v.label = "y"
+    assert v.name == "y"
     assert repr(cn_engine.Value(2.0) / 3) == f"Value(data={2.0 / 3!r}, grad=0.0)"
