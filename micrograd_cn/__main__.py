@@ -2,6 +2,6 @@
 
 import sys
 
-from micrograd_cn.cli import main
+from micrograd_cn.console import run
 
-sys.exit(main())
+sys.exit(run())

@@ -405,7 +405,7 @@ def bp_network(sizes: Sequence[int], x: Sequence[float] | None = None,
     if all(isinstance(n, int) and n > 0 for n in sizes):  # else MLP names the bad size
         count = sum((n_in + 1) * n_out for n_in, n_out in zip(sizes, sizes[1:]))
         if count > MAX_PARAMETERS:  # refuse before building: 99999×99999 would never finish
-            raise ValueError(t("bp_too_large", count=count, limit=MAX_PARAMETERS))
+            raise ValueError(t("bp_too_large", count=show(count), limit=MAX_PARAMETERS))
     mlp = MLP(sizes[0], list(sizes[1:]), activation=activation,
               output_activation=output_activation, seed=seed)
     default_x, default_y = default_sample(sizes[0], sizes[-1])

@@ -5,7 +5,12 @@ its arguments (``_subparser`` gives every one its -h and --lang) and sets
 ``func`` to a ``_run_<name>(args) -> int``. Messages are Chinese by default and
 English with ``--lang en`` (or MICROGRAD_CN_LANG=en); their text is in the i18n
 catalog under the ``cli_`` keys. Errors end in one clear line on stderr and
-exit code 2, never a traceback.
+exit code 2, never a traceback. Ctrl-C ends quietly with exit code 130. When the
+reader of our output goes away (``micrograd-cn bp | head -1``) the command
+stops quietly with exit code 0: the reader had what it wanted, and a shell
+running with ``pipefail`` should not see a failure. A terminal that is not
+UTF-8 gets ASCII stand-ins for the symbols it lacks and one hint on stderr
+(``terminal``).
 
 Imports: everything (lazily, per subcommand, so ``--help`` stays fast).
 """
@@ -14,12 +19,14 @@ from __future__ import annotations
 
 import argparse
 import math
+import os
 import sys
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Callable, Iterator, Sequence
 
 from micrograd_cn import __version__
-from micrograd_cn.i18n import LANGS, get_lang, language, t
+from micrograd_cn.i18n import LANGS, get_lang, language, shorten, t
+from micrograd_cn.terminal import hint, readable_output
 
 if TYPE_CHECKING:  # only for annotations: the modules themselves load lazily
     from micrograd_cn.engine import Value
@@ -141,7 +148,7 @@ def _emit(args: argparse.Namespace, text: str) -> int:
     if args.output is None:
         print(text.rstrip("\n"))
         return 0
-    from micrograd_cn.viz import write_atomic
+    from micrograd_cn.files import write_atomic
 
     _check_target(args)
     write_atomic(Path(args.output), (text.rstrip("\n") + "\n").encode("utf-8"))
@@ -171,17 +178,22 @@ def _float(lang: str) -> Callable[[str], float]:
         except ValueError:
             value = math.nan
         if not math.isfinite(value):
-            raise argparse.ArgumentTypeError(t("cli_not_a_number", lang, value=text))
+            raise argparse.ArgumentTypeError(t("cli_not_a_number", lang, value=shorten(text)))
         return value
     return convert
 
 
 def _count(lang: str) -> Callable[[str], int]:
-    """An argparse type: a positive integer."""
+    """An argparse type: a positive integer (full-width digits too, never ³)."""
     def convert(text: str) -> int:
-        if not text.isdigit() or int(text) < 1:
-            raise argparse.ArgumentTypeError(t("cli_not_an_int", lang, value=text))
-        return int(text)
+        digits = text.strip()
+        try:  # isdecimal, not isdigit: "³" is a digit int() refuses; 5000 digits too many
+            value = int(digits) if digits.isdecimal() else 0
+        except ValueError:
+            value = 0
+        if value < 1:
+            raise argparse.ArgumentTypeError(t("cli_not_an_int", lang, value=shorten(text)))
+        return value
     return convert
 
 
@@ -453,12 +465,14 @@ def _add_graph(sub: argparse._SubParsersAction, lang: str) -> None:
 def _run_graph(args: argparse.Namespace) -> int:
     from micrograd_cn.lesson import lesson
     from micrograd_cn.table import num, table
-    from micrograd_cn.viz import check_output, render
+    from micrograd_cn.viz import MAX_NODES, check_output, render, too_large
 
     lang = args.lang
     check_output(args.output)  # before any work: a wrong path fails at once
     program, params = _built(args)
     root = program.root
+    if too_large(root):  # before the table: print nothing that the picture cannot follow
+        raise ValueError(t("cli_graph_too_large", lang, limit=MAX_NODES))
     ls = lesson(root, params)
     print(f"{t('cli_graph_result', lang)} = {num(ls.nodes[ls.root].value)}")
     # the same words as the boxes of the picture drawn from these numbers: the inputs,
@@ -497,6 +511,23 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     lang = _scan_lang(argv)
+    try:
+        with readable_output() as output:
+            try:
+                return _main(argv, lang)
+            finally:
+                if output.used:  # some symbol had to be written in ASCII
+                    print(hint(lang, sys.stderr), file=sys.stderr)
+                sys.stdout.flush()  # a closed pipe shows here, while it can still be caught
+    except KeyboardInterrupt:  # Ctrl-C, e.g. in `step`, a long demo or while loading
+        print(file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        _discard_stdout()
+        return 0
+
+
+def _main(argv: list[str], lang: str) -> int:
     with _argparse_speaks(lang):
         parser = build_parser(lang)
         args = parser.parse_args(argv)
@@ -506,12 +537,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     with language(args.lang):
         try:
             return args.func(args)
+        except BrokenPipeError:
+            raise  # the reader went away: not an error to report (see main)
         except (TypeError, ValueError, ArithmeticError, OSError) as err:
             print(f"micrograd-cn: {t('cli_error_prefix', args.lang)}{err}", file=sys.stderr)
             return 2
-        except KeyboardInterrupt:  # Ctrl-C, e.g. in `step` or a long demo: quit quietly
-            print(file=sys.stderr)
-            return 130
+
+
+def _discard_stdout() -> None:
+    """Point stdout at the null device, so Python's last flush at exit finds no closed pipe."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass  # not a real file (a test's capture): nothing will be flushed to a pipe
 
 
 if __name__ == "__main__":  # pragma: no cover

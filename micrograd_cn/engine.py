@@ -9,8 +9,9 @@ new Value is written in one place, as one method, with four things side by side:
 3. the printable formulas of the output and of those derivatives (the
    ``@op(...)`` line above it, kept in ``OPS`` as templates that
    ``micrograd_cn.naming`` fills with the nodes' names),
-4. a small ``_backward(g)`` closure that applies the recorded local derivatives
-   to the upstream gradient ``g`` (chain rule: input.grad += g × local).
+4. a small ``_backward(g)`` closure, stored in ``_apply``, that applies the
+   recorded local derivatives to the upstream gradient ``g`` (chain rule:
+   input.grad += g × local).
 
 The closure captures the op's inputs but never its own output, so no node sits
 in a reference cycle and CPython frees a graph as soon as it is unused. It
@@ -18,6 +19,11 @@ captures them as default arguments (``def _backward(g, self=self, d=d)``):
 the same function, but the captured values sit in one tuple instead of one
 cell object each, so a node costs fewer objects, less memory, and less work
 for the garbage collector (see benchmarks/ and README, 性能 / Performance).
+
+micrograd's code keeps working: ``node._backward`` is micrograd's zero-argument
+step (``o.grad = 1.0; o._backward()`` steps backprop by hand), made on access so
+it is never stored; assigning ``out._backward = fn`` (micrograd's way to write a
+custom op) stores ``fn``, and ``backward()`` calls it in its turn.
 
 The tracer, the BP report and the graph renderer read ``_local`` and ``OPS``
 through ``Value.edges()``; nothing outside this file computes a derivative.
@@ -33,10 +39,30 @@ from numbers import Real
 from operator import mul
 from typing import Callable, NamedTuple, Sequence, Union
 
-from micrograd_cn.i18n import show, t
+from micrograd_cn.i18n import shorten, show, t
 
 Number = Union[int, float]
 Backward = Callable[[float], None]
+
+
+class CustomBackward:
+    """A zero-argument ``_backward`` assigned by user code (micrograd's custom op).
+
+    ``backward()`` calls every node's ``_apply(g)``; this wrapper ignores ``g``
+    because such a closure reads ``out.grad`` itself.
+    """
+
+    __slots__ = ("fn",)
+
+    def __init__(self, fn: Callable[[], object]) -> None:
+        self.fn = fn
+
+    def __call__(self, g: float) -> None:
+        self.fn()
+
+
+def _nothing() -> None:
+    """A leaf's ``_backward``, as in micrograd: there is nothing below it."""
 
 
 class Op(NamedTuple):
@@ -105,7 +131,7 @@ def _result(data: float, children: tuple, opname: str, local: tuple,
     """A new interior node. Skips Value.__init__: the op has already checked ``data``."""
     out = Value.__new__(Value)
     out.data, out.grad, out.label = data, 0.0, ""
-    out._prev, out._op, out._local, out._backward, out._arg = (
+    out._prev, out._op, out._local, out._apply, out._arg = (
         children, opname, local, backward, arg)
     return out
 
@@ -117,7 +143,10 @@ class Value:
     ``root.backward()``, ``label`` is an optional name used in pictures and traces.
     """
 
-    __slots__ = ("data", "grad", "label", "_prev", "_op", "_local", "_backward", "_arg")
+    # No __dict__: on CPython 3.11 it would add 32 bytes to every node and ~3% to a
+    # forward pass. micrograd-era code that names a node (``v.name = "x"``) gets the
+    # ``name`` property below, another word for ``label``.
+    __slots__ = ("data", "grad", "label", "_prev", "_op", "_local", "_apply", "_arg")
 
     def __init__(self, data: Number, _children: tuple = (), _op: str = "",
                  label: str = "") -> None:
@@ -130,12 +159,42 @@ class Value:
         self._prev: tuple[Value, ...] = tuple(_children)
         self._op = _op
         self._local: tuple[float, ...] = ()  # a leaf records no derivatives
-        self._backward: Backward | None = None
+        self._apply: Backward | None = None  # the op's rule, called with the upstream gradient
         self._arg: Number | None = None  # an op's constant parameter (the n of x**n)
 
-    def __repr__(self) -> str:
+    def __repr__(self) -> str:  # full floats, as micrograd prints them
         name = f", label={self.label!r}" if self.label else ""
-        return f"Value(data={self.data:.6g}, grad={self.grad:.6g}{name})"
+        return f"Value(data={self.data!r}, grad={self.grad!r}{name})"
+
+    @property
+    def name(self) -> str:
+        """The node's ``label`` under the other name user code gives it."""
+        return self.label
+
+    @name.setter
+    def name(self, text: object) -> None:
+        self.label = str(text)  # shown in pictures and traces, so always text
+
+    @property
+    def _backward(self) -> Callable[[], None]:
+        """micrograd's step for this node alone: pass ``self.grad`` to the inputs.
+
+        Made on each access and never stored, so the node stays out of any
+        reference cycle. A leaf's does nothing; a custom op's is its own closure.
+        """
+        apply = self._apply
+        if apply is None:
+            return _nothing
+        if type(apply) is CustomBackward:
+            return apply.fn
+        return lambda: apply(self.grad)
+
+    @_backward.setter
+    def _backward(self, fn: Callable[[], object]) -> None:
+        """micrograd's custom op: ``out._backward = f`` with f reading ``out.grad``."""
+        if not callable(fn):
+            raise TypeError(t("backward_not_callable", kind=type(fn).__name__, value=show(fn)))
+        self._apply = CustomBackward(fn)
 
     # ------------------------------------------------------------ arithmetic
     @op("+", "+", "{a} + {b}", "1", "1")
@@ -340,10 +399,20 @@ class Value:
         nodes are reset first, so calling backward() twice gives the same
         interior gradients; leaves (parameters, inputs) accumulate, as in
         PyTorch: call ``zero_grad()`` on them between steps.
+
+        A gradient that leaves the float range (inf, or nan from inf − inf)
+        stops the pass with a FloatingPointError naming the node where it
+        happened. Each node's gradient is final when the walk reaches it, so
+        one check per node (``g - g`` is 0.0 only for a finite g) suffices.
         """
-        for node in reversed(start_backward(self)):
-            if node._backward is not None:
-                node._backward(node.grad)
+        order = start_backward(self)
+        for node in reversed(order):
+            g = node.grad
+            if g - g:
+                raise gradient_error(order, node)
+            apply = node._apply
+            if apply is not None:
+                apply(g)
 
     def zero_grad(self) -> None:
         """Reset the gradient of every node below (and including) this one to 0."""
@@ -351,9 +420,77 @@ class Value:
             node.grad = 0.0
 
     def edges(self) -> list[Edge]:
-        """This node's inputs with their recorded local derivatives (formulas: ``OPS[node._op]``)."""
+        """This node's inputs with their recorded local derivatives (formulas: ``OPS[node._op]``).
+
+        A custom op written the micrograd way records none: its closure is probed
+        instead (see ``_probe``), one edge per distinct input.
+        """
+        if type(self._apply) is CustomBackward:
+            return _probe(self)
         return [Edge(child, local, i)
                 for i, (child, local) in enumerate(zip(self._prev, self._local))]
+
+
+def _probe(node: Value) -> list[Edge]:
+    """A custom op's local derivatives, read by running its closure once with ∂/∂node = 1.
+
+    Every gradient it touches is put back, so probing changes nothing. A chain-rule
+    closure is linear in ``node.grad``, so what it adds to an input with upstream 1
+    is that input's local derivative (an input used twice gets the sum, as one edge).
+    """
+    inputs = list(dict.fromkeys(node._prev))
+    saved = [child.grad for child in inputs], node.grad
+    try:
+        for child in inputs:
+            child.grad = 0.0
+        node.grad = 1.0
+        node._apply(1.0)  # type: ignore[misc]
+        local = [child.grad for child in inputs]
+    finally:
+        for child, grad in zip(inputs, saved[0]):
+            child.grad = grad
+        node.grad = saved[1]
+    return [Edge(child, d, node._prev.index(child)) for child, d in zip(inputs, local)]
+
+
+def is_custom(node: Value) -> bool:
+    """Whether ``node``'s backward rule was written by user code (micrograd's way)."""
+    return type(node._apply) is CustomBackward
+
+
+def describe(node: Value) -> str:
+    """A node in an error message: its label, else its op and value (or leaf value)."""
+    if node.label:
+        return shorten(node.label, 40)
+    if not node._prev:
+        return t("grad_node_leaf", value=show(node.data))
+    return t("grad_node_op", op=node._op, value=show(node.data))
+
+
+def gradient_error(order: Sequence[Value], node: Value,
+                   grad_of: Callable[[Value], float] = lambda v: v.grad) -> FloatingPointError:
+    """The error for ``node``'s gradient leaving the float range during a backward pass.
+
+    ``order`` is the pass's topological order; the nodes that use ``node`` are
+    searched for the contributions that overflowed (only now, on failure).
+    ``grad_of`` reads a node's gradient in that pass (a tracer keeps its own).
+    """
+    parts = []
+    for parent in order:
+        for position, child in enumerate(parent._prev):
+            if child is not node:
+                continue
+            if is_custom(parent) or position >= len(parent._local):
+                parts.append(t("grad_part_custom", op=parent._op))
+            else:
+                local = parent._local[position]
+                g = grad_of(parent)
+                parts.append(f"{show(g)} × {show(local)} = {show(g * local)}")
+    sep = t("grad_part_sep")
+    shown = sep.join(parts[:4]) + (sep + "…" if len(parts) > 4 else "")
+    detail = t("grad_parts", parts=shown) if parts else ""
+    return FloatingPointError(t("grad_not_finite", node=describe(node), grad=show(grad_of(node)),
+                                detail=detail))
 
 
 def lift(other: Value | Number, opname: str) -> Value:

@@ -18,9 +18,11 @@ Hostile input must fail fast and clearly, so the checks run cheapest first:
 length, parenthesis depth (before ``ast.parse``, which would otherwise recurse
 deeply), the kind of every statement, then one iterative walk of each step that
 enforces the whitelist, the node count and the nesting depth (counted over the
-whole program) and the exponent size. Every message points at the offending part
-of the text. Errors of the engine itself (log of 0, overflow) are not caught
-here: they reach the caller in the engine's own words.
+whole program) and the exponent size. Depth counts real nesting: Python's tree of
+a flat sum ``x + x + … + x`` is as deep as it is long, but it is one level of the
+expression (its length is bounded by the node count). Every message points at the
+offending part of the text. Errors of the engine itself (log of 0, overflow) are
+not caught here: they reach the caller in the engine's own words.
 
 Imports: engine and i18n.
 """
@@ -39,12 +41,13 @@ from micrograd_cn.i18n import show, t
 
 FUNCTIONS = ("exp", "log", "sigmoid", "tanh", "relu")
 MAX_LENGTH = 1000  # characters of expression text
-MAX_DEPTH = 100  # operations nested inside each other (and parentheses)
+MAX_DEPTH = 100  # operations nested inside each other (and parentheses); a flat sum is one
 MAX_NODES = 300  # numbers, names and operations in one expression (all its steps)
 MAX_EXPONENT = 100  # |n| in x**n
 MAX_NAME = 64  # characters of one variable name
 
 _BINOPS = {ast.Add: "__add__", ast.Sub: "__sub__", ast.Mult: "__mul__", ast.Div: "__truediv__"}
+_CHAINS = {ast.Add: 0, ast.Sub: 0, ast.Mult: 1, ast.Div: 1}  # operators that chain flat
 _OP_TEXT = {
     ast.FloorDiv: "//", ast.Mod: "%", ast.MatMult: "@", ast.LShift: "<<", ast.RShift: ">>",
     ast.BitOr: "|", ast.BitXor: "^", ast.BitAnd: "&", ast.Not: "not", ast.Invert: "~",
@@ -211,6 +214,18 @@ _STATEMENTS = {
 }
 
 
+def _child_level(node: ast.AST, child: ast.AST, level: int) -> int:
+    """The nesting level of ``child``: one more than ``node``'s, except along a flat chain.
+
+    ``a + b − c`` is parsed left-deep as ``(a + b) − c``; the left operand that
+    continues the same kind of chain (+/− or ×/÷) stays on the same level.
+    """
+    if (isinstance(node, ast.BinOp) and child is node.left and isinstance(child, ast.BinOp)
+            and _CHAINS.get(type(node.op), -1) == _CHAINS.get(type(child.op), -2)):
+        return level
+    return level + 1
+
+
 @dataclass(frozen=True)
 class Statement:
     """One checked statement: ``target = value``, or a bare last expression (no target)."""
@@ -291,7 +306,8 @@ def _walk(text: str, step: Statement, count: int,
             raise ExprError(t("expr_too_deep", limit=MAX_DEPTH))
         deepest = max(deepest, level)
         children = _check_node(text, node)
-        stack.extend((child, level + 1) for child in reversed(children))  # left first
+        stack.extend((child, _child_level(node, child, level))
+                     for child in reversed(children))  # left first
     return count, deepest, used
 
 
@@ -491,5 +507,5 @@ def answer(text: str) -> float:
             raise ExprError(t("expr_too_deep", limit=MAX_DEPTH))
         if isinstance(node, ast.Name):
             raise ExprError(t("answer_name", name=show(node.id)))
-        stack.extend((child, level + 1) for child in _check_node(text, node))
+        stack.extend((child, _child_level(node, child, level)) for child in _check_node(text, node))
     return _build(body, {}).data

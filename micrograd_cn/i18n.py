@@ -10,6 +10,7 @@ Imports: nothing of ours (everyone else may import this module).
 from __future__ import annotations
 
 import os
+import reprlib
 from contextlib import contextmanager
 from typing import Iterator
 
@@ -70,6 +71,64 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "wsum_lengths": (
         "加权和：权重有 {nw} 个，输入有 {nx} 个，二者必须一样多",
         "weighted sum: {nw} weights but {nx} inputs; they must match",
+    ),
+    # --- reliability and drop-in: gradients out of range, misuse, micrograd's code ---
+    "grad_not_finite": (
+        "反向传播：梯度超出了浮点数范围：{node} 的梯度成了 {grad}{detail}。"
+        "前向的每个值都是有限的，是链式法则中的乘积溢出了；请把数值的量级缩小一些",
+        "backward: the gradient left the float range: the gradient of {node} became {grad}{detail}. "
+        "Every forward value is finite; a product of the chain rule overflowed. Use numbers of smaller magnitude",
+    ),
+    "grad_parts": ("（流入的贡献：{parts}）", " (contributions flowing in: {parts})"),
+    "grad_part_sep": ("；", "; "),
+    "trace_custom_op": ("自定义运算 {op}", "custom op {op}"),
+    "demo_out_not_dir": (
+        "--out 需要一个文件夹，{path} 却是一个文件；请换一个文件夹名",
+        "--out needs a folder, but {path} is a file; choose a folder name",
+    ),
+    "cli_graph_too_large": (
+        "这个表达式有超过 {limit} 个值，画出来既慢又看不清；请画一个更小的表达式"
+        "（例如把它拆成几部分分别画），或用 micrograd-cn trace 查看每一步的数字",
+        "this expression has more than {limit} values: too slow to lay out and unreadable; draw a "
+        "smaller expression (for example its parts one at a time), or see every step's numbers "
+        "with micrograd-cn trace",
+    ),
+    "terminal_hint": (
+        "提示：输出编码 {encoding} 显示不了部分数学符号，已用 ASCII 近似代替。要看完整的符号，"
+        "请设置环境变量 PYTHONIOENCODING=utf-8（或 PYTHONUTF8=1）；Windows 命令行也可先运行 chcp 65001",
+        "hint: the output encoding {encoding} lacks some mathematical symbols; ASCII stand-ins were "
+        "printed. For every symbol set PYTHONIOENCODING=utf-8 (or PYTHONUTF8=1); in a Windows "
+        "console you can also run chcp 65001 first",
+    ),
+    "demo_out_failed": ("无法创建文件夹 {path}：{detail}", "cannot create the folder {path}: {detail}"),
+    "grad_part_custom": ("自定义运算 {op}", "custom op {op}"),
+    "grad_node_leaf": ("叶子节点 {value}", "the leaf {value}"),
+    "grad_node_op": ("“{op}”的结果（值 {value}）", "the result of \"{op}\" (value {value})"),
+    "backward_not_callable": (
+        "_backward 必须是不带参数的函数（micrograd 的写法），收到 {kind} {value}",
+        "_backward must be a function of no arguments (micrograd's way), got {kind} {value}",
+    ),
+    "sgd_not_finite": (
+        "SGD.step：第 {index} 个参数会变成 {value}（值 {data}，梯度 {grad}）；"
+        "没有更新任何参数。请减小学习率或检查损失",
+        "SGD.step: parameter {index} would become {value} (value {data}, grad {grad}); "
+        "no parameter was changed. Lower the learning rate or check the loss",
+    ),
+    "sgd_not_value": (
+        "SGD：params 必须是 Value 的列表（例如 model.parameters()），第 {index} 个是 {kind} {value}",
+        "SGD: params must be a list of Values (e.g. model.parameters()); item {index} is {kind} {value}",
+    ),
+    "sgd_not_iterable": (
+        "SGD：params 必须是 Value 的列表（例如 model.parameters()），收到 {kind} {value}",
+        "SGD: params must be a list of Values (e.g. model.parameters()), got {kind} {value}",
+    ),
+    "nn_loss_pred": (
+        "{where}：预测值必须是 Value 或数字（或它们的列表），收到 {kind} {value}",
+        "{where}: the prediction must be a Value or a number (or a list of them), got {kind} {value}",
+    ),
+    "nn_loss_target": (
+        "{where}：目标值必须是数字（或数字的列表），收到 {kind} {value}",
+        "{where}: the target must be a number (or a list of numbers), got {kind} {value}",
     ),
     # --- nn ------------------------------------------------------------------
     "nn_input_length": (
@@ -1305,11 +1364,35 @@ def t(key: str, lang: str | None = None, **fields: object) -> str:
     return text.format(**fields) if fields else text
 
 
+def shorten(text: str, limit: int = 60) -> str:
+    """``text`` cut to ``limit`` characters, the cut marked with …"""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# Containers are described from their first few items, so that a list of thirty
+# million numbers costs as little to describe as a list of three.
+_CONTAINERS = (list, tuple, set, frozenset, dict)
+_REPR = reprlib.Repr()
+_REPR.maxlevel = 2
+_REPR.maxlist = _REPR.maxtuple = _REPR.maxset = _REPR.maxfrozenset = 6
+_REPR.maxdict = 4
+_REPR.maxstring = _REPR.maxother = 60
+
+
 def show(value: object, limit: int = 60) -> str:
-    """A short, safe rendering of a user's value for an error message."""
+    """A short, safe rendering of a user's value for an error message.
+
+    Bounded work: a container shows its first items only, a long string is cut
+    before ``repr`` sees it.
+    """
     try:
-        text = repr(value)
+        if type(value) in _CONTAINERS:
+            text = _REPR.repr(value)
+        elif isinstance(value, (str, bytes)):
+            text = repr(value[: limit + 1])
+        else:
+            text = repr(value)
     except ValueError:  # an int too long for str() (Python limits it to 4300 digits)
         text = f"<{type(value).__name__} {value.bit_length()} bits>" if isinstance(value, int) \
             else f"<{type(value).__name__}>"
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return shorten(text, limit)

@@ -34,7 +34,7 @@ import json
 from dataclasses import asdict, dataclass
 from typing import Iterable, Mapping
 
-from micrograd_cn.engine import Value
+from micrograd_cn.engine import Value, gradient_error
 from micrograd_cn.naming import Naming, derivative
 from micrograd_cn.table import zero_if_rounding
 
@@ -127,6 +127,8 @@ def chain_rule(order: list[Value]) -> tuple[list[float], list[tuple[int, int, in
     for k in range(len(order) - 1, -1, -1):
         node = order[k]
         upstream = grads[k]
+        if upstream - upstream:  # inf or nan: backward() stops here with the same error
+            raise gradient_error(order, node, lambda v: grads[index[id(v)]])
         for edge in node.edges():
             i = index[id(edge.input)]
             before = grads[i]

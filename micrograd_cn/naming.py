@@ -81,7 +81,8 @@ def custom_op(name: str, arity: int) -> Op:
     """How an op that is not in ``OPS`` (a user's own, written the micrograd way) is shown."""
     args = ", ".join(("{a}", "{b}")[:arity] if arity == 2 else ["{x}"] if arity == 1
                      else [f"{{in{i}}}" for i in range(arity)])
-    return Op(name, name, f"{name}({args})", tuple(f"∂{name}/∂({args})" for _ in range(arity)))
+    local = f"{name}′({args})" if arity == 1 else f"∂{name}/∂…"
+    return Op(name, name, f"{name}({args})", tuple(local for _ in range(arity)))
 
 
 class Naming:

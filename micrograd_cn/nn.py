@@ -8,7 +8,11 @@ Same names and signatures as micrograd (``MLP(nin, nouts)``, ``mlp.layers``,
   ``neuron.z.grad`` is the neuron's error δ = ∂C/∂z, so BP1–BP4 can be shown
   per scalar;
 * a choice of activation (hidden and output separately);
-* deterministic initialisation from ``seed`` and weights set from plain lists;
+* initial weights drawn from Python's global ``random`` exactly as micrograd
+  draws them (``random.seed(1337); MLP(2, [16, 16, 1])`` gives micrograd's
+  network bit for bit), or, with ``seed=``, from a private generator: the same
+  network on every machine, whatever else used ``random``;
+* weights set from plain lists;
 * ``fused=True`` (default) computes z = Σ wᵢxᵢ + b as one ``weighted_sum`` node;
   ``fused=False`` builds micrograd's elementary graph of × and + nodes
   (same numbers, more nodes to look at);
@@ -29,6 +33,8 @@ Imports: engine, i18n and table (for sub/superscript indices).
 from __future__ import annotations
 
 import random
+from math import isfinite
+from numbers import Real
 from typing import Iterable, NamedTuple, Sequence, Union
 
 from micrograd_cn.engine import Number, Value, lift, to_float, topo_sort, weighted_sum
@@ -37,6 +43,18 @@ from micrograd_cn.table import sub, sup
 
 Input = Union[Value, Number]
 ACTIVATIONS = ("relu", "sigmoid", "tanh", "linear")
+_SPELLING = {"relu": "ReLU", "sigmoid": "Sigmoid", "tanh": "Tanh", "linear": "Linear"}
+
+
+def _generator(seed: int | None, rng: random.Random | None) -> random.Random:
+    """Where initial weights come from: ``rng``, else ``Random(seed)``, else global ``random``.
+
+    Without a seed the weights come from the module's own functions, in
+    micrograd's order, so ``random.seed(1337)`` reproduces micrograd's network.
+    """
+    if rng is not None:
+        return rng
+    return random.Random(seed) if seed is not None else random  # type: ignore[return-value]
 
 
 def _check_activation(name: str) -> str:
@@ -52,8 +70,9 @@ def _check_size(value: object, where: str, what: str) -> int:
 
 
 def _as_inputs(x: object, n: int, where: str) -> list[Input]:
-    """Check that ``x`` is a list/tuple of n numbers or Values."""
-    if isinstance(x, (Value, int, float, str, bytes)) or not hasattr(x, "__len__"):
+    """Check that ``x`` holds n numbers or Values (a list, a tuple, ``map(Value, …)``, …)."""
+    if type(x) is not list and type(x) is not tuple and (  # the usual case, decided fast
+            isinstance(x, (Value, Real, str, bytes)) or not hasattr(x, "__iter__")):
         raise TypeError(t("nn_not_sequence", where=where, kind=type(x).__name__))
     x = list(x)
     if len(x) != n:
@@ -125,18 +144,22 @@ class Module:
 class Neuron(Module):
     """One neuron: z = w·x + b, a = activation(z).
 
-    ``Neuron(nin)`` matches micrograd (ReLU, weights uniform in [-1, 1], b = 0);
-    ``nonlin=False`` makes it linear. ``activation=`` names one of
-    relu / sigmoid / tanh / linear and overrides ``nonlin``.
+    ``Neuron(nin)`` matches micrograd (ReLU, weights uniform in [-1, 1] from the
+    global ``random``, b = 0); ``nonlin=False`` makes it linear. ``activation=``
+    names one of relu / sigmoid / tanh / linear and overrides ``nonlin``.
+    ``seed=`` draws the weights from a private ``random.Random(seed)`` instead.
     """
 
     def __init__(self, nin: int, nonlin: bool = True, *, activation: str | None = None,
-                 seed: int = 0, rng: random.Random | None = None, fused: bool = True) -> None:
+                 seed: int | None = None, rng: random.Random | None = None,
+                 fused: bool = True) -> None:
         _check_size(nin, "Neuron", "nin")
-        rng = rng if rng is not None else random.Random(seed)
+        rng = _generator(seed, rng)
         self.w = [Value(rng.uniform(-1.0, 1.0)) for _ in range(nin)]
         self.b = Value(0.0)
-        self.activation = _check_activation(activation or ("relu" if nonlin else "linear"))
+        if activation is None:
+            activation = "relu" if nonlin else "linear"
+        self.activation = _check_activation(activation)
         self.fused = fused
         self.z: Value | None = None  # weighted input of the last forward pass
         self.a: Value | None = None  # activation of the last forward pass
@@ -158,6 +181,14 @@ class Neuron(Module):
     @property
     def nonlin(self) -> bool:  # micrograd's name for "not linear"
         return self.activation != "linear"
+
+    @nonlin.setter
+    def nonlin(self, value: bool) -> None:
+        """micrograd code switches a neuron with ``n.nonlin = False`` (True means ReLU)."""
+        if not value:
+            self.activation = "linear"
+        elif self.activation == "linear":
+            self.activation = "relu"
 
     def __call__(self, x: Sequence[Input]) -> Value:
         return self._forward(_data(_as_inputs(x, len(self.w), "Neuron"), "x"))
@@ -190,17 +221,17 @@ class Neuron(Module):
         self.b.data = to_float(b, "Neuron.set_weights")
 
     def __repr__(self) -> str:
-        return f"{self.activation.capitalize()}Neuron({len(self.w)})"
+        return f"{_SPELLING[self.activation]}Neuron({len(self.w)})"  # micrograd: ReLUNeuron
 
 
 class Layer(Module):
     """``nout`` neurons that all read the same inputs."""
 
-    def __init__(self, nin: int, nout: int, *, seed: int = 0,
+    def __init__(self, nin: int, nout: int, *, seed: int | None = None,
                  rng: random.Random | None = None, **kwargs: object) -> None:
         _check_size(nin, "Layer", "nin")
         _check_size(nout, "Layer", "nout")
-        rng = rng if rng is not None else random.Random(seed)
+        rng = _generator(seed, rng)
         self.neurons = [Neuron(nin, rng=rng, **kwargs) for _ in range(nout)]
         self._name(None)
 
@@ -244,18 +275,20 @@ class MLP(Module):
 
     micrograd's defaults: ReLU in hidden layers, a linear last layer.
     ``activation`` sets the hidden layers, ``output_activation`` the last one.
-    One ``seed`` initialises every weight, so the same call gives the same
-    network on every machine.
+    Without ``seed`` the weights come from the global ``random`` as in micrograd;
+    with it, one private generator initialises every weight, so the same call
+    gives the same network on every machine.
     """
 
     def __init__(self, nin: int, nouts: Sequence[int], *, activation: str = "relu",
-                 output_activation: str = "linear", seed: int = 0, fused: bool = True) -> None:
+                 output_activation: str = "linear", seed: int | None = None,
+                 fused: bool = True) -> None:
         _check_size(nin, "MLP", "nin")
         if isinstance(nouts, (int, str)) or not nouts:
             raise ValueError(t("nn_bad_size", where="MLP", what="nouts", value=show(nouts)))
         _check_activation(activation)
         _check_activation(output_activation)
-        rng = random.Random(seed)
+        rng = _generator(seed, None)
         sizes = [nin] + [_check_size(n, "MLP", "nouts") for n in nouts]
         last = len(nouts) - 1
         self.layers = [
@@ -293,11 +326,36 @@ class MLP(Module):
 
 
 # ---------------------------------------------------------------- losses
+def _items(values: object, where: str, key: str) -> list[object]:
+    """One value or an iterable of values, as a list; anything else is a clear TypeError."""
+    if isinstance(values, (Value, Real)):
+        return [values]
+    if isinstance(values, (str, bytes)) or not hasattr(values, "__iter__"):
+        raise TypeError(t(key, where=where, kind=type(values).__name__, value=show(values)))
+    return list(values)
+
+
 def _pairs(pred: Value | Sequence[Value], target: Number | Sequence[Number],
-           where: str) -> list[tuple[Value, Number]]:
-    """Line up predictions and targets; a single prediction may stand alone."""
-    preds = [pred] if isinstance(pred, Value) else list(pred)
-    targets = [target] if isinstance(target, (int, float, Value)) else list(target)
+           where: str) -> list[tuple[Value, Value | float]]:
+    """Line up predictions and targets; a single prediction may stand alone.
+
+    Plain numbers (NumPy's too) are accepted as predictions (constants) and as
+    targets; anything else is refused here, naming the loss and the argument,
+    before it can fail inside an operation.
+    """
+    preds = []
+    for p in _items(pred, where, "nn_loss_pred"):
+        if not isinstance(p, (Value, Real)) or isinstance(p, bool):
+            raise TypeError(t("nn_loss_pred", where=where, kind=type(p).__name__, value=show(p)))
+        preds.append(lift(p, where))
+    targets: list[Value | float] = []
+    for y in _items(target, where, "nn_loss_target"):
+        if isinstance(y, Value):
+            targets.append(y)
+        elif isinstance(y, Real) and not isinstance(y, bool):
+            targets.append(to_float(y, where))
+        else:
+            raise TypeError(t("nn_loss_target", where=where, kind=type(y).__name__, value=show(y)))
     if not preds:
         raise ValueError(t("nn_empty", where=where))
     if len(preds) != len(targets):
@@ -456,10 +514,18 @@ class SGD:
 
     With momentum μ each parameter keeps a velocity v ← μ·v + grad and moves by
     −lr·v. ``lr`` may be changed between steps (a decaying learning rate).
+    A step that would make any parameter inf or nan changes nothing and raises
+    a FloatingPointError naming the parameter.
     """
 
     def __init__(self, params: Iterable[Value], lr: float = 0.01, momentum: float = 0.0) -> None:
+        if isinstance(params, (Value, str, bytes)) or not hasattr(params, "__iter__"):
+            raise TypeError(t("sgd_not_iterable", kind=type(params).__name__, value=show(params)))
         self.params = list(params)
+        for index, p in enumerate(self.params):
+            if not isinstance(p, Value):
+                raise TypeError(t("sgd_not_value", index=index, kind=type(p).__name__,
+                                  value=show(p)))
         self.lr = to_float(lr, "SGD")
         self.momentum = to_float(momentum, "SGD")
         if not 0.0 <= self.momentum < 1.0:
@@ -467,14 +533,27 @@ class SGD:
         self.velocity = [0.0] * len(self.params)
 
     def step(self) -> None:
-        lr, mu = self.lr, self.momentum
+        lr, mu, params = self.lr, self.momentum, self.params
         if mu == 0.0:
-            for p in self.params:
-                p.data -= lr * p.grad
-            return
-        for i, p in enumerate(self.params):
-            self.velocity[i] = v = mu * self.velocity[i] + p.grad
-            p.data -= lr * v
+            velocity = None
+            new = [p.data - lr * p.grad for p in params]
+        else:
+            velocity = [mu * v + p.grad for v, p in zip(self.velocity, params)]
+            new = [p.data - lr * v for p, v in zip(params, velocity)]
+        total = sum(new)  # inf or nan if any new value is (or, rarely, if huge ones add up)
+        if total - total:
+            self._check(new)
+        for p, value in zip(params, new):
+            p.data = value
+        if velocity is not None:
+            self.velocity = velocity
+
+    def _check(self, new: list[float]) -> None:
+        """Refuse the step if any parameter would leave the float range."""
+        for index, (p, value) in enumerate(zip(self.params, new)):
+            if not isfinite(value):
+                raise FloatingPointError(t("sgd_not_finite", index=index, value=show(value),
+                                           data=show(p.data), grad=show(p.grad)))
 
     def zero_grad(self) -> None:
         for p in self.params:

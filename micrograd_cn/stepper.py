@@ -21,7 +21,7 @@ With ``quiz=True`` the page asks each step before it shows it (see ``_QUIZ_SCRIP
 the questions, expected numbers and tolerance come from ``quiz``, so the page checks
 answers offline.
 
-Imports: engine, i18n, lesson, table, trace, viz (and so the ``graphviz`` package and
+Imports: engine, files, i18n, lesson, table, trace, viz (and so the ``graphviz`` package and
 ``dot``); quiz for a quiz page.
 """
 
@@ -37,9 +37,10 @@ from micrograd_cn.engine import Value
 from micrograd_cn.i18n import check_lang, show, t
 from micrograd_cn.lesson import Lesson
 from micrograd_cn.table import num
+from micrograd_cn.files import write_atomic
 from micrograd_cn.trace import step_pages
 from micrograd_cn.viz import (
-    DIGITS, FONT, RANKDIRS, check_output, draw_lesson, network_lesson, pipe, write_atomic,
+    DIGITS, FONT, RANKDIRS, check_output, draw_lesson, network_lesson, pipe,
 )
 
 # The page's text uses the same font stack as the picture it shows (viz.FONT).

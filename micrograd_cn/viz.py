@@ -26,7 +26,7 @@ is rendered at a resolution that makes it at least ``PROJECTOR_WIDTH`` pixels wi
 Text from users (labels, titles) is escaped for Graphviz's HTML-like labels, so
 quotes, ``<``, ``>``, ``&``, backslashes, newlines and Chinese are shown as typed.
 
-Imports: engine, i18n, table, and the ``graphviz`` package (a pure-Python wrapper; the
+Imports: engine, files, i18n, table, and the ``graphviz`` package (a pure-Python wrapper; the
 ``dot`` program itself is needed only by ``render``). The package
 ``micrograd_cn`` does not import this module, so ``import micrograd_cn`` stays fast.
 """
@@ -37,13 +37,13 @@ import html
 import math
 import os
 import re
-import tempfile
 from pathlib import Path
 from typing import Callable, Iterable, Mapping
 
 import graphviz
 
 from micrograd_cn.engine import Value, topo_sort
+from micrograd_cn.files import write_atomic
 from micrograd_cn.i18n import check_lang, show, t
 from micrograd_cn.lesson import Lesson, Node, lesson
 from micrograd_cn.table import PICTURE, num
@@ -52,6 +52,7 @@ from micrograd_cn.table import PICTURE, num
 FONT = "WenQuanYi Micro Hei,Noto Sans CJK SC,Microsoft YaHei,PingFang SC,sans-serif"
 MAX_NODES = 200  # values drawn; beyond that dot is slow and the picture unreadable
 MAX_LABEL = 40  # characters of a label shown in a box
+MAX_FAN_OUT = 16  # uses of one value beyond which dot gets a cheaper layout (see draw)
 DIGITS = PICTURE  # significant digits in a box (table.PICTURE), short to keep boxes narrow
 FORMATS = ("svg", "png", "pdf")
 RANKDIRS = ("LR", "RL", "TB", "BT")
@@ -132,6 +133,11 @@ def _count_up_to(root: Value, limit: int) -> int:
                 seen.add(id(child))
                 stack.append(child)
     return len(seen)
+
+
+def too_large(root: Value, max_nodes: int = MAX_NODES) -> bool:
+    """Whether ``draw`` would refuse ``root`` (more than ``max_nodes`` values below it)."""
+    return _count_up_to(root, max_nodes) > max_nodes
 
 
 def _highlighted(items: Iterable[Value | str] | None, index: dict[int, int],
@@ -277,6 +283,14 @@ def draw_lesson(ls: Lesson, *, rankdir: str = "LR", lang: str | None = None,
     if title:
         dot.attr("graph", label=f"<{escape(title, 200)}>", labelloc="t",
                  fontsize=_pt(14, scale))
+    uses: dict[int, int] = {}
+    for node in ls.nodes:
+        for child in set(node.inputs):
+            uses[child] = uses.get(child, 0) + 1
+    if max(uses.values(), default=0) > MAX_FAN_OUT:
+        # One value feeding many ops (x + x + … + x) makes dot's default layout take
+        # minutes; straight edges and a short placement search take about a second.
+        dot.attr("graph", nslimit="1", splines="line")
     boxes = _clusters(dot, (node.group for node in ls.nodes), scale, lang)
 
     def mark(name: str, attrs: dict[str, str]) -> dict[str, str]:
@@ -328,28 +342,6 @@ def draw_lesson(ls: Lesson, *, rankdir: str = "LR", lang: str | None = None,
         table = '<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="3" CELLPADDING="3">' + "".join(rows)
         dot.node("legend", f"<{table}</TABLE>>", shape="plain", id="legend")
     return dot
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file and a rename: all or nothing.
-
-    A failure (a directory in the way, a read-only folder, a full disk) is an
-    OSError that names ``path``, not the temporary file.
-    """
-    tmp = None
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-    except OSError as err:
-        if tmp is not None:
-            os.unlink(tmp)
-        raise OSError(t("viz_write_failed", path=str(path), detail=err.strerror or err)) from None
-    except BaseException:
-        if tmp is not None:
-            os.unlink(tmp)
-        raise
 
 
 def check_output(path: str | os.PathLike, formats: tuple[str, ...] = FORMATS) -> Path:

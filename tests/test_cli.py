@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -102,6 +104,12 @@ ARGPARSE_ERRORS = [
      "micrograd-cn bp: error: argument --seed: invalid int value: 'x'"),
     (["bp", "--sizes", "2", "0"], "micrograd-cn bp: 错误：参数 --sizes：不是正整数：0",
      "micrograd-cn bp: error: argument --sizes: not a positive integer: 0"),
+    (["bp", "--sizes", "2", "³", "2"], "micrograd-cn bp: 错误：参数 --sizes：不是正整数：³",
+     "micrograd-cn bp: error: argument --sizes: not a positive integer: ³"),
+    (["bp", "--sizes", "2", "9" * 5000, "2"], "micrograd-cn bp: 错误：参数 --sizes：不是正整数：" + "9" * 59 + "…",
+     "micrograd-cn bp: error: argument --sizes: not a positive integer: " + "9" * 59 + "…"),
+    (["bp", "--x", "1e999" * 100], "micrograd-cn bp: 错误：参数 --x：不是有限的数：" + ("1e999" * 12)[:59] + "…",
+     "micrograd-cn bp: error: argument --x: not a finite number: " + ("1e999" * 12)[:59] + "…"),
     (["graph", "x", "x=1", "--bogus"], "micrograd-cn: 错误：无法识别的参数：--bogus",
      "micrograd-cn: error: unrecognized arguments: --bogus"),
     (["graph", "--legend=3", "x", "x=1"], "micrograd-cn graph: 错误：参数 --legend：这个选项不接受值 '3'",
@@ -134,3 +142,55 @@ def test_help_headings_are_chinese(capsys):
     out = capsys.readouterr().out
     assert "\n位置参数:\n" in out and "\n选项:\n" in out
     assert out.startswith("usage: micrograd-cn trace ")
+
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_full_width_digits_are_sizes(capsys):
+    assert main(["bp", "--sizes", "2", "２", "2", "--no-timing", "--lang", "en"]) == 0
+    assert "network 2 → 2 (tanh) → 2 (sigmoid)" in capsys.readouterr().out
+
+
+def test_a_closed_pipe_ends_quietly():
+    """`micrograd-cn bp | head -1`: the reader had what it wanted; exit 0, nothing on stderr."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    for argv in (["bp"], ["--help"], ["demo", "moons", "--no-plots"]):
+        with subprocess.Popen([sys.executable, "-m", "micrograd_cn", *argv], env=env,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE) as proc:
+            first = proc.stdout.readline()
+            proc.stdout.close()  # what `head -1` does after its line
+            err = proc.stderr.read()
+            assert proc.wait(timeout=120) == 0, err
+        assert first and err == b""
+
+
+def test_ctrl_c_while_loading_is_quiet(monkeypatch, capsys):
+    """The entry point catches Ctrl-C around the imports of the command line too."""
+    from micrograd_cn import console
+
+    class Interrupting:
+        def find_spec(self, name, path=None, target=None):
+            if name == "micrograd_cn.cli":
+                raise KeyboardInterrupt
+            return None
+
+    monkeypatch.delitem(sys.modules, "micrograd_cn.cli")
+    monkeypatch.setattr(sys, "meta_path", [Interrupting(), *sys.meta_path])
+    monkeypatch.setattr(sys, "argv", ["micrograd-cn", "bp"])
+    assert console.run() == 130
+    assert capsys.readouterr() == ("", "\n")
+
+
+def test_ctrl_c_while_building_the_parser_is_quiet(monkeypatch, capsys):
+    def interrupted(lang):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("micrograd_cn.cli.build_parser", interrupted)
+    assert main(["bp"]) == 130
+    assert capsys.readouterr() == ("", "\n")
+
+
+def test_installed_script_is_the_console_entry_point():
+    text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert 'micrograd-cn = "micrograd_cn.console:run"' in text

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -156,6 +157,11 @@ HOSTILE = [
     (["x", "x=1", "-o", "g.txt"], "无法识别输出文件 g.txt 的格式"),
     (["x", "x=1", "--params", "y"], "--params 里的 y 不是表达式中的名字"),
     (["x", "x=1", "--params", "__x"], "名字 '__x' 不合法"),
+    # too large to draw: refused before the result table, with advice for this command
+    (["+".join(["1"] * 110) + "+x", "x=1"],
+     "这个表达式有超过 200 个值，画出来既慢又看不清；请画一个更小的表达式（例如把它拆成几部分分别画），"
+     "或用 micrograd-cn trace 查看每一步的数字\n"),
+    (["x*1e300*1e10 - x*1e300*1e10", "x=1e-10"], "反向传播：梯度超出了浮点数范围：x 的梯度成了 nan"),
 ]
 
 
@@ -176,6 +182,19 @@ def test_hostile_input_in_english(here, capsys):
     assert capsys.readouterr().err == (
         "micrograd-cn: error: attribute access is not allowed in an expression: "
         "`x.real` (column 1)\n")
+    assert main(["graph", "+".join(["1"] * 110) + "+x", "x=1", "--lang", "en"]) == 2
+    err = capsys.readouterr().err
+    assert "micrograd-cn trace" in err and "fused" not in err and "max_nodes" not in err
+
+
+def test_a_flat_sum_of_101_terms_is_drawn(here, capsys):
+    """One level of nesting, however long; and dot lays out x's 101 uses in seconds, not minutes."""
+    start = time.perf_counter()
+    assert main(["graph", "+".join(["x"] * 101), "x=2", "-o", "flat.svg"]) == 0
+    assert time.perf_counter() - start < 30  # a hang guard: dot's default layout takes minutes
+    out = capsys.readouterr().out
+    assert out.startswith("结果 = 202\n") and re.search(r"^x +2 +101$", out, re.M)
+    assert "splines=line" in (here / "flat.dot").read_text(encoding="utf-8")
 
 
 def test_missing_dot_keeps_the_table_and_the_dot_file(here, capsys, monkeypatch):

@@ -72,3 +72,27 @@ def test_out_folder_is_created(tmp_path):
 
 def test_vector_is_full_precision():
     assert _common.vector([0.1 + 0.2, 1]) == "[0.30000000000000004, 1.0]"
+
+
+def test_out_naming_a_file_is_a_clear_message(tmp_path, capsys):
+    (tmp_path / "f").write_text("", encoding="utf-8")
+    assert main(["demo", "layer", "--out", str(tmp_path / "f")]) == 2
+    assert capsys.readouterr().err == (f"micrograd-cn: 错误：--out 需要一个文件夹，{tmp_path / 'f'} "
+                                       "却是一个文件；请换一个文件夹名\n")
+    assert main(["demo", "layer", "--out", str(tmp_path / "f" / "g"), "--lang", "en"]) == 2
+    assert capsys.readouterr().err == (f"micrograd-cn: error: cannot create the folder "
+                                       f"{tmp_path / 'f' / 'g'}: Not a directory\n")
+
+
+def test_plots_are_written_whole_and_readable_by_others(tmp_path):
+    import os
+
+    old = os.umask(0o022)
+    try:
+        result = layer.run(steps=2, out_dir=tmp_path, lang="en")
+    finally:
+        os.umask(old)
+    [path] = result.pictures.paths
+    assert path.read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
+    assert path.stat().st_mode & 0o777 == 0o644
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cost.png"]  # no temporary file left

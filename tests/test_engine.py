@@ -13,6 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from micrograd_cn.engine import OPS, Value, topo_sort, weighted_sum
+from micrograd_cn.i18n import language
 
 # Inputs where each op is defined and its central difference is well conditioned.
 anywhere = st.floats(-5.0, 5.0, allow_nan=False)
@@ -333,8 +334,9 @@ def test_micrograd_constructor_and_repr():
     assert a.data == 2.0 and isinstance(a.data, float)
     assert a._prev == () and a._op == ""
     named = Value(1.5, label="w")
-    assert repr(named) == "Value(data=1.5, grad=0, label='w')"
-    assert repr(Value(0.25)) == "Value(data=0.25, grad=0)"
+    assert repr(named) == "Value(data=1.5, grad=0.0, label='w')"
+    assert repr(Value(0.25)) == "Value(data=0.25, grad=0.0)"
+    assert repr(Value(0.1) * 3) == "Value(data=0.30000000000000004, grad=0.0)"  # full float
     node = Value(3.0, (a, named), "+")
     assert node._prev == (a, named)
     assert sum([Value(1.0), Value(2.0), 3.0]).data == 6.0
@@ -407,3 +409,45 @@ def test_graph_functions_refuse_a_non_value_root():
 
 def test_an_int_too_long_to_print_is_still_a_clear_error():
     assert_clear_error(lambda: Value(10 ** 5000), ValueError, "<int 16610 bits>", "<int 16610 bits>")
+
+
+# ------------------------------------------------------------------ gradients out of the float range
+def overflowing_gradient() -> tuple[Value, Value]:
+    """Every forward value and local derivative is finite; only the chain-rule products overflow."""
+    x = Value(1e-10)
+    return x, x * 1e300 * 1e10 - x * 1e300 * 1e10
+
+
+def test_backward_never_leaves_a_silent_nan():
+    x, y = overflowing_gradient()
+    assert y.data == 0.0
+    with pytest.raises(FloatingPointError) as err:
+        y.backward()
+    assert str(err.value).startswith("反向传播：梯度超出了浮点数范围：叶子节点 1e-10 的梯度成了 nan")
+    assert "10000000000.0 × 1e+300 = inf；-10000000000.0 × 1e+300 = -inf" in str(err.value)
+    x.grad = 0.0
+    with language("en"), pytest.raises(FloatingPointError) as err:
+        y.backward()
+    assert str(err.value).startswith(
+        "backward: the gradient left the float range: the gradient of the leaf 1e-10 became nan "
+        "(contributions flowing in: 10000000000.0 × 1e+300 = inf; -10000000000.0 × 1e+300 = -inf)")
+
+
+def test_the_error_names_the_first_node_whose_gradient_overflowed():
+    """An interior node, named by its label: the pass stops there, before any leaf."""
+    c = Value(2.0, label="c")
+    d = c * 1e-300
+    d.label = "d"
+    wide = d * 1e300 * 1e300  # forward 2e300 is finite; ∂wide/∂d = 1e300 · 1e300 is not
+    with pytest.raises(FloatingPointError,
+                       match=r"：d 的梯度成了 inf（流入的贡献：1e\+300 × 1e\+300 = inf）"):
+        wide.backward()
+    assert c.grad == 0.0  # the pass stopped at d
+
+
+def test_an_unlabelled_interior_node_is_named_by_its_op_and_value():
+    x = Value(3.0)
+    wide = (x * 1e-300) * 1e300 * 1e300
+    with language("en"), pytest.raises(FloatingPointError,
+                                       match=r'of the result of "\*" \(value 3e-300\) became inf'):
+        wide.backward()

@@ -180,7 +180,7 @@ HOSTILE = [
     ("(" * 101 + "x" + ")" * 101, f"表达式嵌套太深：超过 {MAX_DEPTH} 层"),
     ("-" * 999 + "x", f"表达式嵌套太深：超过 {MAX_DEPTH} 层"),
     ("exp(" * 150 + "x" + ")" * 150, f"表达式嵌套太深：超过 {MAX_DEPTH} 层"),
-    ("x" + "+x" * 150, f"表达式嵌套太深：超过 {MAX_DEPTH} 层"),
+    ("x" + "+x" * 150, "表达式太大：超过 300 个数、名字和运算"),  # flat: refused by its size
     ("+".join(f"(x*{i})" for i in range(90)), "表达式太大：超过 300 个数、名字和运算"),
 ]
 
@@ -521,3 +521,22 @@ def test_answer_refuses_anything_else_clearly(text, zh, en):
     from micrograd_cn.expr import answer
 
     assert_clear_error(lambda: answer(text), ExprError, zh, en)
+def test_a_flat_sum_or_product_is_one_level_of_nesting():
+    """Python's tree of x + x + … + x is as deep as it is long; the expression is not nested."""
+    for text, value in [("+".join(["x"] * 101), 202.0),
+                        ("*".join(["x"] * 101), 2.0 ** 101),
+                        ("x" + "-x+x" * 70, 2.0),  # + and − chain together: 141 terms
+                        ("x" + "/x*x" * 70, 2.0)]:
+        assert build(text, {"x": 2.0})[0].data == value
+    assert build("x" + "+x*x" * 70, {"x": 2.0})[0].data == 2.0 + 70 * 4.0  # a sum of products
+    deep_inside_flat = "x+" * 50 + "-" * 98 + "x"  # levels: the chain 1, 98 signs, x: 100
+    assert build(deep_inside_flat, {"x": 1.0})[0].data == 51.0
+
+
+def test_real_nesting_is_still_counted():
+    for text in ["-" * 100 + "x", "exp(" * 101 + "x" + ")" * 101, "x+" * 50 + "-" * 100 + "x",
+                 "x*" + "-" * 100 + "x"]:
+        with pytest.raises(ExprError, match=f"^表达式嵌套太深：超过 {MAX_DEPTH} 层$"):
+            build(text, {"x": 1.0})
+    with pytest.raises(ExprError, match="嵌套太深"):  # a sum inside a sum, by parentheses
+        build("(x+" * 101 + "x" + ")" * 101, {"x": 1.0})

@@ -36,8 +36,8 @@ def test_catches_a_wrong_gradient():
         broken = Value(out.data, (x,), "bad")
         broken._local = (4 * x.data,)  # should be 2x
 
-        def _backward(g: float) -> None:
-            x.grad += g * 4 * x.data
+        def _backward() -> None:  # micrograd's way: the closure reads its output's grad
+            x.grad += broken.grad * 4 * x.data
 
         broken._backward = _backward
         return broken

@@ -57,10 +57,15 @@ def test_engine_matches_the_closed_forms(pairs, y, b):
     names = (["∂L/∂a", "∂a/∂z", "∂L/∂z"] + [f"∂L/∂w{SUB[i]}" for i in range(len(x))]
              + ["∂L/∂b"] + [f"∂L/∂x{SUB[i]}" for i in range(len(x))] + ["∂L/∂y"])
     assert [c.name for c in r.checks] == names
+    # ∂L/∂y runs through log(1 − a): 1 − a is computed with an absolute error of about
+    # 1e−16, so the engine's log(1 − a) − log a may differ from −z by ~1e−16/(1 − a)
+    # (2e−8 at z = 20). That is the float's conditioning, not the engine's.
+    slack = max(1e-12, 1e-15 / min(a, 1 - a))
     for check, value in zip(r.checks, expected):
-        assert check.engine == pytest.approx(value, rel=1e-9, abs=1e-12), check.name
-        assert check.closed == pytest.approx(value, rel=1e-9, abs=1e-12), check.name
-    assert r.max_diff < 1e-9
+        tol = slack if check.name == "∂L/∂y" else 1e-12
+        assert check.engine == pytest.approx(value, rel=1e-9, abs=tol), check.name
+        assert check.closed == pytest.approx(value, rel=1e-9, abs=tol), check.name
+    assert r.max_diff < max(1e-9, slack)
 
 
 @given(st.lists(st.tuples(feature, weight), min_size=1, max_size=3), st.floats(0.05, 0.95),

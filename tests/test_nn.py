@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 import random
 
+import numpy as np
 import pytest
 from conftest import assert_clear_error
 from hypothesis import given
@@ -14,6 +15,7 @@ from hypothesis import strategies as st
 from micrograd_cn import Value
 from micrograd_cn.datasets import make_moons
 from micrograd_cn.gradcheck import gradcheck
+from micrograd_cn.i18n import language
 from micrograd_cn.nn import (
     MLP,
     SGD,
@@ -44,13 +46,14 @@ def test_micrograd_shapes_and_defaults():
     out = model([2.0, -1.0])  # plain floats are accepted
     assert isinstance(out, Value)  # a one-neuron last layer gives a Value, not a list
     assert isinstance(model.layers[0]([1.0, 1.0]), list)
-    assert repr(Neuron(3)) == "ReluNeuron(3)"
+    assert repr(Neuron(3)) == "ReLUNeuron(3)"  # micrograd's spelling
     assert repr(Neuron(3, nonlin=False)) == "LinearNeuron(3)"
 
 
 def test_micrograd_training_loop_runs_unchanged():
     """The loop of micrograd's demo.ipynb, with only the import changed."""
     X, y = make_moons(20, noise=0.1, seed=1)
+    random.seed(1337)  # as micrograd's demo does: the weights come from the global random
     model = MLP(2, [8, 8, 1])
     first = None
     for k in range(15):
@@ -83,7 +86,7 @@ def test_same_seed_same_network_and_global_random_untouched():
 
 
 def test_set_weights_from_plain_lists():
-    model = MLP(3, [2, 1], activation="sigmoid", output_activation="sigmoid")
+    model = MLP(3, [2, 1], activation="sigmoid", output_activation="sigmoid", seed=0)
     model.set_weights([[[0.1, 0.2, 0.3], [0.4, 0.5, 0.6]], [[0.7, -0.8]]], [[0.0, 0.1], [-0.2]])
     assert [w.data for w in model.layers[0].neurons[1].w] == [0.4, 0.5, 0.6]
     assert model.layers[0].neurons[1].b.data == 0.1
@@ -129,7 +132,7 @@ def test_fused_and_elementary_graphs_agree(seed, activation):
 def test_mlp_gradients_pass_gradcheck():
     def f(*params):
         """The network's output as a function of its 13 parameters."""
-        model = MLP(2, [3, 1], activation="tanh", output_activation="sigmoid")
+        model = MLP(2, [3, 1], activation="tanh", output_activation="sigmoid", seed=0)
         given = iter(params)
         for layer in model.layers:
             for n in layer.neurons:
@@ -299,6 +302,22 @@ NN_BAD = [
     (lambda: cross_entropy([[1.0, 2.0]], 1), TypeError, "收到 int", "got int"),
     (lambda: logsumexp([Value(1.0), "x"]), TypeError, "logsumexp：需要数字", "logsumexp: expected a number"),
     (lambda: SGD([Value(1.0)], lr=0.1, momentum=1.5), ValueError, "momentum 取值无效", "invalid value for momentum"),
+    # misuse that used to reach a raw Python error
+    (lambda: binary_cross_entropy_with_logits([Value(1.0)], ["a"]), TypeError,
+     "binary_cross_entropy_with_logits：目标值必须是数字（或数字的列表），收到 str 'a'",
+     "binary_cross_entropy_with_logits: the target must be a number (or a list of numbers), got str 'a'"),
+    (lambda: mse_loss(Value(1.0), None), TypeError, "mse_loss：目标值必须是数字（或数字的列表），收到 NoneType None",
+     "mse_loss: the target must be a number (or a list of numbers), got NoneType None"),
+    (lambda: mse_loss(Value(1.0), [True]), TypeError, "目标值必须是数字（或数字的列表），收到 bool True", "got bool True"),
+    (lambda: mse_loss("ab", [1.0]), TypeError, "mse_loss：预测值必须是 Value 或数字（或它们的列表），收到 str 'ab'",
+     "mse_loss: the prediction must be a Value or a number (or a list of them), got str 'ab'"),
+    (lambda: mse_loss([None], [1.0]), TypeError, "预测值必须是 Value 或数字（或它们的列表），收到 NoneType None", "got NoneType None"),
+    (lambda: SGD([1.0]), TypeError, "SGD：params 必须是 Value 的列表（例如 model.parameters()），第 0 个是 float 1.0",
+     "SGD: params must be a list of Values (e.g. model.parameters()); item 0 is float 1.0"),
+    (lambda: SGD(["a"]), TypeError, "第 0 个是 str 'a'", "item 0 is str 'a'"),
+    (lambda: SGD(Value(1.0)), TypeError, "SGD：params 必须是 Value 的列表（例如 model.parameters()），收到 Value",
+     "got Value Value(data=1.0"),
+    (lambda: Neuron(2, activation=""), ValueError, "未知的激活函数 ''", "unknown activation ''"),
 ]
 
 
@@ -313,7 +332,7 @@ def test_mlp_names_its_parameters_in_seed_001s_notation():
     # the input is layer 1: the first weights are w², from neuron k of layer 1 to neuron j of 2
     assert [p.label for p in mlp.parameters()] == [
         "w²₁₁", "w²₁₂", "b²₁", "w²₂₁", "w²₂₂", "b²₂", "w³₁₁", "w³₁₂", "b³₁"]
-    assert repr(mlp.layers[1].neurons[0].b) == "Value(data=0, grad=0, label='b³₁')"
+    assert repr(mlp.layers[1].neurons[0].b) == "Value(data=0.0, grad=0.0, label='b³₁')"
     out = mlp([1.0, -2.0])
     assert [n.z.label for layer in mlp.layers for n in layer.neurons] == ["z²₁", "z²₂", "z³₁"]
     # ReLU hidden neurons have an a; the linear output neuron's a is its z (one node)
@@ -403,3 +422,35 @@ def test_a_neuron_and_a_layer_on_their_own_have_groups():
     layer = Layer(2, 2)
     out = layer([1.0, 2.0])
     assert set(layer.groups(out[0]).values()) == {"L"}
+# ------------------------------------------------------------------ plain and NumPy numbers, inf and nan
+def test_losses_accept_plain_and_numpy_numbers():
+    p = Value(3.0)
+    loss = mse_loss(p, np.int64(1))
+    loss.backward()
+    assert (loss.data, p.grad) == (4.0, 4.0)
+    assert mse_loss([p], np.array([1.0])).data == 4.0
+    assert binary_cross_entropy([0.5], [1]).data == pytest.approx(math.log(2.0), rel=1e-15)
+    assert max_margin_loss([1.0], [1]).data == 0.0  # a plain score is a constant
+    assert max_margin_loss([-1.0, Value(0.5)], [1, -1]).data == pytest.approx(1.75)
+
+
+def test_sgd_never_writes_inf_or_nan_into_a_parameter():
+    a, b = Value(1.0), Value(2.0)
+    opt = SGD([a, b], lr=1e300)
+    a.grad, b.grad = 1e-300, 1e10  # b would become 2 − 1e310 = −inf
+    with pytest.raises(FloatingPointError) as err:
+        opt.step()
+    assert str(err.value).startswith("SGD.step：第 1 个参数会变成 -inf（值 2.0，梯度 10000000000.0）；没有更新任何参数")
+    assert (a.data, b.data) == (1.0, 2.0)  # all or nothing: a is not moved either
+    b.grad = float("nan")
+    with language("en"), pytest.raises(FloatingPointError, match=r"^SGD.step: parameter 1 would become nan"):
+        opt.step()
+    moving = SGD([a], lr=0.5, momentum=0.9)
+    a.grad = float("inf")
+    with pytest.raises(FloatingPointError):
+        moving.step()
+    assert a.data == 1.0 and moving.velocity == [0.0]  # the velocity is not advanced either
+    a.grad = 1.0
+    moving.step()
+    moving.step()
+    assert moving.velocity == [1.9] and a.data == pytest.approx(1.0 - 0.5 - 0.95)

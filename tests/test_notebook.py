@@ -49,7 +49,7 @@ def test_extension_registers_and_unregisters():
     try:
         x = Value(3.0, label="x")
         data, _ = shell.display_formatter.format(x)
-        assert data["text/plain"] == "Value(data=3, grad=0, label='x')"
+        assert data["text/plain"] == "Value(data=3.0, grad=0.0, label='x')"
         assert "<table" in data["text/html"] and ">3.0<" in data["text/html"]
         data, _ = shell.display_formatter.format([x, x * 2])
         assert data["text/html"].count("<tr>") == 3  # header + two Values

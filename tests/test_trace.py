@@ -78,7 +78,7 @@ def test_one_step_per_edge_in_backward_order(name):
     root, _ = build(name, (0.7, -1.3, 0.4))
     steps = trace(root)
     order = topo_sort(root)
-    expected = [(node, k) for node in reversed(order) if node._backward is not None
+    expected = [(node, k) for node in reversed(order) if node._prev
                 for k in range(len(node.edges()))]
     assert [(s.output, s.position) for s in steps] == expected
     for s in steps:
@@ -366,3 +366,71 @@ def test_step_indices_name_the_graph_picture_ids():
     for node in lesson(f).nodes:  # every box carries the name the trace prints
         if node.kind != "const":
             assert f"<B>{node.name}</B>" in source
+
+
+# ------------------------------------------------------------------ micrograd-style custom ops
+def sin(a: Value) -> Value:
+    """A custom op written the micrograd way (its own zero-argument _backward)."""
+    out = Value(math.sin(a.data), (a,), "sin")
+
+    def _backward() -> None:
+        a.grad += math.cos(a.data) * out.grad
+
+    out._backward = _backward
+    return out
+
+
+def test_a_custom_op_is_traced_as_a_custom_step():
+    x = Value(0.5, label="x")
+    s = sin(x * x)
+    s.label = "s"
+    f = s * 3
+    steps = trace(f)
+    custom = [st_ for st_ in steps if st_.output is s]
+    assert len(custom) == 1
+    step = custom[0]
+    assert step.formula == "sin′(v1)"  # the op's name, primed: visibly its own local slope
+    assert step.upstream == 3.0
+    assert step.local == math.cos(0.25)  # its closure probed with upstream 1
+    assert step.contribution == pytest.approx(3 * math.cos(0.25), rel=1e-15)
+    assert all(v.grad == 0.0 for v in (x, s, f))  # probing puts every gradient back
+    expected = Value(0.5)
+    (sin(expected * expected) * 3).backward()
+    assert [st_.grad_after for st_ in steps if st_.input is x][-1] == expected.grad
+    text = render_trace(f, lang="en", style="narrative")
+    assert "s = sin(v1)" in text  # the forward pass names it by its op
+    assert "the custom op sin: its own _backward gives the local derivative" in text
+    assert "自定义" not in text
+    table = render_trace(f, lang="en")
+    assert re.search(r"s → v1 .*sin′\(v1\) +0.968912 ", table)
+
+
+def test_a_custom_op_used_twice_on_one_input_is_one_step():
+    x = Value(0.3, label="x")
+    out = Value(x.data * x.data * x.data, (x, x), "cube")
+
+    def _backward() -> None:
+        x.grad += 3 * x.data ** 2 * out.grad
+
+    out._backward = _backward
+    steps = trace(out)
+    assert len(steps) == 1 and steps[0].local == pytest.approx(0.27, rel=1e-15)
+    assert steps[0].grad_after == pytest.approx(0.27, rel=1e-15) and x.grad == 0.0
+    out.backward()
+    assert x.grad == steps[0].grad_after
+
+
+def test_trace_stops_at_a_gradient_out_of_range_and_the_cli_says_so_in_one_line(capsys, tmp_path):
+    x = Value(1e-10)
+    y = x * 1e300 * 1e10 - x * 1e300 * 1e10
+    with pytest.raises(FloatingPointError, match="梯度超出了浮点数范围"):
+        trace(y)
+    expression = ["x*1e300*1e10 - x*1e300*1e10", "x=1e-10"]
+    for argv in (["trace", *expression], ["graph", *expression, "-o", str(tmp_path / "g.svg")],
+                 ["html", *expression, "-o", str(tmp_path / "s.html")]):
+        assert main(argv) == 2
+        captured = capsys.readouterr()
+        assert captured.out == ""  # nothing printed before the error (graph: no table)
+        assert captured.err.startswith("micrograd-cn: 错误：反向传播：梯度超出了浮点数范围：x 的梯度成了 nan")
+        assert captured.err.count("\n") == 1
+    assert list(tmp_path.iterdir()) == []  # no picture, no page

@@ -299,7 +299,7 @@ def test_large_graphs_are_refused_fast():
 
 
 def test_a_big_mlp_is_refused_with_advice():
-    mlp = MLP(2, [16, 16, 1])
+    mlp = MLP(2, [16, 16, 1], seed=0)
     out = mlp([0.5, -0.5])
     with pytest.raises(ValueError, match=r"^计算图超过 200 个值"):
         draw(out)
@@ -411,3 +411,39 @@ def test_projector_png_is_at_least_1600_pixels_wide(neuron, tmp_path):
     assert "fontsize=22" in draw(root, projector=True).source
     assert "fontsize=22" not in draw(root).source
     assert "dpi" in (tmp_path / "big.dot").read_text(encoding="utf-8")
+def test_a_custom_op_is_drawn_by_its_name(tmp_path):
+    """micrograd's way of adding an op (no entry in OPS) draws, labelled with the op's name."""
+    import math
+
+    x = Value(0.5, label="x")
+    out = Value(math.sin(x.data), (x,), "sin")
+
+    def _backward() -> None:
+        x.grad += math.cos(x.data) * out.grad
+
+    out._backward = _backward
+    root = out * 2
+    root.backward()
+    order = topo_sort(root)
+    k = order.index(out)
+    g = svg_groups(render(root, tmp_path / "custom.svg"))
+    assert lines(g[f"o{k}"]) == ["sin"]
+    assert tooltip(g[f"o{k}"]) == "v1 = sin(x)"
+    assert lines(g[f"v{order.index(x)}"])[-1] == f"梯度 {num(2 * math.cos(0.5), DIGITS)}"
+
+
+def test_every_file_written_is_readable_by_others_as_the_umask_allows(neuron, tmp_path):
+    root, _ = neuron
+    old = os.umask(0o022)
+    try:
+        target = tmp_path / "g.svg"
+        target.write_text("old", encoding="utf-8")
+        target.chmod(0o600)  # replacing a private file gives the umask's mode too
+        render(root, target)
+        assert (target.stat().st_mode & 0o777, target.with_suffix(".dot").stat().st_mode & 0o777) \
+            == (0o644, 0o644)
+        os.umask(0o077)  # a user who wants private files keeps them private
+        render(root, tmp_path / "private.svg")
+        assert (tmp_path / "private.svg").stat().st_mode & 0o777 == 0o600
+    finally:
+        os.umask(old)

@@ -66,7 +66,7 @@ def test_wheel_holds_the_package_its_data_and_py_typed(installed):
         assert name in names, name
     assert not any(n.startswith(("tests/", "demos/", "benchmarks/", "scripts/")) for n in names)
     entry = next(n for n in names if n.endswith("entry_points.txt"))
-    assert "micrograd-cn = micrograd_cn.cli:main" in zipfile.ZipFile(wheel).read(entry).decode()
+    assert "micrograd-cn = micrograd_cn.console:run" in zipfile.ZipFile(wheel).read(entry).decode()
 
 
 def test_version_is_the_package_version(installed):

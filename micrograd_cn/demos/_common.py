@@ -5,15 +5,17 @@ draws, always with the file-only Agg backend (no window, works on a server or
 in CI). Without it a demo still computes and prints every number and says
 plainly that the pictures were skipped and how to get them.
 
-Imports: i18n only (matplotlib lazily).
+Imports: files and i18n (matplotlib lazily).
 """
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
+from micrograd_cn.files import write_atomic
 from micrograd_cn.i18n import check_lang, show, t
 
 # Fonts that contain Chinese glyphs; scripts/system-deps.sh installs the first.
@@ -25,7 +27,12 @@ Progress = Callable[[str], None]
 def out_folder(out_dir: str | Path | None, name: str) -> Path:
     """The folder a demo writes its pictures into (default out/<name>/), created."""
     folder = Path(out_dir) if out_dir is not None else Path("out") / name
-    folder.mkdir(parents=True, exist_ok=True)
+    if folder.exists() and not folder.is_dir():
+        raise ValueError(t("demo_out_not_dir", path=str(folder)))
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as err:  # a file where a parent folder should be, no permission, ...
+        raise OSError(t("demo_out_failed", path=str(folder), detail=err.strerror or err)) from None
     return folder
 
 
@@ -75,10 +82,18 @@ def draw(plots: bool, lang: str, painter: Callable[[Any, str], list[Path]]) -> P
 
 
 def save(plt: Any, fig: Any, path: Path, **layout: Any) -> Path:
-    """Lay out ``fig`` (``layout``: tight_layout's options), write it to ``path``, free it."""
+    """Lay out ``fig`` (``layout``: tight_layout's options), write it to ``path``, free it.
+
+    Drawn into memory first, then written like every other file of ours
+    (``files.write_atomic``): all or nothing, readable by others as the umask allows.
+    """
     fig.tight_layout(**layout)
-    fig.savefig(path, dpi=110)
-    plt.close(fig)  # pyplot keeps every open figure alive until closed
+    buffer = io.BytesIO()
+    try:
+        fig.savefig(buffer, format=path.suffix.lstrip(".").lower() or "png", dpi=110)
+    finally:
+        plt.close(fig)  # pyplot keeps every open figure alive until closed
+    write_atomic(path, buffer.getvalue())
     return path
 
 

@@ -153,7 +153,7 @@ def run(lang: str = "zh", out_dir: str | Path | None = None, *, steps: int = STE
     """Train the layer of seed 004 and return its numbers (and the cost curve)."""
     lang = check_lang(lang)
     steps = check_count(steps, "layer", "steps")
-    layer = Layer(3, 2, activation="sigmoid")
+    layer = Layer(3, 2, activation="sigmoid", seed=0)  # weights are set just below
     # nn.Layer keeps one row per neuron (2×3): the transpose of the source's w.
     layer.set_weights([[W0[i][j] for i in range(3)] for j in range(2)], list(B0))
     m = len(X)
