@@ -318,6 +318,16 @@ def _peel(node: ast.expr) -> ast.expr:
     return node
 
 
+def _check_parentheses(text: str) -> None:
+    """Refuse text nested deeper than MAX_DEPTH before ``ast.parse``, which recurses once per "("."""
+    depth = deepest = 0
+    for char in text:
+        depth += (char == "(") - (char == ")")
+        deepest = max(deepest, depth)
+    if deepest > MAX_DEPTH:
+        raise ExprError(t("expr_too_deep", limit=MAX_DEPTH))
+
+
 def parse(text: str, given: Collection[str] = ()) -> Parsed:
     """Check ``text`` against the grammar and limits; return its steps and leaf names.
 
@@ -333,12 +343,7 @@ def parse(text: str, given: Collection[str] = ()) -> Parsed:
     text = "\n".join(line.strip() for line in text.strip().splitlines())
     if not text.replace(";", "").strip():  # nothing but separators: no step at all
         raise ExprError(t("expr_empty"))
-    depth = deepest = 0
-    for char in text:  # Python's parser recurses once per "(": bound it first
-        depth += (char == "(") - (char == ")")
-        deepest = max(deepest, depth)
-    if deepest > MAX_DEPTH:
-        raise ExprError(t("expr_too_deep", limit=MAX_DEPTH))
+    _check_parentheses(text)
     try:
         body = ast.parse(text, mode="exec").body
     except SyntaxError as err:
@@ -486,12 +491,7 @@ def answer(text: str) -> float:
     text = unicodedata.normalize("NFKC", text).translate(_ANSWER_SIGNS).strip()
     if not text:
         raise ExprError(t("answer_empty"))
-    depth = deepest = 0
-    for char in text:  # as in parse(): bound the parser's recursion first
-        depth += (char == "(") - (char == ")")
-        deepest = max(deepest, depth)
-    if deepest > MAX_DEPTH:
-        raise ExprError(t("expr_too_deep", limit=MAX_DEPTH))
+    _check_parentheses(text)  # as in parse(): bound the parser's recursion first
     try:
         body = ast.parse(text, mode="eval").body
     except (SyntaxError, ValueError, RecursionError, MemoryError):

@@ -40,7 +40,7 @@ from micrograd_cn.engine import OPS
 from micrograd_cn.i18n import check_lang, show, t
 from micrograd_cn.naming import fill
 from micrograd_cn.nn import MLP
-from micrograd_cn.stepper import PAGE_FONTS, StepPage, json_for_script
+from micrograd_cn.stepper import NAV_SCRIPT, PAGE_FONTS, StepPage, json_for_script
 from micrograd_cn.table import num, paren, sub, sup
 from micrograd_cn.files import write_atomic
 from micrograd_cn.viz import check_output
@@ -443,18 +443,7 @@ _SCRIPT = """
     document.getElementById("prev").disabled = (k === 0);
     document.getElementById("next").disabled = (k === total);
   }
-  document.getElementById("next").addEventListener("click", function () { show(k + 1); });
-  document.getElementById("prev").addEventListener("click", function () { show(k - 1); });
-  document.addEventListener("keydown", function (e) {
-    if (e.key === "ArrowRight" || e.key === "ArrowDown" || e.key === "PageDown") {
-      show(k + 1); e.preventDefault();
-    } else if (e.key === "ArrowLeft" || e.key === "ArrowUp" || e.key === "PageUp") {
-      show(k - 1); e.preventDefault();
-    } else if (e.key === "Home") { show(0); } else if (e.key === "End") { show(total); }
-  });
-  show(0);
-})();
-"""
+""" + NAV_SCRIPT
 
 
 def _check_size(mlp: MLP) -> None:

@@ -69,6 +69,22 @@ body.projector #formula { font-size: 1.25em; }
 body.projector button { font-size: 1.3em; }
 """
 
+# The controls every step page shares (this one and layerview's): Next/Previous buttons,
+# arrow keys, Page Up/Down, Home/End. The page's own script defines k, total and show(n).
+NAV_SCRIPT = """
+  document.getElementById("next").addEventListener("click", function () { show(k + 1); });
+  document.getElementById("prev").addEventListener("click", function () { show(k - 1); });
+  document.addEventListener("keydown", function (e) {
+    if (e.key === "ArrowRight" || e.key === "ArrowDown" || e.key === "PageDown") {
+      show(k + 1); e.preventDefault();
+    } else if (e.key === "ArrowLeft" || e.key === "ArrowUp" || e.key === "PageUp") {
+      show(k - 1); e.preventDefault();
+    } else if (e.key === "Home") { show(0); } else if (e.key === "End") { show(total); }
+  });
+  show(0);
+})();
+"""
+
 # The page's behaviour: show state k (0 = forward pass, k = chain-rule step k).
 _SCRIPT = """
 (function () {
@@ -123,18 +139,7 @@ _SCRIPT = """
     document.getElementById("next").disabled = (k === total);
     if (quiz) { quiz.shown(k, show); }
   }
-  document.getElementById("next").addEventListener("click", function () { show(k + 1); });
-  document.getElementById("prev").addEventListener("click", function () { show(k - 1); });
-  document.addEventListener("keydown", function (e) {
-    if (e.key === "ArrowRight" || e.key === "ArrowDown" || e.key === "PageDown") {
-      show(k + 1); e.preventDefault();
-    } else if (e.key === "ArrowLeft" || e.key === "ArrowUp" || e.key === "PageUp") {
-      show(k - 1); e.preventDefault();
-    } else if (e.key === "Home") { show(0); } else if (e.key === "End") { show(total); }
-  });
-  show(0);
-})();
-"""
+""" + NAV_SCRIPT
 
 # The quiz (``quiz=True``): per step an answer box, Check, Reveal, a verdict and the score.
 # It runs before the page's script and hands it ``window.stepQuiz``: which step to hold
