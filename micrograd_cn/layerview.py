@@ -37,12 +37,12 @@ from typing import Sequence
 
 from micrograd_cn.bp import MAX_PARAMETERS, BPReport, NeuronRow, bp_report
 from micrograd_cn.engine import OPS
+from micrograd_cn.files import write_atomic
 from micrograd_cn.i18n import check_lang, show, t
 from micrograd_cn.naming import fill
 from micrograd_cn.nn import MLP
 from micrograd_cn.stepper import PAGE_FONTS, StepPage, json_for_script
 from micrograd_cn.table import num, paren, sub, sup
-from micrograd_cn.files import write_atomic
 from micrograd_cn.viz import check_output
 
 MAX_NEURONS = 8  # per layer: more circles than this do not fit a projected page

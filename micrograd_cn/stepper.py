@@ -30,18 +30,15 @@ from __future__ import annotations
 import html
 import json
 import os
-
 from typing import Callable, Iterable, Mapping
 
 from micrograd_cn.engine import Value
+from micrograd_cn.files import write_atomic
 from micrograd_cn.i18n import check_lang, show, t
 from micrograd_cn.lesson import Lesson
 from micrograd_cn.table import num
-from micrograd_cn.files import write_atomic
 from micrograd_cn.trace import step_pages
-from micrograd_cn.viz import (
-    DIGITS, FONT, RANKDIRS, check_output, draw_lesson, network_lesson, pipe,
-)
+from micrograd_cn.viz import DIGITS, FONT, RANKDIRS, check_output, draw_lesson, network_lesson, pipe
 
 # The page's text uses the same font stack as the picture it shows (viz.FONT).
 PAGE_FONTS = ", ".join(f'"{f}"' if " " in f else f for f in FONT.split(","))

@@ -22,11 +22,10 @@ import contextlib
 import io
 import re
 import shlex
-import tomllib
 from pathlib import Path
 
 import pytest
-
+import tomllib
 from conftest import require_torch
 
 from micrograd_cn import __version__

@@ -13,9 +13,9 @@ Imports: datasets, gradcheck, nn, i18n, demos._common (matplotlib lazily).
 from __future__ import annotations
 
 import time
-from statistics import median
 from dataclasses import dataclass
 from pathlib import Path
+from statistics import median
 from typing import Any, Callable, Sequence
 
 from micrograd_cn.datasets import make_moons
