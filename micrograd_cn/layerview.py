@@ -300,9 +300,9 @@ def _svg(mlp: MLP, report: BPReport, lang: str) -> str:
              f'width="{width}" height="{height}" role="img">']
     for i, layer in enumerate(mlp.layers):  # the weights first, so circles sit on top
         l = i + 2
-        for j, n in enumerate(layer.neurons, 1):
+        for j, neuron in enumerate(layer.neurons, 1):
             x1, y1 = _position(l, j, sizes[i + 1], tallest)
-            for k, w in enumerate(n.w, 1):
+            for k, w in enumerate(neuron.w, 1):
                 x0, y0 = _position(l - 1, k, sizes[i], tallest)
                 name = f"w{sup(l)}{sub(j)}{sub(k)}"
                 tip = f"{name} = {num(w.data)}, ∂C/∂{name} = {num(w.grad)}"

@@ -302,13 +302,14 @@ def _quiz_html(ls: Lesson, ask: str, lang: str) -> list[str]:
     ]
 
 
-def _svg(ls: Lesson, lang: str, **kw: object) -> str:
+def _svg(ls: Lesson, lang: str, *, rankdir: str, legend: bool, projector: bool) -> str:
     """The graph as an inline <svg> element (no XML prolog, no DOCTYPE).
 
     Every box is sized for its final gradient; the page's script rewrites those
-    lines step by step. Keyword arguments go to ``viz.draw_lesson``.
+    lines step by step. The keyword arguments are ``viz.draw_lesson``'s.
     """
-    svg = pipe(draw_lesson(ls, lang=lang, **kw), "svg", t("page_dot_missing")).decode("utf-8")
+    picture = draw_lesson(ls, lang=lang, rankdir=rankdir, legend=legend, projector=projector)
+    svg = pipe(picture, "svg", t("page_dot_missing")).decode("utf-8")
     return svg[svg.index("<svg"):]
 
 
