@@ -1,14 +1,17 @@
 # Two commands do all the set-up on a fresh Debian machine:
 #   make demo   -- the main demo (one logistic neuron, step by step)
-#   make test   -- the whole test suite (PyTorch oracle, demos, notebook, browser, benchmarks,
-#                  and the wheel installed alone in a fresh venv: tests/test_wheel.py)
+#   make test   -- ruff and mypy first, then the whole test suite (PyTorch oracle, demos,
+#                  notebook, browser, benchmarks, and the wheel installed alone in a fresh
+#                  venv: tests/test_wheel.py)
 #   make bench  -- the benchmarks against micrograd and NumPy (about five minutes)
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 # extras for `make test` (bench: tests/test_benchmarks.py checks the benchmarks
-# against the PyPI micrograd); `make demo` needs only DEMO_EXTRAS (matplotlib)
-EXTRAS := test,oracle,demos,notebook,browser,bench
+# against the PyPI micrograd; lint: ruff and mypy); `make demo` needs only DEMO_EXTRAS (matplotlib)
+EXTRAS := test,oracle,demos,notebook,browser,bench,lint
+# what `ruff check` reads (mypy reads [tool.mypy] files in pyproject.toml: the package)
+LINT_PATHS := micrograd_cn tests benchmarks scripts demos
 DEMO_EXTRAS := demos
 # `make docs` also screenshots the layer view in headless chromium
 DOCS_EXTRAS := demos,browser
@@ -41,7 +44,10 @@ test-deps:
 demo: system-deps $(VENV)/.installed-demo
 	$(BIN)/python demos/logistic.py
 
+# A lint or type error fails `make test` (and so CI) before the tests run.
 test: test-deps $(VENV)/.installed
+	$(BIN)/ruff check $(LINT_PATHS)
+	$(BIN)/mypy
 	MICROGRAD_CN_REQUIRE_ORACLE=1 $(BIN)/python -m pytest
 
 # README's pictures under docs/, made by the demos themselves (chromium for the screenshot)
@@ -53,4 +59,4 @@ bench: $(VENV)/.installed
 	$(BIN)/python benchmarks/vs_numpy.py
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis
+	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis .ruff_cache .mypy_cache

@@ -50,8 +50,18 @@ import micrograd.nn as mg_nn  # noqa: E402
 
 from benchmarks import child, common  # noqa: E402
 from benchmarks.common import (  # noqa: E402
-    ALPHA, LR, REPO, SIZES, cn_loss, cn_model, cn_step, machine, machine_line, median_ms,
-    moons, time_blocks,
+    ALPHA,
+    LR,
+    REPO,
+    SIZES,
+    cn_loss,
+    cn_model,
+    cn_step,
+    machine,
+    machine_line,
+    median_ms,
+    moons,
+    time_blocks,
 )
 from micrograd_cn.engine import Value  # noqa: E402
 from micrograd_cn.nn import MLP, SGD  # noqa: E402
@@ -181,10 +191,10 @@ def count_nodes(root: Any) -> int:
     """Nodes reachable from root, for either library (both keep inputs in ``_prev``)."""
     seen, stack = {root}, [root]
     while stack:
-        for child in stack.pop()._prev:
-            if child not in seen:
-                seen.add(child)
-                stack.append(child)
+        for node in stack.pop()._prev:  # not `child`: that name is the benchmarks.child module
+            if node not in seen:
+                seen.add(node)
+                stack.append(node)
     return len(seen)
 
 

@@ -30,7 +30,16 @@ if __package__ in (None, ""):  # run as a script: make the checkout importable
 
 from benchmarks import common  # noqa: E402
 from benchmarks.common import (  # noqa: E402
-    ALPHA, LR, cn_loss, cn_model, cn_step, machine, machine_line, median_ms, moons, time_blocks,
+    ALPHA,
+    LR,
+    cn_loss,
+    cn_model,
+    cn_step,
+    machine,
+    machine_line,
+    median_ms,
+    moons,
+    time_blocks,
 )
 from micrograd_cn.nn import MLP, SGD  # noqa: E402
 

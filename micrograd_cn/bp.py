@@ -35,14 +35,14 @@ import json
 import math
 import time
 from dataclasses import asdict, dataclass
-from typing import Sequence
+from typing import Iterable, Sequence, cast
 
 from micrograd_cn import doc
 from micrograd_cn.doc import Block, Para, Table
 from micrograd_cn.engine import OPS, Value, to_float
 from micrograd_cn.i18n import check_lang, show, t
 from micrograd_cn.naming import fill
-from micrograd_cn.nn import MLP, binary_cross_entropy, mse_loss
+from micrograd_cn.nn import MLP, Neuron, binary_cross_entropy, mse_loss
 from micrograd_cn.table import DIFF, num, sup
 
 # A report lists every neuron and weight, and the finite-difference comparison
@@ -258,7 +258,8 @@ def _numbers(values: object, n: int, what: str) -> list[float]:
     if isinstance(values, (str, bytes)) or not hasattr(values, "__len__") or len(values) != n:
         raise ValueError(t("bp_length", what=what, n=n, value=show(values)))
     out = []
-    for v in values:
+    # anything with a length is taken for a sequence of numbers (a list, a tuple, a NumPy array)
+    for v in cast(Iterable[object], values):
         try:
             out.append(to_float(v, what))
         except (TypeError, ValueError):
@@ -282,10 +283,16 @@ def _check(mlp: MLP, x: Sequence[float], y: Sequence[float], cost: str) -> tuple
     return x, y
 
 
+def last_pass(neuron: Neuron) -> tuple[Value, Value]:
+    """``neuron``'s z and a from the forward pass just run (None before any)."""
+    assert neuron.z is not None and neuron.a is not None
+    return neuron.z, neuron.a
+
+
 def _cost(mlp: MLP, x: Sequence[float], y: Sequence[float], cost: str) -> Value:
     """One forward pass and the cost C as a Value."""
     mlp(x)
-    outputs = [n.a for n in mlp.layers[-1].neurons]
+    outputs = [last_pass(n)[1] for n in mlp.layers[-1].neurons]
     if cost == "mse":
         return mse_loss(outputs, y, reduction="sum") * 0.5
     for v in outputs:
@@ -307,13 +314,14 @@ def bp_report(mlp: MLP, x: Sequence[float], y: Sequence[float], cost: str = "mse
     C.backward()
     layers = mlp.layers
     L = len(layers)
-    a_prev_of = [x] + [[n.a.data for n in layer.neurons] for layer in layers[:-1]]
+    a_prev_of = [x] + [[last_pass(n)[1].data for n in layer.neurons] for layer in layers[:-1]]
     deltas: list[list[float]] = [[] for _ in range(L)]
     rows_by_layer: list[list[NeuronRow]] = [[] for _ in range(L)]
     for li in range(L - 1, -1, -1):  # from the output layer back: BP1, then BP2
         layer = layers[li]
         for j, n in enumerate(layer.neurons):
-            z, a = n.z.data, n.a.data
+            z_node, a_node = last_pass(n)
+            z, a = z_node.data, a_node.data
             slope = activation_slope(n.activation, z, a)
             if li == L - 1:
                 incoming = cost_gradient(cost, a, y[j])  # BP1
@@ -325,12 +333,12 @@ def bp_report(mlp: MLP, x: Sequence[float], y: Sequence[float], cost: str = "mse
             a_prev = tuple(a_prev_of[li])
             # the MLP's layers[li] is Nielsen's layer li + 2: the input is layer 1
             rows_by_layer[li].append(NeuronRow(
-                li + 2, j + 1, z, a, slope, incoming, delta, n.z.grad, n.b.grad, a_prev,
+                li + 2, j + 1, z, a, slope, incoming, delta, z_node.grad, n.b.grad, a_prev,
                 tuple(ak * delta for ak in a_prev), tuple(w.grad for w in n.w)))
     rows = tuple(r for layer_rows in rows_by_layer for r in layer_rows)
     sizes = (len(x), *(len(layer.neurons) for layer in layers))
     acts = tuple(layer.neurons[0].activation for layer in layers)
-    output = tuple(n.a.data for n in layers[-1].neurons)
+    output = tuple(last_pass(n)[1].data for n in layers[-1].neurons)
     comparison = _compare(mlp, x, y, cost, H) if compare else None
     return BPReport(sizes, acts, cost, tuple(x), tuple(y), output, C.data, rows, comparison)
 

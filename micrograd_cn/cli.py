@@ -398,10 +398,10 @@ def _run_logistic(args: argparse.Namespace) -> int:
 
     _check_target(args)
     if len(args.x) == 1 and len(args.y) == 1:
-        report = logistic_neuron(args.x[0], args.y[0], args.w, args.b, data=args.data_grads)
-        return _emit(args, report.render(args.lang, args.style, args.format))
-    report = logistic_batch(args.x, args.y, args.w, args.b, data=args.data_grads)
-    return _emit(args, report.render(args.lang, args.format))
+        one = logistic_neuron(args.x[0], args.y[0], args.w, args.b, data=args.data_grads)
+        return _emit(args, one.render(args.lang, args.style, args.format))
+    batch = logistic_batch(args.x, args.y, args.w, args.b, data=args.data_grads)
+    return _emit(args, batch.render(args.lang, args.format))
 
 
 # ---------------------------------------------------------------- bp

@@ -94,8 +94,8 @@ def _binary(op: str, a: _Node, b: _Node) -> _Node | None:
     return _Node(text, value, prec, a.names + b.names)
 
 
-def _unary(kind: str, a: _Node) -> _Node | None:
-    """A function or a constant power of ``a``, or None outside its domain (see module)."""
+def _unary(kind: str | float, a: _Node) -> _Node | None:
+    """A function (by name) or a constant power of ``a``, or None outside its domain (see module)."""
     x = a.value
     if not a.names:  # a function of a number is a number: nothing to differentiate
         return None
@@ -113,7 +113,7 @@ def _unary(kind: str, a: _Node) -> _Node | None:
         value = 1 / x
     elif kind == 0.5 and x >= 0.25:
         value = math.sqrt(x)
-    elif kind in (2, 3):
+    elif not isinstance(kind, str) and kind in (2, 3):
         value = x ** kind
     else:
         return None
@@ -146,7 +146,7 @@ def _grow(rng: random.Random, depth: int, pick: Pick) -> _Node:
                 return node
         return a
     a = _grow(rng, depth - 1, pick)
-    kinds: list = [*_FUNCTIONS, *_POWERS]
+    kinds: list[str | float] = [*_FUNCTIONS, *_POWERS]
     rng.shuffle(kinds)
     for kind in kinds:
         node = _unary(kind, a)

@@ -108,7 +108,7 @@ def parse_bindings(items: Sequence[str]) -> dict[str, float]:
 
 
 # ------------------------------------------------------------------ checking
-def _where(text: str, node: ast.AST) -> str:
+def _where(text: str, node: ast.expr | ast.stmt) -> str:
     """The offending part of ``text`` and its column (and line, in a program of lines)."""
     lines = text.split("\n")
     line = lines[node.lineno - 1] if 0 < node.lineno <= len(lines) else ""
@@ -122,7 +122,7 @@ def _where(text: str, node: ast.AST) -> str:
     return t("expr_at", segment=segment, col=start + 1)
 
 
-def _numeric(node: ast.AST) -> bool:
+def _numeric(node: ast.expr) -> bool:
     """A number, or a number with a sign in front: the only allowed exponents."""
     if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)):
         node = node.operand
@@ -130,10 +130,16 @@ def _numeric(node: ast.AST) -> bool:
             and not isinstance(node.value, bool))
 
 
+def _constant(node: ast.Constant) -> int | float:
+    """A numeric constant's value (callers have checked it with ``_numeric``)."""
+    assert isinstance(node.value, (int, float)), node.value
+    return node.value
+
+
 def _number(text: str, node: ast.Constant) -> float:
     """The constant as a finite float (``1e999`` and a 400-digit integer are refused)."""
     try:
-        value = float(node.value)
+        value = float(_constant(node))
     except OverflowError:
         value = math.inf
     if not math.isfinite(value):
@@ -141,14 +147,20 @@ def _number(text: str, node: ast.Constant) -> float:
     return value
 
 
-def _signed(node: ast.AST) -> tuple[ast.Constant, int | float]:
-    """An exponent's constant and its value with the sign applied (``-2`` -> -2)."""
+def _signed(node: ast.expr) -> tuple[ast.Constant, int | float]:
+    """An exponent's constant and its value with the sign applied (``-2`` -> -2).
+
+    ``node`` has passed ``_numeric``: a constant, or a signed constant.
+    """
+    sign = 1
     if isinstance(node, ast.UnaryOp):
-        return node.operand, (-1 if isinstance(node.op, ast.USub) else 1) * node.operand.value
-    return node, node.value
+        sign = -1 if isinstance(node.op, ast.USub) else 1
+        node = node.operand
+    assert isinstance(node, ast.Constant), node
+    return node, sign * _constant(node)
 
 
-def _exponent(text: str, node: ast.AST) -> int | float:
+def _exponent(text: str, node: ast.expr) -> int | float:
     """The n of ``x**n``, kept an int when written as one (the engine keeps it exact)."""
     constant, n = _signed(node)
     _number(text, constant)
@@ -158,7 +170,7 @@ def _exponent(text: str, node: ast.AST) -> int | float:
     return n
 
 
-def _check_node(text: str, node: ast.AST) -> list[ast.AST]:
+def _check_node(text: str, node: ast.expr) -> list[ast.expr]:
     """Refuse ``node`` if it is not in the grammar; return the children to check next."""
     if isinstance(node, ast.BinOp):
         if isinstance(node.op, ast.Pow):
@@ -214,7 +226,7 @@ _STATEMENTS = {
 }
 
 
-def _child_level(node: ast.AST, child: ast.AST, level: int) -> int:
+def _child_level(node: ast.expr, child: ast.expr, level: int) -> int:
     """The nesting level of ``child``: one more than ``node``'s, except along a flat chain.
 
     ``a + b − c`` is parsed left-deep as ``(a + b) − c``; the left operand that
@@ -291,7 +303,7 @@ def _walk(text: str, step: Statement, count: int,
     """
     used: list[ast.Name] = []
     deepest = 0
-    stack: list[tuple[ast.AST, int]] = [(step.value, 1)]  # iterative: no recursion on deep input
+    stack: list[tuple[ast.expr, int]] = [(step.value, 1)]  # iterative: no recursion on deep input
     if step.target is not None:  # the name on the left counts as one of the program's names
         stack.append((step.target, 1))
     while stack:
@@ -400,12 +412,13 @@ def _build(node: ast.expr, env: dict[str, Value]) -> Value:
     if isinstance(node, ast.Name):
         return env[node.id]
     if isinstance(node, ast.Constant):
-        return Value(node.value)
+        return Value(_constant(node))
     if isinstance(node, ast.UnaryOp):
         operand = _build(node.operand, env)
         return -operand if isinstance(node.op, ast.USub) else operand
-    if isinstance(node, ast.Call):
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
         return getattr(_build(node.args[0], env), node.func.id)()
+    assert isinstance(node, ast.BinOp), node  # _check_node lets nothing else through
     left = _build(node.left, env)
     if isinstance(node.op, ast.Pow):
         return left ** _signed(node.right)[1]
@@ -497,7 +510,7 @@ def answer(text: str) -> float:
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         raise ExprError(t("answer_syntax", text=show(text))) from None
     count = 0
-    stack: list[tuple[ast.AST, int]] = [(body, 1)]
+    stack: list[tuple[ast.expr, int]] = [(body, 1)]
     while stack:
         node, level = stack.pop()
         count += 1

@@ -165,8 +165,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # --- bridge: to_torch / from_torch ----------------------------------------
     "bridge_no_torch": (
-        "micrograd_cn.bridge 需要 PyTorch（可选依赖，没有安装）：pip install torch，或 pip install 'micrograd-cn[oracle]'",
-        "micrograd_cn.bridge needs PyTorch (optional, not installed): pip install torch, or pip install 'micrograd-cn[oracle]'",
+        "micrograd_cn.bridge 需要 PyTorch（可选依赖，没有安装）：pip install torch，或 pip "
+        "install 'micrograd-cn[oracle]'",
+        "micrograd_cn.bridge needs PyTorch (optional, not installed): pip install torch, or pip "
+        "install 'micrograd-cn[oracle]'",
     ),
     "bridge_not_mlp": (
         "to_torch：需要一个 micrograd_cn.nn.MLP，收到 {kind}",
@@ -215,8 +217,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "demo_picture": ("图片：{path}", "picture: {path}"),
     "demo_plots_off": ("（未画图：已用 --no-plots 关闭）", "(no pictures: turned off with --no-plots)"),
     "demo_no_matplotlib": (
-        "（未画图：没有安装 matplotlib。运行 pip install 'micrograd-cn[demos]' 或 make demo 后即可得到图片；上面的数字不受影响）",
-        "(no pictures: matplotlib is not installed. Run pip install 'micrograd-cn[demos]' or make demo to get them; the numbers above are complete)",
+        "（未画图：没有安装 matplotlib。运行 pip install 'micrograd-cn[demos]' 或 make demo "
+        "后即可得到图片；上面的数字不受影响）",
+        "(no pictures: matplotlib is not installed. Run pip install 'micrograd-cn[demos]' or make demo to get them; "
+        "the numbers above are complete)",
     ),
     "plot_step": ("训练步数", "training step"),
     "plot_cost": ("代价 C", "cost C"),
@@ -231,7 +235,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "layer_rule": (
         "更新规则照原文：ω 用两个样本的梯度之和，b 用两个样本梯度的平均（原文的 b 是一维数组，取了均值）。",
-        "Update rules as in the original: ω uses the gradient summed over the two samples, b the gradient averaged over them (the original's b is a 1-D array, so it takes the mean).",
+        "Update rules as in the original: ω uses the gradient summed over the two samples, b the gradient averaged "
+        "over them (the original's b is a 1-D array, so it takes the mean).",
     ),
     "layer_y_hat_before": ("训练前的 ŷ：", "ŷ before training:"),
     "layer_y_hat_after": ("训练后的 ŷ：", "ŷ after training:"),
@@ -249,7 +254,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "moons_setup": (
         "{n} 个点（make_moons，噪声 {noise}，种子 {seed}）；MLP(2, [16, 16, 1])，{params} 个参数，种子 {model_seed}；"
         "损失 = 平均最大间隔损失 + {alpha}·Σp²；{steps} 步 SGD，学习率 1.0 − 0.9·k/{steps}",
-        "{n} points (make_moons, noise {noise}, seed {seed}); MLP(2, [16, 16, 1]) with {params} parameters, seed {model_seed}; "
+        "{n} points (make_moons, noise {noise}, seed {seed}); "
+        "MLP(2, [16, 16, 1]) with {params} parameters, seed {model_seed}; "
         "loss = mean max-margin loss + {alpha}·Σp²; {steps} SGD steps, learning rate 1.0 − 0.9·k/{steps}",
     ),
     "moons_step": (
@@ -277,16 +283,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "digits_model": (
         "网络：MLP(64, [{hidden}, 10])，隐藏层 ReLU，10 个线性输出经 softmax；{params} 个参数（种子 {seed}，"
         "初始权重 U(−1/√n, 1/√n)）；代价：交叉熵 C = log Σₖ e^zₖ − z_y（先减去最大的 z，不会溢出）",
-        "Network: MLP(64, [{hidden}, 10]), ReLU hidden layer, 10 linear outputs read through softmax; {params} parameters "
-        "(seed {seed}, initial weights U(−1/√n, 1/√n)); cost: cross-entropy C = log Σₖ e^zₖ − z_y (largest z subtracted first, no overflow)",
+        "Network: MLP(64, [{hidden}, 10]), ReLU hidden layer, 10 linear outputs read through softmax; "
+        "{params} parameters (seed {seed}, initial weights U(−1/√n, 1/√n)); "
+        "cost: cross-entropy C = log Σₖ e^zₖ − z_y (largest z subtracted first, no overflow)",
     ),
     "digits_training": (
         "训练：{epochs} 轮小批量 SGD，每批 {batch} 张（代价取平均），学习率 {lr}，动量 {momentum}",
-        "Training: {epochs} epochs of mini-batch SGD, {batch} images a batch (mean cost), learning rate {lr}, momentum {momentum}",
+        "Training: {epochs} epochs of mini-batch SGD, {batch} images a batch (mean cost), learning "
+        "rate {lr}, momentum {momentum}",
     ),
     "digits_epoch": (
-        "第 {k:2d}/{epochs} 轮  损失 {loss:.4f}  训练准确率 {train:5.1f}%  测试准确率 {test:5.1f}%  用时 {seconds:.1f} 秒",
-        "epoch {k:2d}/{epochs}  loss {loss:.4f}  train accuracy {train:5.1f}%  test accuracy {test:5.1f}%  {seconds:.1f} s",
+        "第 {k:2d}/{epochs} 轮  损失 {loss:.4f}  训练准确率 {train:5.1f}%  测试准确率 "
+        "{test:5.1f}%  用时 {seconds:.1f} 秒",
+        "epoch {k:2d}/{epochs}  loss {loss:.4f}  train accuracy {train:5.1f}%  test "
+        "accuracy {test:5.1f}%  {seconds:.1f} s",
     ),
     "digits_test_accuracy": (
         "测试准确率 {acc:.1f}%（{correct}/{n}）",
@@ -298,7 +308,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "digits_delta_title": (
         "一张测试图像的反向传播（测试集第 {k} 张，第一张认错的：数字 {digit}，预测 {pred}，代价 C = {cost}）：",
-        "One test image's backward pass (test image {k}, the first one misclassified: digit {digit}, predicted {pred}, cost C = {cost}):",
+        "One test image's backward pass (test image {k}, the first one misclassified: digit {digit}, "
+        "predicted {pred}, cost C = {cost}):",
     ),
     "digits_delta_output": (
         "  输出层 δ²ⱼ = ∂C/∂z²ⱼ = softmax(z²)ⱼ − yⱼ（BP1，y 是独热向量）：",
@@ -307,8 +318,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "digits_col_formula": ("δ²ⱼ（公式）", "δ²ⱼ (formula)"),
     "digits_col_engine": ("δ²ⱼ（引擎 z.grad）", "δ²ⱼ (engine z.grad)"),
     "digits_delta_hidden": (
-        "  隐藏层 δ¹ = ((W²)ᵀ δ²) ⊙ ReLU′(z¹)（BP2）：{n} 个神经元中 {off} 个 z ≤ 0，δ 为 0；‖δ¹‖ = {norm}（‖δ²‖ = {norm_out}）",
-        "  hidden layer δ¹ = ((W²)ᵀ δ²) ⊙ ReLU′(z¹) (BP2): {off} of {n} neurons have z ≤ 0 and δ = 0; ‖δ¹‖ = {norm} (‖δ²‖ = {norm_out})",
+        "  隐藏层 δ¹ = ((W²)ᵀ δ²) ⊙ ReLU′(z¹)（BP2）：{n} 个神经元中 {off} 个 z ≤ 0，δ 为 0；"
+        "‖δ¹‖ = {norm}（‖δ²‖ = {norm_out}）",
+        "  hidden layer δ¹ = ((W²)ᵀ δ²) ⊙ ReLU′(z¹) (BP2): {off} of {n} neurons have z ≤ 0 and δ = 0; "
+        "‖δ¹‖ = {norm} (‖δ²‖ = {norm_out})",
     ),
     "digits_delta_agree": (
         "  公式与引擎的 δ 最大相差 {diff}",
@@ -321,7 +334,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "digits_plot_epoch": ("轮", "epoch"),
     "digits_plot_true": ("真实数字", "true digit"),
     "digits_plot_predicted": ("预测数字", "predicted digit"),
-    "digits_plot_confusion": ("混淆矩阵（测试集，准确率 {acc:.1f}%）", "Confusion matrix (test set, accuracy {acc:.1f}%)"),
+    "digits_plot_confusion": (
+        "混淆矩阵（测试集，准确率 {acc:.1f}%）",
+        "Confusion matrix (test set, accuracy {acc:.1f}%)",
+    ),
     "digits_plot_mistake": ("{true} → {pred}", "{true} → {pred}"),
     "digits_plot_mistakes": ("认错的测试图像（真实 → 预测；{n} 张中的 {shown} 张）",
                              "Misclassified test digits (true → predicted; {shown} of {n})"),
@@ -332,7 +348,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "digits_plot_delta_hidden": ("隐藏层 δ¹（BP2）", "hidden layer δ¹ (BP2)"),
     "cli_demo_quick_help": (
         "快速运行（digits：400 张训练图像、3 轮，几秒钟；其他演示本来就快，不受影响）",
-        "a quick run (digits: 400 training images, 3 epochs, a few seconds; the other demos are quick already and ignore it)",
+        "a quick run (digits: 400 training images, 3 epochs, a few seconds; the other demos "
+        "are quick already and ignore it)",
     ),
     "nvb_title": (
         "演示 numeric-vs-backprop：有限差分与反向传播，要做多少次前向计算、花多少时间",
@@ -341,12 +358,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "nvb_setup": (
         "N 个参数时，前向差分要 N + 1 次前向计算，这里用更准确的中心差分，要 2N 次；反向传播只要 1 次前向 + 1 次反向。"
         "损失：tanh 网络在 {n} 个点上的均方误差。",
-        "With N parameters, forward differences need N + 1 forward passes; the more accurate central differences used here need 2N; "
-        "backpropagation needs 1 forward + 1 backward pass. Loss: the mean squared error of a tanh network on {n} points.",
+        "With N parameters, forward differences need N + 1 forward passes; "
+        "the more accurate central differences used here need 2N; "
+        "backpropagation needs 1 forward + 1 backward pass. "
+        "Loss: the mean squared error of a tanh network on {n} points.",
     ),
     "nvb_header": (
         "网络 | 参数 N | 差分：前向次数 | 差分：毫秒 | 反传：前向次数 | 反传：毫秒 | 倍数 | 最大差异",
-        "network | N params | differences: forwards | differences: ms | backprop: forwards | backprop: ms | ratio | largest difference",
+        "network | N params | differences: forwards | differences: ms | backprop: forwards | backprop: "
+        "ms | ratio | largest difference",
     ),
     "nvb_row": (
         "{name} | {n} | {nf} | {nt} | {bf} | {bt} | {speedup:.0f}× | {diff:.2e}",
@@ -365,17 +385,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "nvb_plot_forwards": ("前向计算次数", "forward passes"),
     "nvb_plot_seconds": ("用时（秒）", "time (s)"),
     "nvb_plot_params": ("参数个数 N", "number of parameters N"),
-    "nvb_plot_title": ("求全部梯度的代价：有限差分 vs 反向传播", "The price of all gradients: finite differences vs backpropagation"),
+    "nvb_plot_title": (
+        "求全部梯度的代价：有限差分 vs 反向传播",
+        "The price of all gradients: finite differences vs backpropagation",
+    ),
     "logistic_demo_title": (
         "演示 logistic：一个逻辑回归神经元 z = w₁x₁ + w₂x₂ + b，a = σ(z)，L = −[y·log(a) + (1 − y)·log(1 − a)]",
         "Demo logistic: one logistic neuron z = w₁x₁ + w₂x₂ + b, a = σ(z), L = −[y·log(a) + (1 − y)·log(1 − a)]",
     ),
     "logistic_demo_data": (
         "数据：{m} 个二维点；代价 J = {m} 个样本损失的平均；初始 w = {w}，b = {b}；学习率 {lr}，训练 {steps} 步。",
-        "Data: {m} points in 2-D; cost J = the mean loss over the {m} samples; start w = {w}, b = {b}; learning rate {lr}, {steps} steps.",
+        "Data: {m} points in 2-D; cost J = the mean loss over the {m} samples; start w = {w}, b = {b}; "
+        "learning rate {lr}, {steps} steps.",
     ),
     "logistic_demo_part1": ("【一】第 1 个样本：反向传播的每一步", "[1] Sample 1: every step of the backward pass"),
-    "logistic_demo_part2": ("【二】全部样本：J 的梯度与闭式解", "[2] All samples: the gradient of J and its closed form"),
+    "logistic_demo_part2": (
+        "【二】全部样本：J 的梯度与闭式解",
+        "[2] All samples: the gradient of J and its closed form",
+    ),
     "logistic_demo_part3": ("【三】梯度下降：每一步用引擎算出的 ∂J/∂w、∂J/∂b",
                             "[3] Gradient descent, each step with the engine's ∂J/∂w, ∂J/∂b"),
     "logistic_demo_cost0": ("  训练前 J = {cost}", "  before training: J = {cost}"),
@@ -393,7 +420,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "bp_plot_formula": ("BP1/BP2 公式", "BP1/BP2 formula"),
     "bp_plot_engine": ("引擎 z.grad", "engine z.grad"),
     "bp_plot_layer": ("第 {l} 层", "layer {l}"),
-    "bp_plot_title": ("每个神经元的误差 |δ|，各层共用一条对数轴：\n越靠近输入越小（sigmoid 的 σ′ ≤ 1/4），公式与引擎一致",
+    "bp_plot_title": ("每个神经元的误差 |δ|，各层共用一条对数轴：\n"
+                      "越靠近输入越小（sigmoid 的 σ′ ≤ 1/4），公式与引擎一致",
                       "Each neuron's error |δ|, all layers on one log axis:\nsmaller toward the input "
                       "(sigmoid's σ′ ≤ 1/4); formula and engine agree"),
     # --- demos: reading order and honest numbers (moons, numeric-vs-backprop, bp, layer) --
@@ -401,9 +429,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "每个时间是重复运行 {low}–{high} 次的中位数（单次计时会碰上垃圾回收或机器正忙）。"
         "倍数随 N 增长：差分要 2N 次前向计算，反向传播不论 N 多大都只要 1 次前向 + 1 次反向，"
         "所以倍数大致与 N 成正比。",
-        "Each time is the median of {low}–{high} runs (a single timing can hit a garbage collection or a busy machine). "
-        "The ratio grows with N: differences need 2N forward passes, backpropagation one forward and one backward "
-        "pass however large N is, so the ratio grows roughly in proportion to N.",
+        "Each time is the median of {low}–{high} runs (a single timing can hit a garbage collection or a busy "
+        "machine). The ratio grows with N: differences need 2N forward passes, backpropagation one forward and one "
+        "backward pass however large N is, so the ratio grows roughly in proportion to N.",
     ),
     "bp_plot_mean": ("每层 |δ| 的几何平均", "geometric mean of |δ| in each layer"),
     "bp_plot_axis": ("|δ| = |∂C/∂z|（对数轴）", "|δ| = |∂C/∂z| (log scale)"),
@@ -411,9 +439,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "layer_formula": (
         "第 1 步的梯度，照原文逐个标量的公式 ∂C/∂ωᵢⱼ = xᵢ · g′(aⱼ) · 2(ŷⱼ − yⱼ)"
         "（g 是 sigmoid，aⱼ = Σᵢ xᵢωᵢⱼ + bⱼ，g′(aⱼ) = ŷⱼ(1 − ŷⱼ)），C 对两个样本求和，所以梯度也求和。以 {w} 为例：",
-        "The first step's gradient by the original's scalar formula ∂C/∂ωᵢⱼ = xᵢ · g′(aⱼ) · 2(ŷⱼ − yⱼ) "
-        "(g is sigmoid, aⱼ = Σᵢ xᵢωᵢⱼ + bⱼ, g′(aⱼ) = ŷⱼ(1 − ŷⱼ)); C sums over the two samples, so the gradient does too. "
-        "For {w}:",
+        "The first step's gradient by the original's scalar formula ∂C/∂ωᵢⱼ = xᵢ · g′(aⱼ) · 2(ŷⱼ − yⱼ) (g is sigmoid, "
+        "aⱼ = Σᵢ xᵢωᵢⱼ + bⱼ, g′(aⱼ) = ŷⱼ(1 − ŷⱼ)); C sums over the two samples, so the gradient does too. For {w}:",
     ),
     "layer_formula_sample": (
         "  样本 {k}：{x} · g′({a}) · 2({y_hat} − {y}) = {values} = {term}",
@@ -607,7 +634,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "cli_ask_help": (
         "测验问什么：contribution（贡献 = 上游 × 局部，默认）、local（局部导数）或 grad（累计梯度）",
-        "what the quiz asks: contribution (upstream × local, default), local (the local derivative) or grad (the gradient so far)",
+        "what the quiz asks: contribution (upstream × local, default), local (the local "
+        "derivative) or grad (the gradient so far)",
     ),
     "page_quiz_help": (
         "测验：每一步先在框里写出{what}（数或算式，如 0.25*2），按“检查”或回车；"
@@ -650,7 +678,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "write a sheet of backpropagation exercises (random expressions, with a key: every "
         "input's gradient and every chain-rule step)",
     ),
-    "cli_exercise_seed_help": ("随机种子：同一个种子在任何机器上都给出同一张题", "random seed: the same seed gives the same sheet on every machine"),
+    "cli_exercise_seed_help": (
+        "随机种子：同一个种子在任何机器上都给出同一张题",
+        "random seed: the same seed gives the same sheet on every machine",
+    ),
     "cli_exercise_count_help": ("题目数量（默认 5，最多 100）", "how many exercises (default 5, at most 100)"),
     "cli_exercise_level_help": (
         "难度：1 单个表达式；2 一个命名步骤被用两次（梯度累加）；3 两个命名步骤",
@@ -1144,7 +1175,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "把一个导数写成所有路径上局部导数乘积之和（种子文本 002 的推导，带数字）",
         "write a derivative as the sum over all paths of the products of local derivatives (seed 002, with numbers)",
     ),
-    "cli_wrt_help": ("对哪个名字求导（通常是一个输入或参数）", "the name to differentiate with respect to (usually an input or parameter)"),
+    "cli_wrt_help": (
+        "对哪个名字求导（通常是一个输入或参数）",
+        "the name to differentiate with respect to (usually an input or parameter)",
+    ),
     "lv_page_title": ("BP1–BP4 逐层演示：{arch} 的网络", "BP1–BP4 layer by layer: a {arch} network"),
     "lv_help": (
         "用“上一步 / 下一步”按钮或方向键 ← → 逐步查看：先逐层前向，再 BP1、BP2 逐层反向，最后 BP3、BP4 得到参数的梯度。"
@@ -1168,7 +1202,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "lv_start_cost": ("代价：{cost}", "cost: {cost}"),
     "lv_start_plan": (
         "δˡⱼ = ∂C/∂zˡⱼ 是第 l 层第 j 个神经元的误差；wˡⱼₖ 从第 l−1 层的神经元 k 连到第 l 层的神经元 j。",
-        "δˡⱼ = ∂C/∂zˡⱼ is the error of neuron j of layer l; wˡⱼₖ goes from neuron k of layer l−1 to neuron j of layer l.",
+        "δˡⱼ = ∂C/∂zˡⱼ is the error of neuron j of layer l; wˡⱼₖ goes from neuron k of "
+        "layer l−1 to neuron j of layer l.",
     ),
     "lv_forward_title": ("前向：第 {l} 层（{act}）", "forward: layer {l} ({act})"),
     "lv_cost_title": ("代价 C：前向到此结束", "the cost C: the forward pass ends here"),
@@ -1191,7 +1226,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "lv_not_mlp": ("逐层演示需要一个 nn.MLP，收到 {kind}", "the layer view needs an nn.MLP, got {kind}"),
     "cli_bp_html_help": (
         "把逐层演示（BP1–BP4，带网络图与矩阵形状）写成一个网页文件，而不是打印报告",
-        "write the layer view (BP1–BP4 on a drawing of the network, with matrix shapes) to a page instead of printing the report",
+        "write the layer view (BP1–BP4 on a drawing of the network, with matrix shapes) to a page "
+        "instead of printing the report",
     ),
     "cli_bp_written": ("已写入 {path}：共 {n} 步，用浏览器打开即可（← → 翻页）",
                        "wrote {path}: {n} steps; open it in a browser (← → to step)"),
@@ -1209,7 +1245,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli_help_help": ("显示本帮助并退出", "show this help and exit"),
     "cli_commands": ("子命令", "commands"),
     "cli_error_prefix": ("错误：", "error: "),
-    "cli_demo_help": ("运行一个课堂演示（打印关键数字并画图）", "run a classroom demo (prints its key numbers and draws its pictures)"),
+    "cli_demo_help": (
+        "运行一个课堂演示（打印关键数字并画图）",
+        "run a classroom demo (prints its key numbers and draws its pictures)",
+    ),
     "cli_demo_name_help": ("演示的名字", "which demo"),
     "cli_demo_out_help": ("图片写入的文件夹（默认 out/<名字>/）", "folder for the pictures (default out/<name>/)"),
     "cli_demo_no_plots_help": ("只打印数字，不画图", "print the numbers only, draw no pictures"),

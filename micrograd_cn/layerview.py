@@ -37,12 +37,12 @@ from typing import Sequence
 
 from micrograd_cn.bp import MAX_PARAMETERS, BPReport, NeuronRow, bp_report
 from micrograd_cn.engine import OPS
+from micrograd_cn.files import write_atomic
 from micrograd_cn.i18n import check_lang, show, t
 from micrograd_cn.naming import fill
 from micrograd_cn.nn import MLP
 from micrograd_cn.stepper import NAV_SCRIPT, PAGE_FONTS, StepPage, json_for_script
 from micrograd_cn.table import num, paren, sub, sup
-from micrograd_cn.files import write_atomic
 from micrograd_cn.viz import check_output
 
 MAX_NEURONS = 8  # per layer: more circles than this do not fit a projected page
@@ -300,9 +300,9 @@ def _svg(mlp: MLP, report: BPReport, lang: str) -> str:
              f'width="{width}" height="{height}" role="img">']
     for i, layer in enumerate(mlp.layers):  # the weights first, so circles sit on top
         l = i + 2
-        for j, n in enumerate(layer.neurons, 1):
+        for j, neuron in enumerate(layer.neurons, 1):
             x1, y1 = _position(l, j, sizes[i + 1], tallest)
-            for k, w in enumerate(n.w, 1):
+            for k, w in enumerate(neuron.w, 1):
                 x0, y0 = _position(l - 1, k, sizes[i], tallest)
                 name = f"w{sup(l)}{sub(j)}{sub(k)}"
                 tip = f"{name} = {num(w.data)}, ∂C/∂{name} = {num(w.grad)}"

@@ -146,7 +146,7 @@ def lesson(root: Value, params: Iterable[Value] | None = None, *, data: bool = F
     grads, raw = chain_rule(order)
     index = names.index
 
-    wanted = []
+    wanted: list[bool] = []
     for node, kind in zip(order, names.kinds):
         if kind == "result":
             wanted.append(any(wanted[index[id(c)]] for c in node._prev))

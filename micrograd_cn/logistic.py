@@ -40,7 +40,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass
-from typing import Sequence
+from typing import Sequence, cast
 
 from micrograd_cn import doc
 from micrograd_cn.doc import Block, Heading, Math, Para, Table
@@ -81,10 +81,10 @@ def _number(value: object, what: str) -> float:
         raise ValueError(t("logistic_bad_number", what=what, value=show(value))) from None
 
 
-def _nonempty(values: object, what: str) -> Sequence:
+def _nonempty(values: object, what: str) -> Sequence[object]:
     if isinstance(values, (str, bytes)) or not hasattr(values, "__len__") or len(values) == 0:
         raise ValueError(t("logistic_bad_vector", what=what, value=show(values)))
-    return values
+    return cast(Sequence[object], values)  # anything with a length: a list, a tuple, a NumPy array
 
 
 def _vector(values: object, what: str) -> list[float]:

@@ -30,18 +30,15 @@ from __future__ import annotations
 import html
 import json
 import os
-
 from typing import Callable, Iterable, Mapping
 
 from micrograd_cn.engine import Value
+from micrograd_cn.files import write_atomic
 from micrograd_cn.i18n import check_lang, show, t
 from micrograd_cn.lesson import Lesson
 from micrograd_cn.table import num
-from micrograd_cn.files import write_atomic
 from micrograd_cn.trace import step_pages
-from micrograd_cn.viz import (
-    DIGITS, FONT, RANKDIRS, check_output, draw_lesson, network_lesson, pipe,
-)
+from micrograd_cn.viz import DIGITS, FONT, RANKDIRS, check_output, draw_lesson, network_lesson, pipe
 
 # The page's text uses the same font stack as the picture it shows (viz.FONT).
 PAGE_FONTS = ", ".join(f'"{f}"' if " " in f else f for f in FONT.split(","))
@@ -310,13 +307,14 @@ def _quiz_html(ls: Lesson, ask: str, lang: str) -> list[str]:
     ]
 
 
-def _svg(ls: Lesson, lang: str, **kw: object) -> str:
+def _svg(ls: Lesson, lang: str, *, rankdir: str, legend: bool, projector: bool) -> str:
     """The graph as an inline <svg> element (no XML prolog, no DOCTYPE).
 
     Every box is sized for its final gradient; the page's script rewrites those
-    lines step by step. Keyword arguments go to ``viz.draw_lesson``.
+    lines step by step. The keyword arguments are ``viz.draw_lesson``'s.
     """
-    svg = pipe(draw_lesson(ls, lang=lang, **kw), "svg", t("page_dot_missing")).decode("utf-8")
+    picture = draw_lesson(ls, lang=lang, rankdir=rankdir, legend=legend, projector=projector)
+    svg = pipe(picture, "svg", t("page_dot_missing")).decode("utf-8")
     return svg[svg.index("<svg"):]
 
 

@@ -18,7 +18,7 @@ import codecs
 import sys
 import unicodedata
 from contextlib import contextmanager
-from typing import Iterator, TextIO
+from typing import Iterator, Protocol, TextIO, TypeGuard
 
 from micrograd_cn.i18n import t
 
@@ -96,16 +96,29 @@ def _utf(stream: TextIO) -> bool:
         return True  # not a real text stream: nothing to adapt
 
 
+class _Reconfigurable(Protocol):
+    """A text stream whose error handler can be changed (io.TextIOWrapper and look-alikes)."""
+
+    @property
+    def errors(self) -> str | None: ...
+
+    def reconfigure(self, *, errors: str | None = None) -> None: ...
+
+
+def _reconfigurable(stream: object) -> TypeGuard[_Reconfigurable]:
+    return hasattr(stream, "reconfigure")
+
+
 @contextmanager
 def readable_output() -> Iterator[type[_State]]:
     """Inside, sys.stdout and sys.stderr replace what their encoding lacks (see above).
 
     Yields a state whose ``used`` says whether anything was replaced.
     """
-    changed: list[tuple[TextIO, str]] = []
+    changed: list[tuple[_Reconfigurable, str | None]] = []
     _State.used = False
     for stream in (sys.stdout, sys.stderr):
-        if stream is None or _utf(stream) or not hasattr(stream, "reconfigure"):
+        if stream is None or _utf(stream) or not _reconfigurable(stream):
             continue
         previous = stream.errors
         try:

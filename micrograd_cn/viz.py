@@ -38,7 +38,7 @@ import math
 import os
 import re
 from pathlib import Path
-from typing import Callable, Iterable, Mapping
+from typing import Callable, Iterable, Mapping, Protocol, TypeGuard
 
 import graphviz
 
@@ -156,8 +156,20 @@ def _highlighted(items: Iterable[Value | str] | None, index: dict[int, int],
     return marked
 
 
+class _Model(Protocol):
+    """What ``network_lesson`` needs of a model (an ``nn`` Module, or anything alike)."""
+
+    def parameters(self) -> list[Value]: ...
+
+    def groups(self, root: Value) -> Mapping[Value, str]: ...
+
+
+def _is_model(model: object) -> TypeGuard[_Model]:
+    return callable(getattr(model, "parameters", None)) and callable(getattr(model, "groups", None))
+
+
 def network_lesson(root: Value, *, params: Iterable[Value] | None = None,
-                   groups: Mapping[Value, str] | Callable | None = None,
+                   groups: Mapping[Value, str] | Callable[[Value], Mapping[Value, str]] | None = None,
                    model: object | None = None, max_nodes: int = MAX_NODES) -> Lesson:
     """``lesson(root, …)`` for a picture or a page, with a network's parameters and groups.
 
@@ -171,14 +183,11 @@ def network_lesson(root: Value, *, params: Iterable[Value] | None = None,
     if _count_up_to(root, max_nodes) > max_nodes:
         raise ValueError(t("viz_too_large", limit=max_nodes))
     if model is not None:
-        if not (callable(getattr(model, "parameters", None))
-                and callable(getattr(model, "groups", None))):
+        if not _is_model(model):
             raise TypeError(t("viz_not_model", kind=type(model).__name__))
         params = model.parameters() if params is None else params
         groups = model.groups if groups is None else groups
-    if callable(groups):
-        groups = groups(root)
-    return lesson(root, params, groups=groups)
+    return lesson(root, params, groups=groups(root) if callable(groups) else groups)
 
 
 def draw(root: Value, *, rankdir: str = "LR", lang: str | None = None, show_grad: bool = True,
@@ -319,10 +328,10 @@ def draw_lesson(ls: Lesson, *, rankdir: str = "LR", lang: str | None = None,
             "class": "op", "tooltip": _attr(f"{node.name} = {node.forward}")}))
         edges.append((f"o{k}", f"v{k}", mark(f"r{k}", {"id": f"r{k}"})))
         for i in dict.fromkeys(node.inputs):  # x*x: one arrow, marked ×2
-            uses = node.inputs.count(i)
+            times = node.inputs.count(i)
             attrs = {"id": f"e{i}_{k}", "tooltip": _edge_tooltip(node, i, lang)}
-            if uses > 1:
-                attrs["label"] = f"×{uses}"
+            if times > 1:
+                attrs["label"] = f"×{times}"
             edges.append((f"v{i}", f"o{k}", mark(f"e{i}_{k}", attrs)))
     for path in sorted((p for p in boxes if p), key=lambda p: -p.count("/")):  # inner first
         parent = path.rsplit("/", 1)[0] if "/" in path else ""

@@ -165,7 +165,7 @@ def test_printed_rows_are_the_report_numbers():
     oracle = numpy_backprop(MLP(2, [3, 2], activation="tanh", output_activation="sigmoid", seed=0),
                             [0.5, -1.0], [1.0, 0.0], "mse")
     for Z, A, dA, gZ, dZ, dW, db in oracle:
-        for value in [*Z.ravel(), *A.ravel(), *dA.ravel(), *gZ.ravel(), *dZ.ravel(), *dW.ravel()]:
+        for value in [*Z.ravel(), *A.ravel(), *dA.ravel(), *gZ.ravel(), *dZ.ravel(), *dW.ravel(), *db.ravel()]:
             assert f"{value:.6g}".replace("-", "−") in text
     out = oracle[-1][1].ravel()
     C = 0.5 * np.sum((out - np.array([1.0, 0.0])) ** 2)

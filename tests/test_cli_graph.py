@@ -90,7 +90,8 @@ def test_named_steps_draw_one_node_per_name(here, capsys):
     a = 1 / (1 + math.exp(-z))
     y = 0.0
     loss = -(y * math.log(a) + (1 - y) * math.log(1 - a))
-    assert out[0].startswith("结果 = ") and _number(out[0].split(" = ")[1]) == pytest.approx(loss, rel=1e-5)  # printed at table.TEXT digits
+    # printed at table.TEXT digits
+    assert out[0].startswith("结果 = ") and _number(out[0].split(" = ")[1]) == pytest.approx(loss, rel=1e-5)
     rows = {line.split()[0]: [_number(v) for v in line.split()[1:]] for line in out[3:-1]}
     assert list(rows) == ["w1", "x1", "w2", "x2", "b", "y", "z", "a"]  # inputs, then the steps
     assert rows["z"] == pytest.approx([z, a - y], rel=1e-5)  # printed at table.TEXT digits

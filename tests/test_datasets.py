@@ -3,15 +3,14 @@ train_test_split."""
 
 from __future__ import annotations
 
+import hashlib
 import math
 import random
 import statistics
+from importlib import resources
 
 import pytest
 from conftest import assert_clear_error
-
-import hashlib
-from importlib import resources
 
 from micrograd_cn.datasets import DIGITS_FILE, load_digits, make_moons, train_test_split
 

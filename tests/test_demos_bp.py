@@ -82,7 +82,8 @@ def test_picture_puts_every_layer_on_one_log_axis(tmp_path, monkeypatch):
     means = list(line.get_ydata())
     assert means == pytest.approx([float(np.exp(np.mean(np.log(np.abs(d))))) for d in deltas])
     assert means == sorted(means)
-    assert [label.get_text() for label in ax.get_xticklabels()] == ["layer 2", "layer 3", "layer 4"]  # Nielsen: the input is layer 1
+    # Nielsen: the input is layer 1
+    assert [label.get_text() for label in ax.get_xticklabels()] == ["layer 2", "layer 3", "layer 4"]
     assert result.pictures.paths == [tmp_path / "deltas.png"]
 
 

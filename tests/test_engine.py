@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import gc
 import math
+from functools import partial
 
 import pytest
 from conftest import assert_clear_error
@@ -354,16 +355,21 @@ BAD = [
     (lambda: Value(1.0) + "x", TypeError, "+：需要数字", "+: expected a number"),
     (lambda: "x" * Value(1.0), TypeError, "*：需要数字", "*: expected a number"),
     (lambda: Value(1.0) - [1], TypeError, "收到 list [1]", "got list [1]"),
-    (lambda: Value(0.0).log(), ValueError, "log：x 必须大于 0，收到 x = 0.0", "log: x must be greater than 0, got x = 0.0"),
+    (lambda: Value(0.0).log(), ValueError,
+     "log：x 必须大于 0，收到 x = 0.0", "log: x must be greater than 0, got x = 0.0"),
     (lambda: Value(-2.0).log(), ValueError, "收到 x = -2.0", "got x = -2.0"),
-    (lambda: Value(710.0).exp(), OverflowError, "exp：e^x 超出浮点数范围（x = 710.0", "exp: e^x overflows a float (x = 710.0"),
-    (lambda: Value(1.0) / 0, ZeroDivisionError, "除法：除数为 0（1.0 / 0.0）", "division: the divisor is 0 (1.0 / 0.0)"),
+    (lambda: Value(710.0).exp(), OverflowError,
+     "exp：e^x 超出浮点数范围（x = 710.0", "exp: e^x overflows a float (x = 710.0"),
+    (lambda: Value(1.0) / 0, ZeroDivisionError,
+     "除法：除数为 0（1.0 / 0.0）", "division: the divisor is 0 (1.0 / 0.0)"),
     (lambda: 1 / Value(0.0), ZeroDivisionError, "除数为 0", "divisor is 0"),
     (lambda: Value(0.0) ** -1, ZeroDivisionError, "0 的 -1 次幂无定义", "0 ** -1 is undefined"),
-    (lambda: Value(-8.0) ** 0.5, ValueError, "负数 -8.0 的非整数次幂 0.5", "negative base -8.0 to the non-integer power 0.5"),
+    (lambda: Value(-8.0) ** 0.5, ValueError,
+     "负数 -8.0 的非整数次幂 0.5", "negative base -8.0 to the non-integer power 0.5"),
     (lambda: Value(-2.0) ** Value(2.0), ValueError, "底数必须大于 0", "base must be greater than 0"),
     (lambda: Value(0.0) ** 0.5, ValueError, "导数", "derivative"),
-    (lambda: Value(1e200) * 1e200, OverflowError, "*：结果超出浮点数范围（1e+200 * 1e+200）", "*: the result overflows a float (1e+200 * 1e+200)"),
+    (lambda: Value(1e200) * 1e200, OverflowError,
+     "*：结果超出浮点数范围（1e+200 * 1e+200）", "*: the result overflows a float (1e+200 * 1e+200)"),
     (lambda: Value(1e308) + 1e308, OverflowError, "+：结果超出", "+: the result overflows"),
     (lambda: Value(10.0) ** 400, OverflowError, "**：结果超出", "**: the result overflows"),
     (lambda: Value(2.0) ** "x", TypeError, "**：需要数字", "**: expected a number"),
@@ -402,7 +408,7 @@ def test_graph_functions_refuse_a_non_value_root():
     from micrograd_cn.trace import trace
 
     for call in (topo_sort, trace):
-        assert_clear_error(lambda: call(3.0), TypeError,
+        assert_clear_error(partial(call, 3.0), TypeError,
                            "需要一个 Value 作为计算图的根，收到 float 3.0",
                            "expected a Value as the root of a graph, got float 3.0")
 

@@ -10,9 +10,7 @@ import pytest
 from conftest import assert_clear_error
 
 from micrograd_cn import Value
-from micrograd_cn.gradcheck import (
-    ATOL, RTOL, agrees, backprop_grad, gradcheck, numerical_grad, numerical_grad_in_place,
-)
+from micrograd_cn.gradcheck import ATOL, RTOL, agrees, backprop_grad, gradcheck, numerical_grad, numerical_grad_in_place
 
 
 def test_agrees_with_known_derivatives():

@@ -135,7 +135,7 @@ def test_every_equation_stands_beside_the_engines_number():
     assert "δ³₁ = ∂C/∂a³₁ · σ′(z³₁) = (a³₁ − y₁)·σ′(z³₁)" in bp1
     bp2 = "\n".join(steps[5]["lines"])
     assert "tanh′(z²ⱼ) = 1 − tanh²(z²ⱼ) = 1 − (a²ⱼ)²" in bp2
-    assert f"δ²₂ = (w³₁₂δ³₁ + w³₂₂δ³₂)·tanh′(z²₂)" in bp2
+    assert "δ²₂ = (w³₁₂δ³₁ + w³₂₂δ³₂)·tanh′(z²₂)" in bp2
     assert f"引擎 z²₂.grad = {num(hidden[1].z.grad)} ✓" in bp2
     bp4 = "\n".join(steps[-1]["lines"])  # the weights of layer 2, whose inputs are x
     w = hidden[2].w[1]

@@ -22,11 +22,10 @@ import contextlib
 import io
 import re
 import shlex
-import tomllib
 from pathlib import Path
 
 import pytest
-
+import tomllib
 from conftest import require_torch
 
 from micrograd_cn import __version__
@@ -126,6 +125,22 @@ def test_make_targets_and_scripts_exist():
     # `make demo` runs the main demo script, which runs `micrograd-cn demo logistic`
     assert "\t$(BIN)/python demos/logistic.py" in makefile
     assert "make docs" in README and "\t$(BIN)/python scripts/make_docs_images.py" in makefile
+
+
+def test_make_test_lints_and_type_checks_first():
+    """README says `make test` runs ruff and mypy before the tests: the recipe does, in that
+    order, with the pinned lint extra installed."""
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    recipe = re.search(r"^test:.*\n((?:\t.*\n)+)", makefile, re.M).group(1).splitlines()
+    assert recipe == ["\t$(BIN)/ruff check $(LINT_PATHS)", "\t$(BIN)/mypy",
+                      "\tMICROGRAD_CN_REQUIRE_ORACLE=1 $(BIN)/python -m pytest"]
+    assert re.search(r"^LINT_PATHS := micrograd_cn tests benchmarks scripts demos$", makefile, re.M)
+    assert "lint" in re.search(r"^EXTRAS := (.*)$", makefile, re.M).group(1).split(",")
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    lint = pyproject["project"]["optional-dependencies"]["lint"]
+    assert sorted(p.split("==")[0] for p in lint) == ["mypy", "ruff"] and all("==" in p for p in lint)
+    for half in README.split("## English", 1):  # said in Chinese and in English
+        assert "ruff" in half and "mypy" in half
 
 
 def test_python_blocks_run_and_print_what_they_say(tmp_path):

@@ -12,9 +12,9 @@ from hypothesis import strategies as st
 
 from micrograd_cn.cli import main
 from micrograd_cn.engine import Value, topo_sort, weighted_sum
-from micrograd_cn.table import width
 from micrograd_cn.lesson import lesson
 from micrograd_cn.naming import Naming
+from micrograd_cn.table import width
 from micrograd_cn.trace import render_trace, step_pages, trace
 
 small = st.floats(-2.0, 2.0, allow_nan=False)
@@ -55,7 +55,6 @@ def test_trace_gives_every_grad_backward_gives_and_touches_none(name, a, b, c):
     for mine, theirs in zip(topo_sort(root), topo_sort(twin)):
         assert final.get(id(mine), 0.0) == theirs.grad  # bit for bit
     # Every contribution is upstream × local, with local read from the op's edge.
-    upstream = {id(root): 1.0}
     for s in steps:
         edge = s.output.edges()[s.position]
         assert edge.input is s.input

@@ -5,7 +5,7 @@ draws, always with the file-only Agg backend (no window, works on a server or
 in CI). Without it a demo still computes and prints every number and says
 plainly that the pictures were skipped and how to get them.
 
-Imports: files and i18n (matplotlib lazily).
+Imports: engine, files and i18n (matplotlib lazily).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
+from micrograd_cn.engine import Value
 from micrograd_cn.files import write_atomic
 from micrograd_cn.i18n import check_lang, show, t
 
@@ -22,6 +23,18 @@ from micrograd_cn.i18n import check_lang, show, t
 CJK_FONTS = ("WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "Noto Sans CJK SC", "Noto Sans CJK JP")
 
 Progress = Callable[[str], None]
+
+
+def single(out: Value | list[Value]) -> Value:
+    """The output of a network whose last layer has one neuron (MLP returns it bare)."""
+    assert isinstance(out, Value)
+    return out
+
+
+def several(out: Value | list[Value]) -> list[Value]:
+    """The outputs of a network whose last layer has more than one neuron."""
+    assert isinstance(out, list)
+    return out
 
 
 def out_folder(out_dir: str | Path | None, name: str) -> Path:

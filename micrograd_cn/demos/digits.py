@@ -20,7 +20,7 @@ neurons' weights as 8×8 images, and the δ of that one image.
 
 ``quick=True`` trains on 400 images for 3 epochs (a few seconds, for CI).
 
-Imports: datasets, nn, bp (activation_slope), table, i18n, demos._common (matplotlib lazily).
+Imports: engine, datasets, nn, bp (activation_slope, last_pass), table, i18n, demos._common (matplotlib lazily).
 """
 
 from __future__ import annotations
@@ -32,9 +32,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Sequence
 
-from micrograd_cn.bp import activation_slope
+from micrograd_cn.bp import activation_slope, last_pass
 from micrograd_cn.datasets import load_digits, train_test_split
-from micrograd_cn.demos._common import Pictures, Progress, check_count, draw, out_folder, save
+from micrograd_cn.demos._common import Pictures, Progress, check_count, draw, out_folder, save, several
+from micrograd_cn.engine import Value
 from micrograd_cn.i18n import check_lang, t
 from micrograd_cn.nn import MLP, SGD, cross_entropy
 from micrograd_cn.table import num, table
@@ -72,7 +73,11 @@ def model() -> MLP:
 
 def predict(net: MLP, image: Sequence[int]) -> int:
     """The digit whose output is largest (softmax keeps the order of the logits)."""
-    out = net(pixels(image))
+    return argmax(several(net(pixels(image))))
+
+
+def argmax(out: list[Value]) -> int:
+    """The position of the largest output."""
     return max(range(len(out)), key=lambda j: out[j].data)
 
 
@@ -101,20 +106,21 @@ class DeltaCheck:
 def delta_check(net: MLP, image: Sequence[int], digit: int, position: int) -> DeltaCheck:
     """Forward and backward for one image, then δ² and δ¹ again from the forward values."""
     net.zero_grad()
-    cost = cross_entropy(net(pixels(image)), digit)
+    cost = cross_entropy(several(net(pixels(image))), digit)
     cost.backward()
     hidden, output = net.layers[0].neurons, net.layers[1].neurons
-    z2 = [n.z.data for n in output]
+    z1, a1 = [last_pass(n)[0] for n in hidden], [last_pass(n)[1] for n in hidden]
+    z2 = [last_pass(n)[0].data for n in output]
     top = max(z2)
     e = [math.exp(z - top) for z in z2]
     probabilities = [v / math.fsum(e) for v in e]
     delta2 = [p - (j == digit) for j, p in enumerate(probabilities)]  # BP1
     delta1 = [math.fsum(out.w[k].data * d for out, d in zip(output, delta2))  # BP2
-              * activation_slope(n.activation, n.z.data, n.a.data)
+              * activation_slope(n.activation, z1[k].data, a1[k].data)
               for k, n in enumerate(hidden)]
     check = DeltaCheck(position, digit, max(range(10), key=lambda j: z2[j]), cost.data,
-                       probabilities, delta2, [n.z.grad for n in output], delta1,
-                       [n.z.grad for n in hidden], sum(n.z.data <= 0.0 for n in hidden))
+                       probabilities, delta2, [last_pass(n)[0].grad for n in output], delta1,
+                       [z.grad for z in z1], sum(z.data <= 0.0 for z in z1))
     net.zero_grad()
     return check
 
@@ -206,9 +212,8 @@ def run(lang: str = "zh", out_dir: str | Path | None = None, *, epochs: int | No
         total, right = 0.0, 0
         for k in range(0, len(shuffled), BATCH):
             batch = shuffled[k:k + BATCH]
-            logits = [net(inputs[i]) for i in batch]
-            right += sum(max(range(10), key=lambda j, z=z: z[j].data) == y[i]
-                         for z, i in zip(logits, batch))
+            logits = [several(net(inputs[i])) for i in batch]
+            right += sum(argmax(z) == y[i] for z, i in zip(logits, batch))
             loss = cross_entropy(logits, [y[i] for i in batch])
             optimizer.zero_grad()
             loss.backward()

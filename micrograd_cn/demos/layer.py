@@ -170,8 +170,8 @@ def run(lang: str = "zh", out_dir: str | Path | None = None, *, steps: int = STE
             i, j = CHECKED
             check = _check(y_hat, layer.neurons[j - 1].w[i - 1].grad)
         for neuron in layer.neurons:
-            for w in neuron.w:
-                w.data -= LR * w.grad  # the source: summed over the samples
+            for weight in neuron.w:
+                weight.data -= LR * weight.grad  # the source: summed over the samples
             neuron.b.data -= LR * (neuron.b.grad / m)  # the source: averaged
     cost, y_hat_after = _forward(layer)
     costs.append(cost.data)

@@ -76,7 +76,7 @@ def run(lang: str = "zh", out_dir: str | Path | None = None, *, steps: int = STE
     w, b = list(W0), B0
     costs: list[float] = []
     report = batch
-    for _ in range(steps):
+    for _step in range(steps):  # `_` is the ignored keyword arguments
         costs.append(report.cost)
         # The engine's ∂J/∂w₁, ∂J/∂w₂, ∂J/∂b: the batch report checked them against
         # the closed forms already, so each step is plain gradient descent on them.

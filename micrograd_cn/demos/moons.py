@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from micrograd_cn.datasets import make_moons
-from micrograd_cn.demos._common import Pictures, Progress, check_count, draw, out_folder, save
+from micrograd_cn.demos._common import Pictures, Progress, check_count, draw, out_folder, save, single
 from micrograd_cn.engine import Value
 from micrograd_cn.i18n import check_lang, t
 from micrograd_cn.nn import MLP, SGD, l2_penalty, max_margin_loss
@@ -84,7 +84,7 @@ class MoonsResult:
 
 def _evaluate(model: MLP, X: list[list[float]], y: list[int]) -> tuple[Value, float]:
     """The regularised loss over all points and the share classified correctly."""
-    scores = [model(x) for x in X]
+    scores = [single(model(x)) for x in X]
     correct = sum((s.data > 0.0) == (label > 0) for s, label in zip(scores, y))
     return loss(model, scores, y), correct / len(y)
 
@@ -136,7 +136,7 @@ def run(lang: str = "zh", out_dir: str | Path | None = None, *, steps: int = STE
         y_lo, y_hi = min(ys) - 0.5, max(ys) + 0.5
         gx = [x_lo + (x_hi - x_lo) * i / (n - 1) for i in range(n)]
         gy = [y_lo + (y_hi - y_lo) * j / (n - 1) for j in range(n)]
-        grid = [[model([a, b]).data for a in gx] for b in gy]
+        grid = [[single(model([a, b])).data for a in gx] for b in gy]
         top = max(abs(v) for row in grid for v in row) + 1.0
         fig, ax = plt.subplots(figsize=(5.5, 4.5))
         ax.contourf(gx, gy, grid, levels=[-top, 0.0, top], colors=["#f5b7b1", "#aed6f1"],

@@ -13,13 +13,13 @@ Imports: datasets, gradcheck, nn, i18n, demos._common (matplotlib lazily).
 from __future__ import annotations
 
 import time
-from statistics import median
 from dataclasses import dataclass
 from pathlib import Path
+from statistics import median
 from typing import Any, Callable, Sequence
 
 from micrograd_cn.datasets import make_moons
-from micrograd_cn.demos._common import Pictures, draw, out_folder, save
+from micrograd_cn.demos._common import Pictures, draw, out_folder, save, single
 from micrograd_cn.engine import Value
 from micrograd_cn.gradcheck import ATOL, RTOL, agrees, numerical_grad_in_place
 from micrograd_cn.i18n import check_lang, show, t
@@ -106,7 +106,7 @@ def network(hidden: Sequence[int]) -> tuple[MLP, Callable[[], Value]]:
     targets = [float(label) for label in y]
 
     def loss() -> Value:
-        return mse_loss([model(x) for x in X], targets)
+        return mse_loss([single(model(x)) for x in X], targets)
 
     return model, loss
 
