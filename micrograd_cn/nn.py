@@ -37,7 +37,9 @@ from math import isfinite
 from numbers import Real
 from typing import Iterable, NamedTuple, Sequence, Union
 
-from micrograd_cn.engine import Number, Value, lift, to_float, topo_sort, weighted_sum
+from micrograd_cn.engine import (
+    Number, Value, lift, to_float, topo_sort, weighted_sum, weighted_sums,
+)
 from micrograd_cn.i18n import show, t
 from micrograd_cn.table import sub, sup
 
@@ -191,14 +193,16 @@ class Neuron(Module):
             self.activation = "relu"
 
     def __call__(self, x: Sequence[Input]) -> Value:
-        return self._forward(_data(_as_inputs(x, len(self.w), "Neuron"), "x"))
+        return self._activate(self._weighted(_data(_as_inputs(x, len(self.w), "Neuron"), "x")))
 
-    def _forward(self, x: list[Value]) -> Value:
-        """z and a for inputs already checked (a Layer checks once for all its neurons)."""
+    def _weighted(self, x: list[Value]) -> Value:
+        """z for inputs already checked (a Layer checks once for all its neurons)."""
         if self.fused:
-            z = weighted_sum(self.w, x, self.b)
-        else:  # micrograd's graph: ((b + w₁x₁) + w₂x₂) + …
-            z = sum((wi * xi for wi, xi in zip(self.w, x)), self.b)
+            return weighted_sum(self.w, x, self.b)
+        return sum((wi * xi for wi, xi in zip(self.w, x)), self.b)  # micrograd's graph: ((b + w₁x₁) + w₂x₂) + …
+
+    def _activate(self, z: Value) -> Value:
+        """a from z, both named and kept as this neuron's last forward pass."""
         z.label = self._labels[0]
         if self.activation == "linear":
             a = z  # one node, named z: the weighted input is the output
@@ -245,7 +249,12 @@ class Layer(Module):
     def __call__(self, x: Sequence[Input]) -> Value | list[Value]:
         x = _as_inputs(x, len(self.neurons[0].w), "Layer")
         x = _data(x, "x")  # plain numbers become data x₁ … once here, not once per neuron
-        out = [n._forward(x) for n in self.neurons]
+        neurons = self.neurons
+        if all(n.fused for n in neurons):  # one call: x is checked and read once for the layer
+            zs = weighted_sums([n.w for n in neurons], x, [n.b for n in neurons])
+        else:
+            zs = [n._weighted(x) for n in neurons]
+        out = [n._activate(z) for n, z in zip(neurons, zs)]
         return out[0] if len(out) == 1 else out  # micrograd: one neuron gives a Value
 
     def _units(self, inputs: str = "") -> list[Unit]:
