@@ -404,6 +404,10 @@ class Value:
         stops the pass with a FloatingPointError naming the node where it
         happened. Each node's gradient is final when the walk reaches it, so
         one check per node (``g - g`` is 0.0 only for a finite g) suffices.
+
+        A node whose gradient is exactly 0 would add only zeros below it, so its
+        closure is skipped (in a ReLU network most are: dead units, met margins);
+        a closure written by user code runs anyway, as in micrograd.
         """
         order = start_backward(self)
         for node in reversed(order):
@@ -411,8 +415,8 @@ class Value:
             if g - g:
                 raise gradient_error(order, node)
             apply = node._apply
-            if apply is not None:
-                apply(g)
+            if (g and apply is not None) or type(apply) is CustomBackward:
+                apply(g)  # type: ignore[misc]
 
     def zero_grad(self) -> None:
         """Reset the gradient of every node below (and including) this one to 0."""
