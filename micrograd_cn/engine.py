@@ -569,7 +569,9 @@ def topo_sort(root: Value) -> list[Value]:
 
     Iterative depth-first search with an explicit stack, so a chain of a
     million nodes needs no recursion. Children are visited in their recorded
-    order, so the same expression always gives the same order.
+    order, so the same expression always gives the same order. A node whose
+    inputs have all been seen is finished at once (in a graph without cycles
+    a seen input is already in ``order``: it cannot be on the path above it).
     """
     if not isinstance(root, Value):
         raise TypeError(t("not_a_value", kind=type(root).__name__, value=show(root)))
@@ -581,8 +583,12 @@ def topo_sort(root: Value) -> list[Value]:
         for child in todo[-1]:
             if child not in seen:
                 seen.add(child)
+                inputs = child._prev
+                if seen.issuperset(inputs):  # a leaf, or every input already in order
+                    order.append(child)
+                    continue
                 path.append(child)
-                todo.append(iter(child._prev))
+                todo.append(iter(inputs))
                 break
         else:  # every input of path[-1] is already in order
             todo.pop()
