@@ -61,6 +61,9 @@ class CustomBackward:
         self.fn()
 
 
+_ONE, _ZERO = (1.0,), (0.0,)  # the local derivatives of a ReLU, shared by all its nodes
+
+
 def _nothing() -> None:
     """A leaf's ``_backward``, as in micrograd: there is nothing below it."""
 
@@ -366,13 +369,16 @@ class Value:
 
     @op("relu", "ReLU", "ReLU({x})", "ReLU′({x})", rule="ReLU′({x}) = 1 ({x} > 0), 0 ({x} ≤ 0)")
     def relu(self) -> Value:
-        positive = self.data > 0.0
-        d = 1.0 if positive else 0.0
+        if self.data > 0.0:  # ReLU′ = 1: the gradient passes through unchanged
+            def _backward(g: float, self: Value = self) -> None:
+                self.grad += g
 
-        def _backward(g: float, self=self, d=d) -> None:
-            self.grad += g * d
+            return _result(self.data, (self,), "relu", _ONE, _backward)
 
-        return _result(self.data if positive else 0.0, (self,), "relu", (d,), _backward)
+        def _blocked(g: float, self: Value = self) -> None:
+            """ReLU′ = 0: nothing flows back to the input."""
+
+        return _result(0.0, (self,), "relu", _ZERO, _blocked)
 
     # ------------------------------------------------ reflected forms: 2 + x, 2 * x, ...
     def __radd__(self, other: Number) -> Value:
