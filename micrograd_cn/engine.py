@@ -133,9 +133,14 @@ def _result(data: float, children: tuple, opname: str, local: tuple,
             backward: Backward, arg: Number | None = None) -> Value:
     """A new interior node. Skips Value.__init__: the op has already checked ``data``."""
     out = Value.__new__(Value)
-    out.data, out.grad, out.label = data, 0.0, ""
-    out._prev, out._op, out._local, out._apply, out._arg = (
-        children, opname, local, backward, arg)
+    out.data = data  # one store per line: no tuple is built and unpacked for each node
+    out.grad = 0.0
+    out.label = ""
+    out._prev = children
+    out._op = opname
+    out._local = local
+    out._apply = backward
+    out._arg = arg
     return out
 
 
