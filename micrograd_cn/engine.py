@@ -527,11 +527,13 @@ def weighted_sums(ws: Sequence[Sequence[Value | Number]], x: Sequence[Value | Nu
     """
     x = [xi if isinstance(xi, Value) else lift(xi, "wsum") for xi in x]
     xd = [xi.data for xi in x]
+    n = len(x)
     out = []
     for w, b in zip(ws, bs):  # one bias per row
-        if len(w) != len(x):
-            raise ValueError(t("wsum_lengths", nw=len(w), nx=len(x)))
-        b = lift(b, "wsum")
+        if len(w) != n:
+            raise ValueError(t("wsum_lengths", nw=len(w), nx=n))
+        if not isinstance(b, Value):
+            b = lift(b, "wsum")
         try:
             wd = [wi.data for wi in w]  # type: ignore[union-attr]
         except AttributeError:  # a plain number among the weights: a constant leaf, like x
