@@ -248,14 +248,18 @@ class Layer(Module):
 
     def __call__(self, x: Sequence[Input]) -> Value | list[Value]:
         x = _as_inputs(x, len(self.neurons[0].w), "Layer")
-        x = _data(x, "x")  # plain numbers become data x₁ … once here, not once per neuron
+        out = self._forward(_data(x, "x"))  # plain numbers become data x₁ … once, here
+        return out[0] if len(out) == 1 else out  # micrograd: one neuron gives a Value
+
+    def _forward(self, x: list[Value]) -> list[Value]:
+        """Every neuron's activation, for inputs already checked (a list of Values)."""
         neurons = self.neurons
-        if all(n.fused for n in neurons):  # one call: x is checked and read once for the layer
-            zs = weighted_sums([n.w for n in neurons], x, [n.b for n in neurons])
+        ws = [n.w for n in neurons if n.fused]
+        if len(ws) == len(neurons):  # all fused: one call reads x once for the whole layer
+            zs = weighted_sums(ws, x, [n.b for n in neurons])
         else:
             zs = [n._weighted(x) for n in neurons]
-        out = [n._activate(z) for n, z in zip(neurons, zs)]
-        return out[0] if len(out) == 1 else out  # micrograd: one neuron gives a Value
+        return [n._activate(z) for n, z in zip(neurons, zs)]
 
     def _units(self, inputs: str = "") -> list[Unit]:
         layer = "L" if self._layer is None else f"L{self._layer}"
@@ -309,9 +313,10 @@ class MLP(Module):
             layer._name(i + 2)  # the input is layer 1 (seed 001): the first weights are w²
 
     def __call__(self, x: Sequence[Input]) -> Value | list[Value]:
+        a = _data(_as_inputs(x, len(self.layers[0].neurons[0].w), "Layer"), "x")
         for layer in self.layers:
-            x = layer([x] if isinstance(x, Value) else x)  # a one-neuron layer gave a Value
-        return x
+            a = layer._forward(a)  # a layer's outputs are Values: only the input needs checks
+        return a[0] if len(a) == 1 else a  # micrograd: one output neuron gives a Value
 
     def parameters(self) -> list[Value]:
         return [p for layer in self.layers for p in layer.parameters()]
