@@ -111,6 +111,8 @@ def _overflow(opname: str, *operands: float) -> OverflowError:
 
 def to_float(data: object, opname: str) -> float:
     """Check that ``data`` is a finite real number and return it as a float."""
+    if type(data) is float and isfinite(data):  # the usual case, decided fast
+        return data
     if isinstance(data, Real) and not isinstance(data, bool):
         try:
             data = float(data)

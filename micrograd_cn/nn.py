@@ -93,8 +93,13 @@ def index(j: int, k: int, wide: bool = False) -> str:
 
 def _data(values: list[Input], letter: str) -> list[Value]:
     """Plain numbers among ``values`` as data leaves ``x₁ …`` (Values are kept as they are)."""
-    return [v if isinstance(v, Value) else Value(to_float(v, letter), label=f"{letter}{sub(k)}")
-            for k, v in enumerate(values, 1)]
+    leaves = []
+    for k, v in enumerate(values, 1):
+        if not isinstance(v, Value):
+            v = lift(v, letter)  # a leaf for a finite number (an error names ``letter``)
+            v.label = f"{letter}{sub(k)}"
+        leaves.append(v)
+    return leaves
 
 
 def _numbers(values: object, n: int, where: str, what: str) -> list[float]:
