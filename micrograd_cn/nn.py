@@ -93,13 +93,15 @@ def index(j: int, k: int, wide: bool = False) -> str:
 
 def _data(values: list[Input], letter: str) -> list[Value]:
     """Plain numbers among ``values`` as data leaves ``x₁ …`` (Values are kept as they are)."""
-    leaves = []
-    for k, v in enumerate(values, 1):
-        if not isinstance(v, Value):
-            v = lift(v, letter)  # a leaf for a finite number (an error names ``letter``)
-            v.label = f"{letter}{sub(k)}"
-        leaves.append(v)
-    return leaves
+    return [v if isinstance(v, Value) else _named_leaf(v, letter, k)
+            for k, v in enumerate(values, 1)]
+
+
+def _named_leaf(number: Number, name: str, k: int) -> Value:
+    """The data leaf ``nameₖ`` for a plain number (an error for a bad one names ``name``)."""
+    leaf = lift(number, name)  # checks the number once, without Value.__init__'s second check
+    leaf.label = f"{name}{sub(k)}"
+    return leaf
 
 
 def _numbers(values: object, n: int, where: str, what: str) -> list[float]:
@@ -384,7 +386,7 @@ def _pairs(pred: Value | Sequence[Value], target: Number | Sequence[Number],
 
 def _target(y: Value | Number, j: int, name: str = "y") -> Value:
     """A plain target as the data leaf ``yⱼ`` (``name`` may be ``1−y``, ``−y``); a Value as it is."""
-    return y if isinstance(y, Value) else Value(y, label=f"{name}{sub(j)}")
+    return y if isinstance(y, Value) else _named_leaf(y, name, j)
 
 
 def _reduce(terms: list[Value], reduction: str, where: str) -> Value:
