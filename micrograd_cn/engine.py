@@ -132,7 +132,7 @@ def _leaf(data: float) -> Value:
 
 
 def _result(data: float, children: tuple, opname: str, local: tuple,
-            backward: Backward, arg: Number | None = None) -> Value:
+            backward: Backward | None, arg: Number | None = None) -> Value:
     """A new interior node. Skips Value.__init__: the op has already checked ``data``."""
     out = Value.__new__(Value)
     out.data = data  # one store per line: no tuple is built and unpacked for each node
@@ -186,7 +186,7 @@ class Value:
         self.label = str(text)  # shown in pictures and traces, so always text
 
     @property
-    def _backward(self) -> Callable[[], None]:
+    def _backward(self) -> Callable[[], object]:
         """micrograd's step for this node alone: pass ``self.grad`` to the inputs.
 
         Made on each access and never stored, so the node stays out of any
@@ -429,7 +429,7 @@ class Value:
                 raise gradient_error(order, node)
             apply = node._apply
             if (g and apply is not None) or type(apply) is CustomBackward:
-                apply(g)  # type: ignore[misc]
+                apply(g)
 
     def zero_grad(self) -> None:
         """Reset the gradient of every node below (and including) this one to 0."""
@@ -510,7 +510,7 @@ def gradient_error(order: Sequence[Value], node: Value,
                                 detail=detail))
 
 
-def lift(other: Value | Number, opname: str) -> Value:
+def lift(other: object, opname: str) -> Value:
     """Wrap a plain number as a constant leaf; refuse anything else with a clear error."""
     if isinstance(other, Value):
         return other
@@ -527,9 +527,9 @@ def weighted_sums(ws: Sequence[Sequence[Value | Number]], x: Sequence[Value | Nu
     One node instead of 2n, so a network is several times faster to train; and
     the shared inputs x are checked and read once for the whole layer.
     """
-    x = [xi if isinstance(xi, Value) else lift(xi, "wsum") for xi in x]
-    xd = [xi.data for xi in x]
-    n = len(x)
+    xs = [xi if isinstance(xi, Value) else lift(xi, "wsum") for xi in x]
+    xd = [xi.data for xi in xs]
+    n = len(xs)
     out = []
     for w, b in zip(ws, bs):  # one bias per row
         if len(w) != n:
@@ -537,14 +537,14 @@ def weighted_sums(ws: Sequence[Sequence[Value | Number]], x: Sequence[Value | Nu
         if not isinstance(b, Value):
             b = lift(b, "wsum")
         try:
-            wd = [wi.data for wi in w]  # type: ignore[union-attr]
+            wd = [wi.data for wi in w]  # type: ignore[union-attr]  # numbers: just below
         except AttributeError:  # a plain number among the weights: a constant leaf, like x
-            w = [lift(wi, "wsum") for wi in w]
-            wd = [wi.data for wi in w]
+            leaves = [lift(wi, "wsum") for wi in w]
+            w, wd = leaves, [wi.data for wi in leaves]
         data = sum(map(mul, wd, xd), b.data)
         if not isfinite(data):
             raise _overflow("wsum", *wd, *xd, b.data)
-        children = (*w, *x, b)
+        children = (*w, *xs, b)
         local = (*xd, *wd, 1.0)  # ∂z/∂wₖ = xₖ, ∂z/∂xₖ = wₖ, ∂z/∂b = 1
 
         def _backward(g: float, children: tuple = children, local: tuple = local) -> None:

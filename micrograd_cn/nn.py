@@ -35,11 +35,9 @@ from __future__ import annotations
 import random
 from math import isfinite
 from numbers import Real
-from typing import Iterable, NamedTuple, Sequence, Union
+from typing import Any, Iterable, NamedTuple, Sequence, Union
 
-from micrograd_cn.engine import (
-    Number, Value, lift, to_float, topo_sort, weighted_sum, weighted_sums,
-)
+from micrograd_cn.engine import Number, Value, lift, to_float, topo_sort, weighted_sum, weighted_sums
 from micrograd_cn.i18n import show, t
 from micrograd_cn.table import sub, sup
 
@@ -104,7 +102,7 @@ def _named_leaf(number: Number, name: str, k: int) -> Value:
     return leaf
 
 
-def _numbers(values: object, n: int, where: str, what: str) -> list[float]:
+def _numbers(values: Any, n: int, where: str, what: str) -> list[float]:
     """A list of n plain numbers (for setting weights), or a clear error."""
     if isinstance(values, (str, bytes)) or not hasattr(values, "__len__") or len(values) != n:
         got = len(values) if hasattr(values, "__len__") and not isinstance(values, str) else show(values)
@@ -239,7 +237,7 @@ class Layer(Module):
     """``nout`` neurons that all read the same inputs."""
 
     def __init__(self, nin: int, nout: int, *, seed: int | None = None,
-                 rng: random.Random | None = None, **kwargs: object) -> None:
+                 rng: random.Random | None = None, **kwargs: Any) -> None:
         _check_size(nin, "Layer", "nin")
         _check_size(nout, "Layer", "nout")
         rng = _generator(seed, rng)
@@ -442,7 +440,7 @@ def binary_cross_entropy_with_logits(logit: Value | Sequence[Value],
     return _reduce(terms, reduction, "binary_cross_entropy_with_logits")
 
 
-def _logits(logits: object, where: str) -> list[Value]:
+def _logits(logits: Any, where: str) -> list[Value]:
     """One sample's logits as Values (plain numbers become constants), at least one."""
     if isinstance(logits, (Value, int, float, str, bytes)) or not hasattr(logits, "__len__"):
         raise TypeError(t("nn_not_sequence", where=where, kind=type(logits).__name__))
@@ -502,7 +500,7 @@ def cross_entropy(logits: Sequence[Input] | Sequence[Sequence[Input]],
     return _cross_entropy_one(logits, target)
 
 
-def _cross_entropy_one(logits: Sequence[Input], target: object) -> Value:
+def _cross_entropy_one(logits: object, target: object) -> Value:
     zs = _logits(logits, "cross_entropy")
     if isinstance(target, bool) or not isinstance(target, int) or not 0 <= target < len(zs):
         raise ValueError(t("nn_label", where="cross_entropy",
@@ -591,10 +589,10 @@ class SGD:
 def _groups(root: Value, units: list[Unit]) -> dict[Value, str]:
     """``Module.groups``: walk the graph once, inputs first, recognising each neuron's nodes."""
     owner: dict[int, tuple[int, bool]] = {}  # id(parameter) -> (unit, is it the bias)
-    for u, unit in enumerate(units):
+    for i, unit in enumerate(units):
         for w in unit.neuron.w:
-            owner[id(w)] = (u, False)
-        owner[id(unit.neuron.b)] = (u, True)
+            owner[id(w)] = (i, False)
+        owner[id(unit.neuron.b)] = (i, True)
     groups: dict[Value, str] = {}
     products: dict[int, int] = {}  # id(w·x) -> unit
     chain: dict[int, tuple[int, int]] = {}  # id(b + w₁x₁ + … + wₖxₖ) -> (unit, k); b itself is k=0
@@ -604,6 +602,7 @@ def _groups(root: Value, units: list[Unit]) -> dict[Value, str]:
         if unit.inputs and not x._prev and id(x) not in owner:
             groups.setdefault(x, unit.inputs)
 
+    u: int | None  # the unit of the node at hand, if it belongs to one
     for node in topo_sort(root):
         inputs = node._prev
         if not inputs:
@@ -629,7 +628,7 @@ def _groups(root: Value, units: list[Unit]) -> dict[Value, str]:
                 data(units[u], inputs[1])
         elif node._op == "+":
             left, right = (chain.get(id(inputs[0])), products.get(id(inputs[1])))
-            if left is not None and left[0] == right:
+            if left is not None and right is not None and left[0] == right:
                 u, k = right, left[1] + 1
                 chain[id(node)] = (u, k)
                 if k == len(units[u].neuron.w):
