@@ -61,6 +61,9 @@ class CustomBackward:
         self.fn()
 
 
+_ONE, _ZERO = (1.0,), (0.0,)  # the local derivatives of a ReLU, shared by all its nodes
+
+
 def _nothing() -> None:
     """A leaf's ``_backward``, as in micrograd: there is nothing below it."""
 
@@ -108,6 +111,8 @@ def _overflow(opname: str, *operands: float) -> OverflowError:
 
 def to_float(data: object, opname: str) -> float:
     """Check that ``data`` is a finite real number and return it as a float."""
+    if type(data) is float and isfinite(data):  # the usual case, decided fast
+        return data
     if isinstance(data, Real) and not isinstance(data, bool):
         try:
             data = float(data)
@@ -127,12 +132,17 @@ def _leaf(data: float) -> Value:
 
 
 def _result(data: float, children: tuple, opname: str, local: tuple,
-            backward: Backward, arg: Number | None = None) -> Value:
+            backward: Backward | None, arg: Number | None = None) -> Value:
     """A new interior node. Skips Value.__init__: the op has already checked ``data``."""
     out = Value.__new__(Value)
-    out.data, out.grad, out.label = data, 0.0, ""
-    out._prev, out._op, out._local, out._apply, out._arg = (
-        children, opname, local, backward, arg)
+    out.data = data  # one store per line: no tuple is built and unpacked for each node
+    out.grad = 0.0
+    out.label = ""
+    out._prev = children
+    out._op = opname
+    out._local = local
+    out._apply = backward
+    out._arg = arg
     return out
 
 
@@ -176,7 +186,7 @@ class Value:
         self.label = str(text)  # shown in pictures and traces, so always text
 
     @property
-    def _backward(self) -> Callable[[], None]:
+    def _backward(self) -> Callable[[], object]:
         """micrograd's step for this node alone: pass ``self.grad`` to the inputs.
 
         Made on each access and never stored, so the node stays out of any
@@ -366,13 +376,16 @@ class Value:
 
     @op("relu", "ReLU", "ReLU({x})", "ReLU′({x})", rule="ReLU′({x}) = 1 ({x} > 0), 0 ({x} ≤ 0)")
     def relu(self) -> Value:
-        positive = self.data > 0.0
-        d = 1.0 if positive else 0.0
+        if self.data > 0.0:  # ReLU′ = 1: the gradient passes through unchanged
+            def _backward(g: float, self: Value = self) -> None:
+                self.grad += g
 
-        def _backward(g: float, self=self, d=d) -> None:
-            self.grad += g * d
+            return _result(self.data, (self,), "relu", _ONE, _backward)
 
-        return _result(self.data if positive else 0.0, (self,), "relu", (d,), _backward)
+        def _blocked(g: float, self: Value = self) -> None:
+            """ReLU′ = 0: nothing flows back to the input."""
+
+        return _result(0.0, (self,), "relu", _ZERO, _blocked)
 
     # ------------------------------------------------ reflected forms: 2 + x, 2 * x, ...
     def __radd__(self, other: Number) -> Value:
@@ -404,6 +417,10 @@ class Value:
         stops the pass with a FloatingPointError naming the node where it
         happened. Each node's gradient is final when the walk reaches it, so
         one check per node (``g - g`` is 0.0 only for a finite g) suffices.
+
+        A node whose gradient is exactly 0 would add only zeros below it, so its
+        closure is skipped (in a ReLU network most are: dead units, met margins);
+        a closure written by user code runs anyway, as in micrograd.
         """
         order = start_backward(self)
         for node in reversed(order):
@@ -411,7 +428,7 @@ class Value:
             if g - g:
                 raise gradient_error(order, node)
             apply = node._apply
-            if apply is not None:
+            if (g and apply is not None) or type(apply) is CustomBackward:
                 apply(g)
 
     def zero_grad(self) -> None:
@@ -493,7 +510,7 @@ def gradient_error(order: Sequence[Value], node: Value,
                                 detail=detail))
 
 
-def lift(other: Value | Number, opname: str) -> Value:
+def lift(other: object, opname: str) -> Value:
     """Wrap a plain number as a constant leaf; refuse anything else with a clear error."""
     if isinstance(other, Value):
         return other
@@ -501,34 +518,47 @@ def lift(other: Value | Number, opname: str) -> Value:
 
 
 @op("wsum", "Σwx+b", "{terms}", "{partner}", "{partner}", "1")
-def weighted_sum(w: Sequence[Value], x: Sequence[Value | Number], b: Value) -> Value:
-    """z = w₁x₁ + … + wₙxₙ + b as ONE node (a neuron's weighted input).
+def weighted_sums(ws: Sequence[Sequence[Value | Number]], x: Sequence[Value | Number],
+                  bs: Sequence[Value | Number]) -> list[Value]:
+    """zⱼ = wⱼ₁x₁ + … + wⱼₙxₙ + bⱼ for every row wⱼ of ``ws``: one node per neuron of a layer.
 
-    Its inputs are (w₁ … wₙ, x₁ … xₙ, b), with local derivatives
-    ∂z/∂wᵢ = xᵢ (which becomes BP4), ∂z/∂xᵢ = wᵢ (BP2), ∂z/∂b = 1 (BP3).
-    One node instead of 2n, so a network is several times faster to train.
+    Each node's inputs are (wⱼ₁ … wⱼₙ, x₁ … xₙ, bⱼ), with local derivatives
+    ∂z/∂wⱼₖ = xₖ (which becomes BP4), ∂z/∂xₖ = wⱼₖ (BP2), ∂z/∂bⱼ = 1 (BP3).
+    One node instead of 2n, so a network is several times faster to train; and
+    the shared inputs x are checked and read once for the whole layer.
     """
-    if len(w) != len(x):
-        raise ValueError(t("wsum_lengths", nw=len(w), nx=len(x)))
-    x = [xi if isinstance(xi, Value) else lift(xi, "wsum") for xi in x]
-    b = lift(b, "wsum")
-    try:
-        wd = [wi.data for wi in w]
-    except AttributeError:  # a plain number among the weights: a constant leaf, like x
-        w = [lift(wi, "wsum") for wi in w]
-        wd = [wi.data for wi in w]
-    xd = [xi.data for xi in x]
-    data = sum(map(mul, wd, xd), b.data)
-    if not isfinite(data):
-        raise _overflow("wsum", *wd, *xd, b.data)
-    children = (*w, *x, b)
-    local = (*xd, *wd, 1.0)  # ∂z/∂wᵢ = xᵢ, ∂z/∂xᵢ = wᵢ, ∂z/∂b = 1
+    xs = [xi if isinstance(xi, Value) else lift(xi, "wsum") for xi in x]
+    xd = [xi.data for xi in xs]
+    n = len(xs)
+    out = []
+    for w, b in zip(ws, bs):  # one bias per row
+        if len(w) != n:
+            raise ValueError(t("wsum_lengths", nw=len(w), nx=n))
+        if not isinstance(b, Value):
+            b = lift(b, "wsum")
+        try:
+            wd = [wi.data for wi in w]  # type: ignore[union-attr]  # numbers: just below
+        except AttributeError:  # a plain number among the weights: a constant leaf, like x
+            leaves = [lift(wi, "wsum") for wi in w]
+            w, wd = leaves, [wi.data for wi in leaves]
+        data = sum(map(mul, wd, xd), b.data)
+        if not isfinite(data):
+            raise _overflow("wsum", *wd, *xd, b.data)
+        children = (*w, *xs, b)
+        local = (*xd, *wd, 1.0)  # ∂z/∂wₖ = xₖ, ∂z/∂xₖ = wₖ, ∂z/∂b = 1
 
-    def _backward(g: float, children=children, local=local) -> None:
-        for child, d in zip(children, local):
-            child.grad += g * d
+        def _backward(g: float, children: tuple = children, local: tuple = local) -> None:
+            for child, d in zip(children, local):
+                child.grad += g * d
 
-    return _result(data, children, "wsum", local, _backward)
+        out.append(_result(data, children, "wsum", local, _backward))
+    return out
+
+
+def weighted_sum(w: Sequence[Value | Number], x: Sequence[Value | Number],
+                 b: Value | Number) -> Value:
+    """z = w₁x₁ + … + wₙxₙ + b as ONE node (a neuron's weighted input; see ``weighted_sums``)."""
+    return weighted_sums([w], x, [b])[0]
 
 
 def start_backward(root: Value) -> list[Value]:
@@ -554,7 +584,9 @@ def topo_sort(root: Value) -> list[Value]:
 
     Iterative depth-first search with an explicit stack, so a chain of a
     million nodes needs no recursion. Children are visited in their recorded
-    order, so the same expression always gives the same order.
+    order, so the same expression always gives the same order. A node whose
+    inputs have all been seen is finished at once (in a graph without cycles
+    a seen input is already in ``order``: it cannot be on the path above it).
     """
     if not isinstance(root, Value):
         raise TypeError(t("not_a_value", kind=type(root).__name__, value=show(root)))
@@ -566,8 +598,12 @@ def topo_sort(root: Value) -> list[Value]:
         for child in todo[-1]:
             if child not in seen:
                 seen.add(child)
+                inputs = child._prev
+                if seen.issuperset(inputs):  # a leaf, or every input already in order
+                    order.append(child)
+                    continue
                 path.append(child)
-                todo.append(iter(child._prev))
+                todo.append(iter(inputs))
                 break
         else:  # every input of path[-1] is already in order
             todo.pop()

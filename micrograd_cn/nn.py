@@ -35,9 +35,9 @@ from __future__ import annotations
 import random
 from math import isfinite
 from numbers import Real
-from typing import Iterable, NamedTuple, Sequence, Union
+from typing import Any, Iterable, NamedTuple, Sequence, Union
 
-from micrograd_cn.engine import Number, Value, lift, to_float, topo_sort, weighted_sum
+from micrograd_cn.engine import Number, Value, lift, to_float, topo_sort, weighted_sum, weighted_sums
 from micrograd_cn.i18n import show, t
 from micrograd_cn.table import sub, sup
 
@@ -91,11 +91,18 @@ def index(j: int, k: int, wide: bool = False) -> str:
 
 def _data(values: list[Input], letter: str) -> list[Value]:
     """Plain numbers among ``values`` as data leaves ``x₁ …`` (Values are kept as they are)."""
-    return [v if isinstance(v, Value) else Value(to_float(v, letter), label=f"{letter}{sub(k)}")
+    return [v if isinstance(v, Value) else _named_leaf(v, letter, k)
             for k, v in enumerate(values, 1)]
 
 
-def _numbers(values: object, n: int, where: str, what: str) -> list[float]:
+def _named_leaf(number: Number, name: str, k: int) -> Value:
+    """The data leaf ``nameₖ`` for a plain number (an error for a bad one names ``name``)."""
+    leaf = lift(number, name)  # checks the number once, without Value.__init__'s second check
+    leaf.label = f"{name}{sub(k)}"
+    return leaf
+
+
+def _numbers(values: Any, n: int, where: str, what: str) -> list[float]:
     """A list of n plain numbers (for setting weights), or a clear error."""
     if isinstance(values, (str, bytes)) or not hasattr(values, "__len__") or len(values) != n:
         got = len(values) if hasattr(values, "__len__") and not isinstance(values, str) else show(values)
@@ -191,14 +198,16 @@ class Neuron(Module):
             self.activation = "relu"
 
     def __call__(self, x: Sequence[Input]) -> Value:
-        return self._forward(_data(_as_inputs(x, len(self.w), "Neuron"), "x"))
+        return self._activate(self._weighted(_data(_as_inputs(x, len(self.w), "Neuron"), "x")))
 
-    def _forward(self, x: list[Value]) -> Value:
-        """z and a for inputs already checked (a Layer checks once for all its neurons)."""
+    def _weighted(self, x: list[Value]) -> Value:
+        """z for inputs already checked (a Layer checks once for all its neurons)."""
         if self.fused:
-            z = weighted_sum(self.w, x, self.b)
-        else:  # micrograd's graph: ((b + w₁x₁) + w₂x₂) + …
-            z = sum((wi * xi for wi, xi in zip(self.w, x)), self.b)
+            return weighted_sum(self.w, x, self.b)
+        return sum((wi * xi for wi, xi in zip(self.w, x)), self.b)  # micrograd's graph: ((b + w₁x₁) + w₂x₂) + …
+
+    def _activate(self, z: Value) -> Value:
+        """a from z, both named and kept as this neuron's last forward pass."""
         z.label = self._labels[0]
         if self.activation == "linear":
             a = z  # one node, named z: the weighted input is the output
@@ -228,7 +237,7 @@ class Layer(Module):
     """``nout`` neurons that all read the same inputs."""
 
     def __init__(self, nin: int, nout: int, *, seed: int | None = None,
-                 rng: random.Random | None = None, **kwargs: object) -> None:
+                 rng: random.Random | None = None, **kwargs: Any) -> None:
         _check_size(nin, "Layer", "nin")
         _check_size(nout, "Layer", "nout")
         rng = _generator(seed, rng)
@@ -244,9 +253,18 @@ class Layer(Module):
 
     def __call__(self, x: Sequence[Input]) -> Value | list[Value]:
         x = _as_inputs(x, len(self.neurons[0].w), "Layer")
-        x = _data(x, "x")  # plain numbers become data x₁ … once here, not once per neuron
-        out = [n._forward(x) for n in self.neurons]
+        out = self._forward(_data(x, "x"))  # plain numbers become data x₁ … once, here
         return out[0] if len(out) == 1 else out  # micrograd: one neuron gives a Value
+
+    def _forward(self, x: list[Value]) -> list[Value]:
+        """Every neuron's activation, for inputs already checked (a list of Values)."""
+        neurons = self.neurons
+        ws = [n.w for n in neurons if n.fused]
+        if len(ws) == len(neurons):  # all fused: one call reads x once for the whole layer
+            zs = weighted_sums(ws, x, [n.b for n in neurons])
+        else:
+            zs = [n._weighted(x) for n in neurons]
+        return [n._activate(z) for n, z in zip(neurons, zs)]
 
     def _units(self, inputs: str = "") -> list[Unit]:
         layer = "L" if self._layer is None else f"L{self._layer}"
@@ -300,9 +318,10 @@ class MLP(Module):
             layer._name(i + 2)  # the input is layer 1 (seed 001): the first weights are w²
 
     def __call__(self, x: Sequence[Input]) -> Value | list[Value]:
+        a = _data(_as_inputs(x, len(self.layers[0].neurons[0].w), "Layer"), "x")
         for layer in self.layers:
-            x = layer([x] if isinstance(x, Value) else x)  # a one-neuron layer gave a Value
-        return x
+            a = layer._forward(a)  # a layer's outputs are Values: only the input needs checks
+        return a[0] if len(a) == 1 else a  # micrograd: one output neuron gives a Value
 
     def parameters(self) -> list[Value]:
         return [p for layer in self.layers for p in layer.parameters()]
@@ -365,7 +384,7 @@ def _pairs(pred: Value | Sequence[Value], target: Number | Sequence[Number],
 
 def _target(y: Value | Number, j: int, name: str = "y") -> Value:
     """A plain target as the data leaf ``yⱼ`` (``name`` may be ``1−y``, ``−y``); a Value as it is."""
-    return y if isinstance(y, Value) else Value(y, label=f"{name}{sub(j)}")
+    return y if isinstance(y, Value) else _named_leaf(y, name, j)
 
 
 def _reduce(terms: list[Value], reduction: str, where: str) -> Value:
@@ -421,7 +440,7 @@ def binary_cross_entropy_with_logits(logit: Value | Sequence[Value],
     return _reduce(terms, reduction, "binary_cross_entropy_with_logits")
 
 
-def _logits(logits: object, where: str) -> list[Value]:
+def _logits(logits: Any, where: str) -> list[Value]:
     """One sample's logits as Values (plain numbers become constants), at least one."""
     if isinstance(logits, (Value, int, float, str, bytes)) or not hasattr(logits, "__len__"):
         raise TypeError(t("nn_not_sequence", where=where, kind=type(logits).__name__))
@@ -481,7 +500,7 @@ def cross_entropy(logits: Sequence[Input] | Sequence[Sequence[Input]],
     return _cross_entropy_one(logits, target)
 
 
-def _cross_entropy_one(logits: Sequence[Input], target: object) -> Value:
+def _cross_entropy_one(logits: object, target: object) -> Value:
     zs = _logits(logits, "cross_entropy")
     if isinstance(target, bool) or not isinstance(target, int) or not 0 <= target < len(zs):
         raise ValueError(t("nn_label", where="cross_entropy",
@@ -501,11 +520,17 @@ def max_margin_loss(scores: Sequence[Value], labels: Sequence[Number],
 
 
 def l2_penalty(params: Iterable[Value]) -> Value:
-    """Σ p² over the parameters (multiply by a small α and add to the loss)."""
+    """Σ p² over the parameters (multiply by a small α and add to the loss).
+
+    One weighted-sum node p₁·p₁ + … + pₙ·pₙ + 0 (each p is both a weight and an
+    input, so it gets two edges with local derivative p: ∂/∂p = 2p), not 2n − 1
+    nodes: the same numbers as the sum of products, bit for bit, at a fraction
+    of the cost in a training step.
+    """
     params = list(params)
     if not params:
         raise ValueError(t("nn_empty", where="l2_penalty"))
-    return sum((p * p for p in params[1:]), params[0] * params[0])
+    return weighted_sum(params, params, 0.0)
 
 
 # ---------------------------------------------------------------- optimizer
@@ -564,10 +589,10 @@ class SGD:
 def _groups(root: Value, units: list[Unit]) -> dict[Value, str]:
     """``Module.groups``: walk the graph once, inputs first, recognising each neuron's nodes."""
     owner: dict[int, tuple[int, bool]] = {}  # id(parameter) -> (unit, is it the bias)
-    for u, unit in enumerate(units):
+    for i, unit in enumerate(units):
         for w in unit.neuron.w:
-            owner[id(w)] = (u, False)
-        owner[id(unit.neuron.b)] = (u, True)
+            owner[id(w)] = (i, False)
+        owner[id(unit.neuron.b)] = (i, True)
     groups: dict[Value, str] = {}
     products: dict[int, int] = {}  # id(w·x) -> unit
     chain: dict[int, tuple[int, int]] = {}  # id(b + w₁x₁ + … + wₖxₖ) -> (unit, k); b itself is k=0
@@ -577,6 +602,7 @@ def _groups(root: Value, units: list[Unit]) -> dict[Value, str]:
         if unit.inputs and not x._prev and id(x) not in owner:
             groups.setdefault(x, unit.inputs)
 
+    u: int | None  # the unit of the node at hand, if it belongs to one
     for node in topo_sort(root):
         inputs = node._prev
         if not inputs:
@@ -602,7 +628,7 @@ def _groups(root: Value, units: list[Unit]) -> dict[Value, str]:
                 data(units[u], inputs[1])
         elif node._op == "+":
             left, right = (chain.get(id(inputs[0])), products.get(id(inputs[1])))
-            if left is not None and left[0] == right:
+            if left is not None and right is not None and left[0] == right:
                 u, k = right, left[1] + 1
                 chain[id(node)] = (u, k)
                 if k == len(units[u].neuron.w):
