@@ -160,7 +160,10 @@ class Naming:
         if node._op == "wsum":  # inputs w₁ … wₙ, x₁ … xₙ, b
             n = (len(inputs) - 1) // 2
             terms = [f"{atom(inputs[i])}·{atom(inputs[n + i])}" for i in range(n)]
-            fields["terms"] = " + ".join(terms + [inputs[-1]])
+            bias = node._prev[-1]
+            if bias._prev or bias.label or bias.data != 0.0:  # a constant 0 adds nothing to read
+                terms.append(inputs[-1])
+            fields["terms"] = " + ".join(terms)
             if position is not None and position < 2 * n:
                 fields["partner"] = inputs[position + n if position < n else position - n]
         return fields

@@ -193,6 +193,8 @@ def test_formulas_are_the_ops_templates_filled_with_names():
     check(s, 0, "x₁", "w₁·x₁ + z")
     check(s, 1, "w₁", "w₁·x₁ + z")
     check(s, 2, "1", "w₁·x₁ + z")
+    check(weighted_sum([w], [x], 0.0), 0, "x₁", "w₁·x₁")  # a constant 0 bias is not written
+    check(weighted_sum([w], [x], 0.5), 0, "x₁", "w₁·x₁ + 0.5")
     a = Value(0.2, label="a")
     r, th = a.relu(), a.tanh()
     assert Naming(r).rule(r) == "ReLU′(a) = 1 (a > 0), 0 (a ≤ 0)"
