@@ -41,7 +41,7 @@ from micrograd_cn.files import write_atomic
 from micrograd_cn.i18n import check_lang, show, t
 from micrograd_cn.naming import fill
 from micrograd_cn.nn import MLP
-from micrograd_cn.stepper import NAV_SCRIPT, PAGE_FONTS, StepPage, json_for_script
+from micrograd_cn.stepper import NAV_SCRIPT, PAGE_FONTS, StepPage, json_for_script, page_head
 from micrograd_cn.table import num, paren, sub, sup
 from micrograd_cn.viz import check_output
 
@@ -501,15 +501,7 @@ def _page(mlp: MLP, x: Sequence[float], y: Sequence[float], cost: str, lang: str
     heading = t("lv_page_title", lang, arch=arch)
     total = len(steps) - 1
     page = "\n".join([
-        "<!DOCTYPE html>",
-        f'<html lang="{"zh-CN" if lang == "zh" else "en"}">',
-        "<head>",
-        '<meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{html.escape(heading)}</title>",
-        f"<style>{_STYLE}</style>",
-        "</head>",
-        '<body class="projector">' if projector else "<body>",
+        *page_head(lang, heading, _STYLE, projector),
         f"<h1>{html.escape(heading)}</h1>",
         f'<p id="help">{html.escape(t("lv_help", lang))}</p>',
         '<p id="legend-text">'

@@ -193,7 +193,7 @@ _QUIZ_SCRIPT = r"""
         i++;
         return v;
       }
-      var m = /^(\d+\.?\d*|\.\d+)(e[+-]?\d+)?/i.exec(s.slice(i));
+      var m = s.slice(i).match(/^(\d+\.?\d*|\.\d+)(e[+-]?\d+)?/i);
       if (!m) { throw new Error("no number"); }
       i += m[0].length;
       return parseFloat(m[0]);
@@ -318,6 +318,21 @@ def _svg(ls: Lesson, lang: str, *, rankdir: str, legend: bool, projector: bool) 
     return svg[svg.index("<svg"):]
 
 
+def page_head(lang: str, heading: str, style: str, projector: bool) -> list[str]:
+    """The lines every self-contained page starts with, up to and including <body>."""
+    return [
+        "<!DOCTYPE html>",
+        f'<html lang="{"zh-CN" if lang == "zh" else "en"}">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{html.escape(heading)}</title>",
+        f"<style>{style}</style>",
+        "</head>",
+        '<body class="projector">' if projector else "<body>",
+    ]
+
+
 def json_for_script(data: object) -> str:
     """JSON that cannot end the <script> element it sits in."""
     text = json.dumps(data, ensure_ascii=False)
@@ -380,15 +395,7 @@ def _page(root: Value, lang: str | None, title: str | None,
         data["quiz"] = _quiz_data(ls, ask, lang)
     heading = t("page_title", lang, expr=title) if title else t("page_title_plain", lang)
     return "\n".join([
-        "<!DOCTYPE html>",
-        f'<html lang="{"zh-CN" if lang == "zh" else "en"}">',
-        "<head>",
-        '<meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{html.escape(heading)}</title>",
-        f"<style>{_STYLE}{_QUIZ_STYLE if quiz else ''}</style>",
-        "</head>",
-        '<body class="projector">' if projector else "<body>",
+        *page_head(lang, heading, _STYLE + (_QUIZ_STYLE if quiz else ""), projector),
         f"<h1>{html.escape(heading)}</h1>",
         f'<p id="help">{html.escape(t("page_help", lang))}</p>',
         '<p id="legend-text">'
