@@ -1,7 +1,7 @@
 """The ``micrograd-cn`` command. The only module that prints or exits.
 
 Each subcommand is one ``_add_<name>(subparsers, lang)`` function that declares
-its arguments (``_subparser`` gives every one its -h and --lang) and sets
+its arguments (``cliargs.subparser`` gives every one its -h and --lang) and sets
 ``func`` to a ``_run_<name>(args) -> int``. Messages are Chinese by default and
 English with ``--lang en`` (or MICROGRAD_CN_LANG=en); their text is in the i18n
 catalog under the ``cli_`` keys. Errors end in one clear line on stderr and
@@ -18,97 +18,27 @@ Imports: everything (lazily, per subcommand, so ``--help`` stays fast).
 from __future__ import annotations
 
 import argparse
-import math
 import os
 import sys
-from contextlib import contextmanager
-from typing import TYPE_CHECKING, Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from micrograd_cn import __version__
-from micrograd_cn.i18n import LANGS, get_lang, language, shorten, t
+from micrograd_cn.cliargs import (
+    Parser,
+    add_lang,
+    argparse_speaks,
+    finite_float,
+    positive_int,
+    scan_lang,
+    subparser,
+)
+from micrograd_cn.i18n import language, t
 from micrograd_cn.terminal import hint, readable_output
 
 if TYPE_CHECKING:  # only for annotations: the modules themselves load lazily
     from micrograd_cn.engine import Value
     from micrograd_cn.expr import Program
     from micrograd_cn.lesson import Lesson
-
-
-def _scan_lang(argv: Sequence[str]) -> str:
-    """Find --lang before parsing, so that --help itself is in the right language."""
-    lang = get_lang()
-    for i, arg in enumerate(argv):
-        if arg == "--lang" and i + 1 < len(argv):
-            lang = argv[i + 1]
-        elif arg.startswith("--lang="):
-            lang = arg.split("=", 1)[1]
-    return lang if lang in LANGS else get_lang()
-
-
-# argparse says its own phrases ("options", "invalid choice", ...) through gettext's
-# ``argparse._``; these are the catalog keys for the ones a user can meet. "usage: " stays:
-# argparse indents wrapped usage lines by its length in characters, and a Chinese prefix
-# is twice as wide on screen.
-_ARGPARSE_KEYS = {
-    "positional arguments": "cli_argparse_positionals",
-    "options": "cli_argparse_options",
-    "argument %(argument_name)s: %(message)s": "cli_argparse_argument",
-    "the following arguments are required: %s": "cli_argparse_required",
-    "unrecognized arguments: %s": "cli_argparse_unrecognized",
-    "expected one argument": "cli_argparse_one",
-    "expected at most one argument": "cli_argparse_at_most_one",
-    "expected at least one argument": "cli_argparse_at_least_one",
-    "invalid choice: %(value)r (choose from %(choices)s)": "cli_argparse_choice",
-    "invalid %(type)s value: %(value)r": "cli_argparse_type",
-    "ambiguous option: %(option)s could match %(matches)s": "cli_argparse_ambiguous",
-    "ignored explicit argument %r": "cli_argparse_explicit",
-}
-
-
-@contextmanager
-def _argparse_speaks(lang: str) -> Iterator[None]:
-    """argparse's own phrases in ``lang`` while the parser is built, parses and prints help.
-
-    argparse looks ``_`` up on each call, so swapping it for the duration is enough; it is
-    put back even when argparse exits (--help, a bad argument). A phrase not in the table,
-    or a Python whose argparse has no ``_``, stays in argparse's English.
-    """
-    english = getattr(argparse, "_", None)
-    if lang == "en" or english is None:
-        yield
-        return
-
-    def translate(text: str) -> str:
-        key = _ARGPARSE_KEYS.get(text)
-        return t(key, lang) if key else english(text)
-
-    argparse._ = translate  # type: ignore[attr-defined]
-    try:
-        yield
-    finally:
-        argparse._ = english  # type: ignore[attr-defined]
-
-
-class _Parser(argparse.ArgumentParser):
-    """argparse that reports errors as one line in the user's language, exit code 2."""
-
-    lang = "zh"
-
-    def error(self, message: str) -> None:  # type: ignore[override]
-        self.exit(2, f"{self.prog}: {t('cli_error_prefix', self.lang)}{message}\n")
-
-
-def _common(parser: argparse.ArgumentParser, lang: str) -> None:
-    parser.add_argument("--lang", choices=LANGS, default=lang, help=t("cli_lang_help", lang))
-
-
-def _subparser(sub: argparse._SubParsersAction, name: str, lang: str) -> argparse.ArgumentParser:
-    """A subcommand with its own -h/--help and --lang, every help line in the user's language."""
-    text = t(f"cli_{name}_help", lang)
-    p = sub.add_parser(name, help=text, description=text, add_help=False)
-    p.add_argument("-h", "--help", action="help", help=t("cli_help_help", lang))
-    _common(p, lang)
-    return p
 
 
 def _add_expression(p: argparse.ArgumentParser, lang: str) -> None:
@@ -170,38 +100,11 @@ def _built(args: argparse.Namespace) -> tuple[Program, list[Value]]:
     return program, params
 
 
-def _float(lang: str) -> Callable[[str], float]:
-    """An argparse type: a finite float, with a message in the user's language."""
-    def convert(text: str) -> float:
-        try:
-            value = float(text)
-        except ValueError:
-            value = math.nan
-        if not math.isfinite(value):
-            raise argparse.ArgumentTypeError(t("cli_not_a_number", lang, value=shorten(text)))
-        return value
-    return convert
-
-
-def _count(lang: str) -> Callable[[str], int]:
-    """An argparse type: a positive integer (full-width digits too, never ³)."""
-    def convert(text: str) -> int:
-        digits = text.strip()
-        try:  # isdecimal, not isdigit: "³" is a digit int() refuses; 5000 digits too many
-            value = int(digits) if digits.isdecimal() else 0
-        except ValueError:
-            value = 0
-        if value < 1:
-            raise argparse.ArgumentTypeError(t("cli_not_an_int", lang, value=shorten(text)))
-        return value
-    return convert
-
-
 # ---------------------------------------------------------------- demo
 def _add_demo(sub: argparse._SubParsersAction, lang: str) -> None:
     from micrograd_cn.demos import DEMOS
 
-    p = _subparser(sub, "demo", lang)
+    p = subparser(sub, "demo", lang)
     p.add_argument("name", choices=list(DEMOS), metavar="NAME",
                    help=t("cli_demo_name_help", lang) + ": " + ", ".join(DEMOS))
     p.add_argument("--out", metavar="DIR", default=None, help=t("cli_demo_out_help", lang))
@@ -228,7 +131,7 @@ def _run_demo(args: argparse.Namespace) -> int:
 
 # ---------------------------------------------------------------- html
 def _add_html(sub: argparse._SubParsersAction, lang: str) -> None:
-    p = _subparser(sub, "html", lang)
+    p = subparser(sub, "html", lang)
     _add_expression(p, lang)
     p.add_argument("-o", "--output", default="step.html", metavar="FILE",
                    help=t("cli_html_out_help", lang))
@@ -268,7 +171,7 @@ def _lesson(args: argparse.Namespace) -> Lesson:
 def _add_trace(sub: argparse._SubParsersAction, lang: str) -> None:
     from micrograd_cn.trace import STYLES
 
-    p = _subparser(sub, "trace", lang)
+    p = subparser(sub, "trace", lang)
     _add_expression(p, lang)
     p.add_argument("--style", choices=STYLES, default=None, help=t("cli_trace_style_help", lang))
     _add_format(p, lang, ("table", "narrative", "md", "latex", "json"), "table",
@@ -306,7 +209,7 @@ def _add_quiz(p: argparse.ArgumentParser, lang: str) -> None:
 
 
 def _add_step(sub: argparse._SubParsersAction, lang: str) -> None:
-    p = _subparser(sub, "step", lang)
+    p = subparser(sub, "step", lang)
     _add_expression(p, lang)
     p.add_argument("--all", action="store_true", help=t("cli_all_help", lang))
     _add_quiz(p, lang)
@@ -333,9 +236,9 @@ def _run_step(args: argparse.Namespace) -> int:
 def _add_exercise(sub: argparse._SubParsersAction, lang: str) -> None:
     from micrograd_cn.exercise import FORMATS, LEVELS
 
-    p = _subparser(sub, "exercise", lang)
+    p = subparser(sub, "exercise", lang)
     p.add_argument("--seed", type=int, default=0, help=t("cli_exercise_seed_help", lang))
-    p.add_argument("--count", type=_count(lang), default=5, help=t("cli_exercise_count_help", lang))
+    p.add_argument("--count", type=positive_int(lang), default=5, help=t("cli_exercise_count_help", lang))
     p.add_argument("--level", type=int, choices=LEVELS, default=1,
                    help=t("cli_exercise_level_help", lang))
     p.add_argument("--no-key", action="store_true", help=t("cli_exercise_no_key_help", lang))
@@ -362,7 +265,7 @@ def _run_exercise(args: argparse.Namespace) -> int:
 
 # ---------------------------------------------------------------- paths
 def _add_paths(sub: argparse._SubParsersAction, lang: str) -> None:
-    p = _subparser(sub, "paths", lang)
+    p = subparser(sub, "paths", lang)
     p.add_argument("expr", metavar="EXPR", help=t("cli_expr_help", lang))
     p.add_argument("bindings", nargs="*", metavar="NAME=VALUE", help=t("cli_bindings_help", lang))
     p.add_argument("--wrt", required=True, metavar="NAME", help=t("cli_wrt_help", lang))
@@ -380,8 +283,8 @@ def _run_paths(args: argparse.Namespace) -> int:
 
 # ---------------------------------------------------------------- logistic
 def _add_logistic(sub: argparse._SubParsersAction, lang: str) -> None:
-    p = _subparser(sub, "logistic", lang)
-    number = _float(lang)
+    p = subparser(sub, "logistic", lang)
+    number = finite_float(lang)
     p.add_argument("--x", action="append", nargs="+", type=number, required=True,
                    help=t("cli_x_help", lang))
     p.add_argument("--y", nargs="+", type=number, required=True, help=t("cli_y_help", lang))
@@ -408,9 +311,9 @@ def _run_logistic(args: argparse.Namespace) -> int:
 def _add_bp(sub: argparse._SubParsersAction, lang: str) -> None:
     from micrograd_cn.nn import ACTIVATIONS
 
-    p = _subparser(sub, "bp", lang)
-    number = _float(lang)
-    p.add_argument("--sizes", nargs="+", type=_count(lang), default=[2, 3, 2],
+    p = subparser(sub, "bp", lang)
+    number = finite_float(lang)
+    p.add_argument("--sizes", nargs="+", type=positive_int(lang), default=[2, 3, 2],
                    help=t("cli_sizes_help", lang))
     p.add_argument("--activation", choices=ACTIVATIONS, default="tanh",
                    help=t("cli_activation_help", lang))
@@ -453,7 +356,7 @@ def _run_bp(args: argparse.Namespace) -> int:
 
 # ---------------------------------------------------------------- graph
 def _add_graph(sub: argparse._SubParsersAction, lang: str) -> None:
-    p = _subparser(sub, "graph", lang)
+    p = subparser(sub, "graph", lang)
     _add_expression(p, lang)
     p.add_argument("-o", "--output", default="graph.svg", metavar="FILE",
                    help=t("cli_graph_output_help", lang))
@@ -496,13 +399,13 @@ SUBCOMMANDS: list[Callable[[argparse._SubParsersAction, str], None]] = [
 
 
 def build_parser(lang: str) -> argparse.ArgumentParser:
-    _Parser.lang = lang
-    parser = _Parser(prog="micrograd-cn", description=t("cli_prog_description", lang), add_help=False)
+    Parser.lang = lang
+    parser = Parser(prog="micrograd-cn", description=t("cli_prog_description", lang), add_help=False)
     parser.add_argument("-h", "--help", action="help", help=t("cli_help_help", lang))
     parser.add_argument("--version", action="version", version=f"micrograd-cn {__version__}",
                         help=t("cli_version_help", lang))
-    _common(parser, lang)
-    sub = parser.add_subparsers(dest="command", title=t("cli_commands", lang), parser_class=_Parser)
+    add_lang(parser, lang)
+    sub = parser.add_subparsers(dest="command", title=t("cli_commands", lang), parser_class=Parser)
     for add in SUBCOMMANDS:
         add(sub, lang)
     return parser
@@ -510,7 +413,7 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    lang = _scan_lang(argv)
+    lang = scan_lang(argv)
     try:
         with readable_output() as output:
             try:
@@ -528,7 +431,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _main(argv: list[str], lang: str) -> int:
-    with _argparse_speaks(lang):
+    with argparse_speaks(lang):
         parser = build_parser(lang)
         args = parser.parse_args(argv)
         if getattr(args, "func", None) is None:
