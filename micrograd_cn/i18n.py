@@ -312,16 +312,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "predicted {pred}, cost C = {cost}):",
     ),
     "digits_delta_output": (
-        "  输出层 δ²ⱼ = ∂C/∂z²ⱼ = softmax(z²)ⱼ − yⱼ（BP1，y 是独热向量）：",
-        "  output layer δ²ⱼ = ∂C/∂z²ⱼ = softmax(z²)ⱼ − yⱼ (BP1, y one-hot):",
+        "  输出层 δ³ⱼ = ∂C/∂z³ⱼ = softmax(z³)ⱼ − yⱼ（BP1，y 是独热向量）：",
+        "  output layer δ³ⱼ = ∂C/∂z³ⱼ = softmax(z³)ⱼ − yⱼ (BP1, y one-hot):",
     ),
-    "digits_col_formula": ("δ²ⱼ（公式）", "δ²ⱼ (formula)"),
-    "digits_col_engine": ("δ²ⱼ（引擎 z.grad）", "δ²ⱼ (engine z.grad)"),
+    "digits_col_formula": ("δ³ⱼ（公式）", "δ³ⱼ (formula)"),
+    "digits_col_engine": ("δ³ⱼ（引擎 z.grad）", "δ³ⱼ (engine z.grad)"),
     "digits_delta_hidden": (
-        "  隐藏层 δ¹ = ((W²)ᵀ δ²) ⊙ ReLU′(z¹)（BP2）：{n} 个神经元中 {off} 个 z ≤ 0，δ 为 0；"
-        "‖δ¹‖ = {norm}（‖δ²‖ = {norm_out}）",
-        "  hidden layer δ¹ = ((W²)ᵀ δ²) ⊙ ReLU′(z¹) (BP2): {off} of {n} neurons have z ≤ 0 and δ = 0; "
-        "‖δ¹‖ = {norm} (‖δ²‖ = {norm_out})",
+        "  隐藏层 δ² = ((W³)ᵀ δ³) ⊙ ReLU′(z²)（BP2）：{n} 个神经元中 {off} 个 z ≤ 0，δ 为 0；"
+        "‖δ²‖ = {norm}（‖δ³‖ = {norm_out}）",
+        "  hidden layer δ² = ((W³)ᵀ δ³) ⊙ ReLU′(z²) (BP2): {off} of {n} neurons have z ≤ 0 and δ = 0; "
+        "‖δ²‖ = {norm} (‖δ³‖ = {norm_out})",
     ),
     "digits_delta_agree": (
         "  公式与引擎的 δ 最大相差 {diff}",
@@ -344,8 +344,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "digits_plot_weights": ("隐藏层每个神经元的 64 个权重，排成 8×8（红正蓝负）",
                             "Each hidden neuron's 64 weights as an 8×8 image (red positive, blue negative)"),
     "digits_plot_input": ("数字 {digit}（预测 {pred}）", "digit {digit} (predicted {pred})"),
-    "digits_plot_delta_out": ("输出层 δ²（BP1）", "output layer δ² (BP1)"),
-    "digits_plot_delta_hidden": ("隐藏层 δ¹（BP2）", "hidden layer δ¹ (BP2)"),
+    "digits_plot_delta_out": ("输出层 δ³（BP1）", "output layer δ³ (BP1)"),
+    "digits_plot_delta_hidden": ("隐藏层 δ²（BP2）", "hidden layer δ² (BP2)"),
     "cli_demo_quick_help": (
         "快速运行（digits：400 张训练图像、3 轮，几秒钟；其他演示本来就快，不受影响）",
         "a quick run (digits: 400 training images, 3 epochs, a few seconds; the other demos "

@@ -89,10 +89,10 @@ class DeltaCheck:
     digit: int
     predicted: int
     cost: float
-    probabilities: list[float]  # softmax(z²), from the forward values
-    output_formula: list[float]  # BP1: softmax(z²) − one-hot(y)
+    probabilities: list[float]  # softmax(z³), from the forward values
+    output_formula: list[float]  # BP1: softmax(z³) − one-hot(y)
     output_engine: list[float]  # neuron.z.grad of the 10 outputs
-    hidden_formula: list[float]  # BP2: ((W²)ᵀ δ²) ⊙ ReLU′(z¹)
+    hidden_formula: list[float]  # BP2: ((W³)ᵀ δ³) ⊙ ReLU′(z²)
     hidden_engine: list[float]  # neuron.z.grad of the hidden neurons
     hidden_off: int  # hidden neurons with z ≤ 0: ReLU′ = 0, so their δ is 0
 
@@ -104,7 +104,7 @@ class DeltaCheck:
 
 
 def delta_check(net: MLP, image: Sequence[int], digit: int, position: int) -> DeltaCheck:
-    """Forward and backward for one image, then δ² and δ¹ again from the forward values."""
+    """Forward and backward for one image, then δ³ and δ² again from the forward values."""
     net.zero_grad()
     cost = cross_entropy(several(net(pixels(image))), digit)
     cost.backward()
@@ -169,7 +169,7 @@ class DigitsResult:
         lines += ["", t("digits_delta_title", lang, k=d.position + 1, digit=d.digit,
                         pred=d.predicted, cost=num(d.cost))]
         lines.append(t("digits_delta_output", lang))
-        header = ["j", "softmax(z²)ⱼ", "yⱼ", t("digits_col_formula", lang),
+        header = ["j", "softmax(z³)ⱼ", "yⱼ", t("digits_col_formula", lang),
                   t("digits_col_engine", lang)]
         rows = [[str(j), num(p), str(int(j == d.digit)), num(f), num(e)]
                 for j, (p, f, e) in enumerate(zip(d.probabilities, d.output_formula,
