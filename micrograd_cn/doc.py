@@ -159,6 +159,7 @@ def latex_math(text: str) -> str:
     text = text.replace("#", r"\#").replace("%", r"\%").replace("&", r"\&")
     text = "".join(_SYMBOLS.get(ch, ch) for ch in text)
     text = re.sub(r"\^\(([^()]*)\)", r"^{\1}", text)  # x^(−0.5) -> x^{-0.5}
+    text = re.sub(r"\^(\d+\.\d+)", r"^{\1}", text)  # x^0.5 -> x^{0.5}
     return re.sub(r"\\(sigma|delta|partial|cdot|times|omega|eta|ell) (?=[^A-Za-z])", r"\\\1", text)
 
 

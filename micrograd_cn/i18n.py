@@ -561,14 +561,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Each leaf's gradient = the sum of the contributions flowing into it:",
     ),
     "trace_params_title": (
-        "每个参数的梯度 = 流入它的各项贡献之和（数据 x、y 不求导）：",
+        "每个参数的梯度 = 流入它的各项贡献之和（数据 {data} 不求导）：",
         "Each parameter's gradient = the sum of the contributions flowing into it "
-        "(the data x, y are not differentiated):",
+        "(the data {data} are not differentiated):",
+    ),
+    "trace_params_only_title": (
+        "每个参数的梯度 = 流入它的各项贡献之和：",
+        "Each parameter's gradient = the sum of the contributions flowing into it:",
     ),
     "trace_no_leaves": ("（没有带名字的叶子收到梯度）", "(no named leaf received a gradient)"),
     "trace_no_steps": (
         "没有链式法则的步骤：根节点本身就是叶子（{d} = 1），梯度不再往下传。",
         "No chain-rule steps: the root is itself a leaf ({d} = 1), so no gradient flows further.",
+    ),
+    "trace_only_constants": (
+        "没有链式法则的步骤：{root} 只由常数算出，没有要求导的输入（常数不求导）。",
+        "No chain-rule steps: {root} is computed from constants only, so there is no input to "
+        "differentiate (constants are not).",
     ),
     "trace_bad_style": (
         "未知的输出样式 {style}；可选：table、narrative、equations",
@@ -1163,6 +1172,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "paths_path": ("路径 {k}：{route}", "path {k}: {route}"),
     "paths_sum": ("各条路径的乘积相加：", "the paths' products added up:"),
+    "paths_one_edge": (
+        "    这条路径只有一条边，乘积就是这条边的局部导数：",
+        "    this path is a single edge: its product is that edge's local derivative:",
+    ),
     "paths_backward": (
         "反向传播（每条边只走一次）给出的 {d} = {grad}",
         "backpropagation (each edge once) gives {d} = {grad}",

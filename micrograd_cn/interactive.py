@@ -15,6 +15,7 @@ from typing import Callable, NamedTuple, Sequence, TextIO
 from micrograd_cn.i18n import language, t
 from micrograd_cn.lesson import Lesson
 from micrograd_cn.quiz import intro, judge, questions, score_line, summary
+from micrograd_cn.trace import no_steps
 
 Read = Callable[[str], str]
 Write = Callable[[str], None]
@@ -115,6 +116,6 @@ def run_quiz(ls: Lesson, read: Read, write: Write, lang: str,
         write(summary(ls, lang))
         write("")
     elif not asked:
-        write(t("trace_no_steps", lang, d=ls.d(ls.root)))
+        write(no_steps(ls, lang))
     write(score_line(right, done, len(asked), lang))
     return Score(right, done, len(asked))

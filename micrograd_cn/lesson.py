@@ -11,9 +11,10 @@ read only this; ``dataclasses.asdict(lesson)`` is its JSON.
 
 The pass is the engine's, step for step: leaves start at 0, the root at 1, and each
 edge adds ``upstream × edge.local`` in the order ``Value.backward`` applies them,
-so every gradient is bit for bit the one ``backward()`` gives a fresh graph. Two
-numbers are written as teaching output writes them: a sum that is zero up to the
-rounding of its terms (``0.5·1 − 0.3·2 + 0.1``) is recorded as 0 (``table.zero_if_rounding``).
+so every gradient is bit for bit the one ``backward()`` gives a fresh graph. A forward
+value is written as teaching output writes it: a sum that is zero up to the rounding
+of its terms (``0.5·1 − 0.3·2 + 0.1``) is recorded as 0 (``table.zero_if_rounding``);
+gradients are kept exactly as the pass computes them, so every step adds up.
 
 Which steps a lesson shows: every edge into a node that depends on a leaf asked
 about. Without ``params`` that is every labelled leaf (as for an expression typed
@@ -52,7 +53,9 @@ class Node:
     value: float
     grad: float  # ∂root/∂node
     inputs: tuple[int, ...]  # indices of its inputs, in order
-    locals: tuple[float, ...]  # ∂node/∂input for each input, as the op recorded it
+    positions: tuple[int, ...]  # the input position of each edge (Value.edges(); a custom op
+    # probes each distinct input once, so an input used twice may be one edge)
+    locals: tuple[float, ...]  # ∂node/∂input for each edge, as the op recorded it
     formulas: tuple[str, ...]  # … and written with names ("σ′(z)", "x")
     wanted: bool  # the lesson follows the gradient into this node
     group: str = ""  # the part of a network it belongs to ("L2", "L2/N1"; nn's Module.groups)
@@ -157,17 +160,17 @@ def lesson(root: Value, params: Iterable[Value] | None = None, *, data: bool = F
         else:
             wanted.append(False)
 
-    final = {s[1]: zero_if_rounding(s[6], s[5], s[3] * s[4]) for s in raw}  # last step wins
     nodes = []
     for k, node in enumerate(order):
+        edges = node.edges()
         value = node.data
         if node._op in ("+", "-", "wsum"):
             value = zero_if_rounding(value, *_terms(node))
         nodes.append(Node(k, names.names[k], names.kinds[k], node._op,
                           names.symbol(node) if node._prev else "", names.forward(node),
-                          value, final.get(k, grads[k]), tuple(index[id(c)] for c in node._prev),
-                          tuple(e.local for e in node.edges()),
-                          tuple(names.local(node, e.position) for e in node.edges()), wanted[k],
+                          value, grads[k], tuple(index[id(c)] for c in node._prev),
+                          tuple(e.position for e in edges), tuple(e.local for e in edges),
+                          tuple(names.local(node, e.position) for e in edges), wanted[k],
                           group_of.get(id(node), "")))
 
     shown = [s for s in raw if wanted[s[1]]]
@@ -179,15 +182,18 @@ def lesson(root: Value, params: Iterable[Value] | None = None, *, data: bool = F
     for k, (out, inp, position, upstream, local, before, after) in enumerate(shown, 1):
         seen[inp] = seen.get(inp, 0) + 1
         node = order[out]
-        steps.append(Step(k, out, inp, position, upstream, local, upstream * local, before,
-                          zero_if_rounding(after, before, upstream * local),
-                          names.local(node, position), names.rule(node), seen[inp], total[inp]))
+        formula = nodes[out].formulas[nodes[out].positions.index(position)]  # written once per edge
+        steps.append(Step(k, out, inp, position, upstream, local, upstream * local, before, after,
+                          formula, names.rule(node), seen[inp], total[inp]))
 
+    into: dict[int, list[float]] = {}
+    for step in steps:
+        into.setdefault(step.input, []).append(step.contribution)
     leaves = []
     for k, node in enumerate(order):
         if node._prev or not wanted[k]:
             continue
-        terms = tuple(s.contribution for s in steps if s.input == k)
+        terms = tuple(into.get(k, ()))
         leaves.append(Leaf(k, names.names[k], names.kinds[k], terms, nodes[k].grad))
     return Lesson(tuple(nodes), tuple(steps), tuple(leaves), len(order) - 1)
 

@@ -81,8 +81,9 @@ def custom_op(name: str, arity: int) -> Op:
     """How an op that is not in ``OPS`` (a user's own, written the micrograd way) is shown."""
     args = ", ".join(("{a}", "{b}")[:arity] if arity == 2 else ["{x}"] if arity == 1
                      else [f"{{in{i}}}" for i in range(arity)])
-    local = f"{name}′({args})" if arity == 1 else f"∂{name}/∂…"
-    return Op(name, name, f"{name}({args})", tuple(local for _ in range(arity)))
+    if arity == 1:  # sin′(x): visibly the op's own slope
+        return Op(name, name, f"{name}({args})", (f"{name}′({{x}})",))
+    return Op(name, name, f"{name}({args})", tuple(f"∂{name}/∂{{in{i}}}" for i in range(arity)))
 
 
 class Naming:
@@ -157,13 +158,15 @@ class Naming:
         if node._op == "**" and node._arg is not None:
             fields.update(n=paren(node._arg), pow_n=_exponent(node._arg),
                           pow_n1=_exponent(node._arg - 1))
-        if node._op == "wsum":  # inputs w₁ … wₙ, x₁ … xₙ, b
+        if node._op == "wsum" and position is None:  # inputs w₁ … wₙ, x₁ … xₙ, b
             n = (len(inputs) - 1) // 2
             terms = [f"{atom(inputs[i])}·{atom(inputs[n + i])}" for i in range(n)]
             bias = node._prev[-1]
             if bias._prev or bias.label or bias.data != 0.0:  # a constant 0 adds nothing to read
                 terms.append(inputs[-1])
             fields["terms"] = " + ".join(terms)
+        elif node._op == "wsum":  # a local derivative needs only the other factor of its term
+            n = (len(inputs) - 1) // 2
             if position is not None and position < 2 * n:
                 fields["partner"] = inputs[position + n if position < n else position - n]
         return fields

@@ -163,8 +163,10 @@ def paths_blocks(root: Value, wrt: Value, lang: str | None = None,
         blocks += [Para(" → ".join(path.names)), Math.of(_equation(path, target))]
     else:
         for k, path in enumerate(found, 1):
-            blocks += [Para(t("paths_path", lang, k=k, route=" → ".join(path.names))),
-                       Math.of(_equation(path, None))]
+            blocks.append(Para(t("paths_path", lang, k=k, route=" → ".join(path.names))))
+            if len(path.locals) == 1:  # "v2 = 8" alone would read as a value, not a slope
+                blocks.append(Para(t("paths_one_edge", lang)))
+            blocks.append(Math.of(_equation(path, None)))
         terms = " + ".join(paren(p.product) for p in found)
         total = 0.0
         for p in found:

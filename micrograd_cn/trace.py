@@ -153,18 +153,30 @@ def leaves_blocks(ls: Lesson, lang: str) -> list[Block]:
     """Each asked-about leaf: ∂f/∂leaf = the sum of its contributions (one term: just the value)."""
     lines = []
     for leaf in ls.leaves:
-        if not leaf.terms:
-            continue
-        terms = " + ".join(paren(c) for c in leaf.terms)
-        if len(leaf.terms) == 1:
+        if leaf.index == ls.root:  # the root is itself a leaf: ∂x/∂x = 1
             lines.append(f"{ls.d(leaf.index)} = {num(leaf.grad)}")
-        else:
+        elif len(leaf.terms) == 1:
+            lines.append(f"{ls.d(leaf.index)} = {num(leaf.grad)}")
+        elif leaf.terms:
+            terms = " + ".join(paren(c) for c in leaf.terms)
             lines.append(f"{ls.d(leaf.index)} = {terms} = {num(leaf.grad)}")
     if not lines:
         return [Para(t("trace_no_leaves", lang))]
-    params = all(leaf.kind == "param" for leaf in ls.leaves if leaf.terms)  # data not asked
-    title = t("trace_params_title" if params else "trace_leaves_title", lang)
+    asked = [leaf for leaf in ls.leaves if leaf.terms]
+    if asked and all(leaf.kind == "param" for leaf in asked):  # data were not asked about
+        data = [node.name for node in ls.nodes if node.kind == "data"]
+        title = (t("trace_params_title", lang, data="、".join(data) if lang == "zh" else ", ".join(data))
+                 if data else t("trace_params_only_title", lang))
+    else:
+        title = t("trace_leaves_title", lang)
     return [Para(title), Math(tuple(lines))]
+
+
+def no_steps(ls: Lesson, lang: str) -> str:
+    """Why a lesson has no chain-rule step: the root is a leaf, or only constants feed it."""
+    if ls.nodes[ls.root].inputs:
+        return t("trace_only_constants", lang, root=ls.root_name)
+    return t("trace_no_steps", lang, d=ls.d(ls.root))
 
 
 STYLES = ("table", "narrative", "equations")
@@ -182,7 +194,7 @@ def trace_blocks(ls: Lesson, lang: str | None = None, style: str = "table") -> l
     blocks = forward_blocks(ls, lang) + [Para("")]
     root = ls.root_name
     if not ls.steps:
-        return blocks + [Para(t("trace_no_steps", lang, d=ls.d(ls.root)))]
+        return blocks + [Para(no_steps(ls, lang))]
     blocks += [Para(t("trace_backward_title", lang, n=len(ls.steps))),
                Para(t("trace_seed", lang, root=root, d=ls.d(ls.root)))]
     if style == "table":

@@ -119,7 +119,7 @@ def _edge_tooltip(node: Node, child: int, lang: str) -> str:
     return "; ".join(
         t("viz_local", lang, forward=_attr(node.name),
           formula=_attr(formula if formula == num(local) else f"{formula} = {num(local)}"))
-        for pos, (local, formula) in enumerate(zip(node.locals, node.formulas))
+        for pos, local, formula in zip(node.positions, node.locals, node.formulas)
         if node.inputs[pos] == child)
 
 

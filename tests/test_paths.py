@@ -137,3 +137,11 @@ def test_cli_single_path_and_errors(capsys):
     assert main(["paths", expr, "x=1", "--wrt", "x"]) == 2
     err = capsys.readouterr().err
     assert "有 140 条路径，超过上限 64" in err and err.count("\n") == 1
+
+
+def test_a_one_edge_path_says_its_product_is_that_edge_s_local_derivative():
+    from micrograd_cn.paths import node_named, render_paths
+
+    root = build("(x*y+x)*x", {"x": 2.0, "y": 3.0})[0]
+    text = render_paths(root, node_named(root, "x"))
+    assert "路径 3：f → x\n    这条路径只有一条边，乘积就是这条边的局部导数：\n    v2 = 8" in text

@@ -435,3 +435,43 @@ def test_trace_stops_at_a_gradient_out_of_range_and_the_cli_says_so_in_one_line(
         assert captured.err.startswith("micrograd-cn: 错误：反向传播：梯度超出了浮点数范围：x 的梯度成了 nan")
         assert captured.err.count("\n") == 1
     assert list(tmp_path.iterdir()) == []  # no picture, no page
+
+
+# ------------------------------------------------------------------ edge cases found in review
+def test_the_parameters_title_names_the_actual_data():
+    x, y = Value(2.0, label="x"), Value(1.0, label="y")
+    text = render_trace(x * x + y, params=[x])
+    assert "（数据 y 不求导）" in text and "x、y" not in text
+    w, a, b = Value(1.0, label="w"), Value(2.0, label="a"), Value(3.0, label="b")
+    assert "（数据 a 不求导）" in render_trace(w * a + b, params=[w, b])
+    assert "数据" not in render_trace(w * 3.0 + b, params=[w, b]).split("每个参数")[1]
+
+
+def test_no_steps_says_why():
+    assert "只由常数算出" in render_trace(Value(2.0) * 3.0)
+    assert "the root is itself a leaf" in render_trace(Value(1.0, label="x"), lang="en")
+    x = Value(1.0, label="x")
+    assert step_pages(lesson(x), "en")[-1].endswith("∂x/∂x = 1")  # not "no named leaf"
+
+
+def test_gradients_are_never_rounded_to_zero_so_every_step_adds_up():
+    x, y = Value(1.0, label="x"), Value(2.0, label="y")
+    v = x * y
+    v.label = "v"
+    f = v * 0.1 + v * 0.2 - v * 0.3
+    ls = lesson(f)
+    final = {}
+    for s in ls.steps:
+        if s.input in final:
+            assert s.grad_before == final[s.input]
+        final[s.input] = s.grad_after
+        assert s.upstream == ls.nodes[s.output].grad  # what flows on is what was summed
+    f.backward()
+    assert ls.by_name("x").grad == x.grad and ls.by_name("v").grad == final[ls.by_name("v").index]
+
+
+def test_latex_writes_a_fractional_exponent_in_braces():
+    from micrograd_cn.doc import latex_math
+
+    assert latex_math("x^0.5 + 1.5·x^(−0.5)") == r"x^{0.5} + 1.5\cdot x^{-0.5}"
+    assert "x^{0.5}" in render_trace(Value(4.0, label="x") ** 0.5, fmt="latex")

@@ -447,3 +447,17 @@ def test_every_file_written_is_readable_by_others_as_the_umask_allows(neuron, tm
         assert (tmp_path / "private.svg").stat().st_mode & 0o777 == 0o600
     finally:
         os.umask(old)
+
+
+def test_a_custom_op_with_a_repeated_input_labels_each_edge_with_its_own_slope(tmp_path):
+    x, y = Value(2.0, label="x"), Value(3.0, label="y")
+    out = Value(x.data * x.data * y.data, (x, x, y), "cu")
+
+    def _backward() -> None:
+        x.grad += 2 * x.data * y.data * out.grad
+        y.grad += x.data * x.data * out.grad
+
+    out._backward = _backward
+    g = svg_groups(render(out, tmp_path / "cu.svg"))
+    assert tooltip(g["e0_2"]) == "f 对这个输入的局部导数 = ∂cu/∂x = 12"  # ∂(x²y)/∂x = 2xy, probed once
+    assert tooltip(g["e1_2"]) == "f 对这个输入的局部导数 = ∂cu/∂y = 4"
