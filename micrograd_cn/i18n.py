@@ -81,7 +81,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "grad_parts": ("（流入的贡献：{parts}）", " (contributions flowing in: {parts})"),
     "grad_part_sep": ("；", "; "),
-    "trace_custom_op": ("自定义运算 {op}", "custom op {op}"),
     "demo_out_not_dir": (
         "--out 需要一个文件夹，{path} 却是一个文件；请换一个文件夹名",
         "--out needs a folder, but {path} is a file; choose a folder name",

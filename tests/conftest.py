@@ -76,3 +76,21 @@ def assert_clear_error(make, error: type[Exception], zh: str, en: str) -> None:
     with language("en"), pytest.raises(error) as excinfo:
         make()
     assert en in str(excinfo.value)
+
+
+# Debian's chromium driven by playwright (scripts/system-deps.sh installs it; never
+# `playwright install`): the step page, the quiz page and the layer view run in it.
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """A headless chromium, one per test module."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()

@@ -22,10 +22,6 @@ from micrograd_cn.nn import MLP
 from micrograd_cn.stepper import StepPage
 from micrograd_cn.table import num
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
-
 
 # ------------------------------------------------------------------ a NumPy oracle (seed 003)
 def activation(act, Z):
@@ -183,14 +179,7 @@ def test_a_non_mlp_is_refused():
 
 
 # ------------------------------------------------------------------ in a real browser
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+# (the `browser` fixture: tests/conftest.py)
 
 
 def test_browser_steps_through_bp1_to_bp4(browser, tmp_path, capsys):

@@ -19,9 +19,6 @@ from micrograd_cn.expr import build
 from micrograd_cn.stepper import step_page, write_step_page
 from micrograd_cn.trace import trace
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 EXPR = "sigmoid(w*x + b)"
 BINDINGS = ["w=0.5", "x=2", "b=-1"]
 
@@ -140,14 +137,7 @@ def test_write_refuses_a_non_value(tmp_path):
 
 
 # ------------------------------------------------------------------ in a real browser
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+# (the `browser` fixture: tests/conftest.py)
 
 
 def distinct_colours(png: bytes) -> int:
