@@ -28,9 +28,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
-from micrograd_cn.engine import OPS, Value
-from micrograd_cn.i18n import MESSAGES, check_lang, t
+from micrograd_cn.engine import Value
+from micrograd_cn.i18n import check_lang, t
 from micrograd_cn.notation import num, paren
+from micrograd_cn.ops import OPS
 from micrograd_cn.teach import doc
 from micrograd_cn.teach.doc import Block, Math, Para, Table
 from micrograd_cn.teach.naming import Naming, atom, wrt
@@ -105,8 +106,8 @@ def equation(ls: Snapshot, step: SnapshotStep) -> str:
 def _why(ls: Snapshot, step: SnapshotStep, lang: str) -> str:
     """Why the local derivative is what it is, with its value."""
     node = ls.nodes[step.output]
-    key = f"why_{node.op}"
-    why = t(key, lang) if node.op in OPS and key in MESSAGES else t("why_custom", lang, op=node.op)
+    spec = OPS.get(node.op)
+    why = t(spec.why if spec else "why_custom", lang, op=node.op)
     shown = step.rule or (step.formula if step.formula != num(step.local) else "")
     if shown:
         shown = ("：" if lang == "zh" else ": ") + f"{shown} = {num(step.local)}"
