@@ -14,8 +14,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 PACKAGE = Path(__file__).resolve().parent.parent / "micrograd_cn"
 LIBRARY = {"engine", "ops", "checks", "nn", "gradcheck", "bridge", "datasets", "notation"}
 # rank of each room; a module may import only its own rank or lower

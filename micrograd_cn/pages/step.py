@@ -32,7 +32,7 @@ import os
 from typing import Callable, Iterable, Mapping
 
 from micrograd_cn.engine import Value
-from micrograd_cn.i18n import check_lang, show, t
+from micrograd_cn.i18n import check_lang, lang_record, show, t
 from micrograd_cn.notation import num
 from micrograd_cn.pages.base import StepPage, json_for_script, page_head, scripts
 from micrograd_cn.render.files import write_atomic
@@ -50,18 +50,19 @@ def _quiz_data(ls: Snapshot, ask: str, lang: str) -> dict:
         "questions": [{"out": q.output, "inp": q.input, "expected": q.expected,
                        "prompt": q.prompt, "hint": q.hint, "working": q.working}
                       for q in questions(ls, ask, lang)],
-        "words": {key: t(f"{prefix}_{key}", lang) for prefix, key in (
-            ("page_quiz", "start"), ("quiz", "right"), ("quiz", "wrong"), ("quiz", "reveal"),
-            ("page_quiz", "revealed"), ("page_quiz", "unreadable"))} | {
-            "gap": "" if lang == "zh" else " "},  # between a verdict and its hint or working
+        "words": {word: t(key, lang) for word, key in (
+            ("start", "page_quiz_start"), ("right", "quiz_right"), ("wrong", "quiz_wrong"),
+            ("reveal", "quiz_reveal"), ("revealed", "page_quiz_revealed"),
+            ("unreadable", "page_quiz_unreadable"))} | {
+            "gap": lang_record(lang).gap},  # between a verdict and its hint or working
     }
 
 
 def _quiz_html(ls: Snapshot, ask: str, lang: str) -> list[str]:
     """The quiz's help line and controls, placed above the formula box."""
-    from micrograd_cn.teach.quiz import check_ask
+    from micrograd_cn.teach.quiz import WHAT_KEYS, check_ask
 
-    what = t(f"quiz_what_{check_ask(ask, lang)}", lang)
+    what = t(WHAT_KEYS[check_ask(ask, lang)], lang)
     return [
         f'<p id="quiz-help">{html.escape(t("page_quiz_help", lang, what=what))}</p>',
         '<div id="quiz">',

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from micrograd_cn.engine import Value
-from micrograd_cn.i18n import check_lang, t
+from micrograd_cn.i18n import check_lang, lang_record, t
 from micrograd_cn.notation import num
 from micrograd_cn.ops import OPS, function_ops
 from micrograd_cn.teach.doc import Block, Heading, Math, Para, Pre
@@ -236,7 +236,7 @@ def _lines(ex: Exercise) -> str:
 
 
 def _list(items: list[str], lang: str) -> str:
-    return ("，" if lang == "zh" else ", ").join(items)
+    return lang_record(lang).comma.join(items)
 
 
 def question_blocks(ex: Exercise, lang: str) -> list[Block]:
