@@ -90,7 +90,7 @@ _SYMBOLS = {
     "≈": r"\approx ", "→": r"\to ", "′": "'", "…": r"\ldots ", "ω": r"\omega", "η": r"\eta",
     "ŷ": r"\hat{y}", "ℓ": r"\ell ", "√": r"\sqrt", "∑": r"\sum", "÷": r"\div ", "½": r"\tfrac12",
 }
-_INDEX = re.compile(r"\b([A-Za-z])(\d+)\b")  # a one-letter name numbered by naming: v1, v12
+_INDEX = re.compile(r"\b([A-Za-z])(\d+)(?![A-Za-z0-9_])")  # a one-letter name numbered by naming: v1, v12 (v1³ too)
 # function names set upright: the ops' own LaTeX names (ops.py), and ln, max, min
 _LATEX_NAMES = {spec.name: spec.latex for spec in OPS.values() if spec.latex} | {
     "ln": r"\log", "max": r"\max", "min": r"\min"}
