@@ -9,7 +9,7 @@ fixed size), a camera keeps the current step's part of the drawing in view and r
 the keys (B blanks, F full screen, ? the keys). ``stage_tools`` and ``stage_overlays`` write
 its HTML; a page inlines ``stage.css`` first and ``stage.js`` before its own script.
 
-Imports: i18n.
+Imports: i18n only.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import json
 from functools import cache
 from importlib import resources
 
-from micrograd_cn.i18n import t
+from micrograd_cn.i18n import lang_record, t
 
 
 @cache
@@ -47,7 +47,7 @@ def page_head(lang: str, heading: str, style_names: tuple[str, ...], projector: 
     """The lines every self-contained page starts with, up to and including <body>."""
     return [
         "<!DOCTYPE html>",
-        f'<html lang="{"zh-CN" if lang == "zh" else "en"}">',
+        f'<html lang="{lang_record(lang).html}">',
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
