@@ -84,14 +84,18 @@ class Op(NamedTuple):
     forward: str  # the output as a formula of its inputs, e.g. "{a}·{b}"
     local: tuple[str, ...]  # ∂out/∂input, one template per input position (wsum: w, x, b)
     rule: str = ""  # why the local derivative is what it is, e.g. "σ′({x}) = {out}(1 − {out})"
+    # the slip a student tends to make for each local template (teach.mistakes' keys):
+    # "other_factor" (a product's own input for the other factor), "sigmoid_value" (σ(z) for σ′(z)), …
+    slips: tuple[str, ...] = ()
 
 
 OPS: dict[str, Op] = {}
 
 
-def op(name: str, symbol: str, forward: str, *local: str, rule: str = "") -> Callable:
+def op(name: str, symbol: str, forward: str, *local: str, rule: str = "",
+       slips: tuple[str, ...] = ()) -> Callable:
     """Register an operation's formulas in OPS, right above the code that computes them."""
-    OPS[name] = Op(name, symbol, forward, local, rule)
+    OPS[name] = Op(name, symbol, forward, local, rule, slips)
     return lambda method: method
 
 
@@ -240,7 +244,7 @@ class Value:
 
         return _result(-self.data, (self,), "neg", (-1.0,), _backward)
 
-    @op("*", "×", "{a}·{b}", "{b}", "{a}")
+    @op("*", "×", "{a}·{b}", "{b}", "{a}", slips=("other_factor", "other_factor"))
     def __mul__(self, other: Value | Number) -> Value:
         other = lift(other, "*")
         da, db = other.data, self.data  # ∂(ab)/∂a = b, ∂(ab)/∂b = a
@@ -271,7 +275,7 @@ class Value:
 
         return _result(data, (self, other), "/", (da, db), _backward)
 
-    @op("**", "xⁿ", "{x}{pow_n}", "{n}·{x}{pow_n1}")
+    @op("**", "xⁿ", "{x}{pow_n}", "{n}·{x}{pow_n1}", slips=("power_value",))
     def __pow__(self, n: Value | Number) -> Value:
         """``x ** n`` for a constant n (one input), or for a Value n > 0 base (two inputs)."""
         if isinstance(n, Value):
@@ -334,7 +338,7 @@ class Value:
 
         return _result(e, (self,), "exp", (e,), _backward)
 
-    @op("log", "log", "log({x})", "1/{x}", rule="log′({x}) = 1/{x}")
+    @op("log", "log", "log({x})", "1/{x}", rule="log′({x}) = 1/{x}", slips=("log_value",))
     def log(self) -> Value:
         x = self.data
         if x <= 0.0:
@@ -348,7 +352,8 @@ class Value:
 
         return _result(math.log(x), (self,), "log", (d,), _backward)
 
-    @op("sigmoid", "σ", "σ({x})", "σ′({x})", rule="σ′({x}) = σ({x})(1 − σ({x})) = {out}(1 − {out})")
+    @op("sigmoid", "σ", "σ({x})", "σ′({x})", rule="σ′({x}) = σ({x})(1 − σ({x})) = {out}(1 − {out})",
+        slips=("sigmoid_value",))
     def sigmoid(self) -> Value:
         x = self.data
         # Never exponentiate a large positive number: for x < 0 use eˣ/(1+eˣ).
@@ -364,7 +369,8 @@ class Value:
 
         return _result(s, (self,), "sigmoid", (d,), _backward)
 
-    @op("tanh", "tanh", "tanh({x})", "tanh′({x})", rule="tanh′({x}) = 1 − tanh²({x}) = 1 − {out}²")
+    @op("tanh", "tanh", "tanh({x})", "tanh′({x})", rule="tanh′({x}) = 1 − tanh²({x}) = 1 − {out}²",
+        slips=("tanh_value",))
     def tanh(self) -> Value:
         th = math.tanh(self.data)  # math.tanh saturates to ±1 without overflow
         d = 1.0 - th * th
@@ -517,7 +523,7 @@ def lift(other: object, opname: str) -> Value:
     return _leaf(to_float(other, opname))
 
 
-@op("wsum", "Σwx+b", "{terms}", "{partner}", "{partner}", "1")
+@op("wsum", "Σwx+b", "{terms}", "{partner}", "{partner}", "1", slips=("other_factor", "other_factor", ""))
 def weighted_sums(ws: Sequence[Sequence[Value | Number]], x: Sequence[Value | Number],
                   bs: Sequence[Value | Number]) -> list[Value]:
     """zⱼ = wⱼ₁x₁ + … + wⱼₙxₙ + bⱼ for every row wⱼ of ``ws``: one node per neuron of a layer.

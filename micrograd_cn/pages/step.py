@@ -48,17 +48,26 @@ def _quiz_data(ls: Snapshot, ask: str, lang: str) -> dict:
     return {
         "ask": ask, "relTol": REL_TOL, "absTol": ABS_TOL,
         "questions": [{"out": q.output, "inp": q.input, "expected": q.expected,
-                       "prompt": q.prompt, "hint": q.hint, "working": q.working}
+                       "prompt": q.prompt, "hint": q.hint, "working": q.working,
+                       # the hint ladder's first rung: each wrong answer the catalogue explains
+                       "diagnoses": [{"value": d.value, "key": d.key, "text": d.text,
+                                      "label": d.label} for d in q.diagnoses]}
                       for q in questions(ls, ask, lang)],
         "words": {key: t(f"{prefix}_{key}", lang) for prefix, key in (
             ("page_quiz", "start"), ("quiz", "right"), ("quiz", "wrong"), ("quiz", "reveal"),
             ("page_quiz", "revealed"), ("page_quiz", "unreadable"))} | {
-            "gap": "" if lang == "zh" else " "},  # between a verdict and its hint or working
+            "gap": "" if lang == "zh" else " ",  # between a verdict and its hint or working
+            "rightAfterHint": t("quiz_right_after_hint", lang),
+            "missed": t("quiz_missed", lang, steps="{steps}"),
+            "hinted": t("quiz_hinted", lang, steps="{steps}"),
+            "allFirst": t("quiz_all_first", lang),
+            "mistakes": t("quiz_mistakes", lang),
+            "mistakeLine": t("quiz_mistake_line", lang, k="{k}", label="{label}")},
     }
 
 
 def _quiz_html(ls: Snapshot, ask: str, lang: str) -> list[str]:
-    """The quiz's help line and controls, placed above the formula box."""
+    """The quiz's help line and controls, placed below the formula box (the question)."""
     from micrograd_cn.teach.quiz import check_ask
 
     what = t(f"quiz_what_{check_ask(ask, lang)}", lang)
@@ -72,6 +81,7 @@ def _quiz_html(ls: Snapshot, ask: str, lang: str) -> list[str]:
         '<span id="verdict"></span>',
         f'<span id="score">0 / {len(ls.steps)}</span>',
         "</div>",
+        '<pre id="review" hidden></pre>',
     ]
 
 
@@ -139,8 +149,8 @@ def _page(root: Value, lang: str | None, title: str | None,
         f'<span id="step">0 / {len(steps)}</span>',
         f'<button id="next" type="button">{html.escape(t("page_next", lang))}</button>',
         "</div>",
-        *(_quiz_html(ls, ask, lang) if quiz else []),
         f'<pre id="formula">{html.escape(states[0])}</pre>',
+        *(_quiz_html(ls, ask, lang) if quiz else []),  # the question above the answer box
         f'<div id="graph">{svg}</div>',
         f'<script type="application/json" id="steps-data">{json_for_script(data)}</script>',
         *([scripts("quiz.js")] if quiz else []),

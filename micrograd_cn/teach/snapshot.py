@@ -59,6 +59,7 @@ class Node:
     formulas: tuple[str, ...]  # … and written with names ("σ′(z)", "x")
     wanted: bool  # the snapshot follows the gradient into this node
     group: str = ""  # the part of a network it belongs to ("L2", "L2/N1"; nn's Module.groups)
+    slips: tuple[str, ...] = ()  # for each edge, the slip students tend to make (Op.slips; teach.mistakes)
 
 
 @dataclass(frozen=True)
@@ -171,7 +172,8 @@ def snapshot(root: Value, params: Iterable[Value] | None = None, *, data: bool =
                           value, grads[k], tuple(index[id(c)] for c in node._prev),
                           tuple(e.position for e in edges), tuple(e.local for e in edges),
                           tuple(names.local(node, e.position) for e in edges), wanted[k],
-                          group_of.get(id(node), "")))
+                          group_of.get(id(node), ""),
+                          tuple(names.slip(node, e.position) for e in edges)))
 
     shown = [s for s in raw if wanted[s[1]]]
     total: dict[int, int] = {}
