@@ -38,7 +38,7 @@ from micrograd_cn.pages.base import StepPage, json_for_script, page_head, script
 from micrograd_cn.render.files import write_atomic
 from micrograd_cn.render.graph import DIGITS, RANKDIRS, check_output, draw_snapshot, network_snapshot, pipe
 from micrograd_cn.teach.snapshot import Snapshot
-from micrograd_cn.teach.trace import step_pages
+from micrograd_cn.teach.trace import step_pages, sum_line
 
 
 def _quiz_data(ls: Snapshot, ask: str, lang: str) -> dict:
@@ -131,8 +131,10 @@ def _page(root: Value, lang: str | None, title: str | None,
     states[-1] = states[-1] + "\n\n" + pages[-1]
     data = {"pages": states, "n": len(ls.nodes), "root": ls.root,
             "rootGrad": num(1.0, DIGITS), "gradWord": t("viz_grad", lang),
-            "steps": [{"out": s.output, "inp": s.input,
-                       "grad": num(s.grad_after, DIGITS)} for s in steps]}
+            "steps": [{"out": s.output, "inp": s.input, "grad": num(s.grad_after, DIGITS),
+                       # the step that completes a gradient of several terms: it as their sum
+                       "sum": sum_line(ls, s.input) if s.share == s.shares > 1 else ""}
+                      for s in steps]}
     if quiz:
         data["quiz"] = _quiz_data(ls, ask, lang)
     heading = t("page_title", lang, expr=title) if title else t("page_title_plain", lang)

@@ -89,7 +89,7 @@ _SYMBOLS = {
     "≈": r"\approx ", "→": r"\to ", "′": "'", "…": r"\ldots ", "ω": r"\omega", "η": r"\eta",
     "ŷ": r"\hat{y}", "ℓ": r"\ell ", "√": r"\sqrt", "∑": r"\sum", "÷": r"\div ", "½": r"\tfrac12",
 }
-_INDEX = re.compile(r"\b([A-Za-z])(\d+)\b")  # a one-letter name numbered by naming: v1, v12
+_INDEX = re.compile(r"\b([A-Za-z])(\d+)(?![A-Za-z0-9_])")  # a one-letter name numbered by naming: v1, v12 (v1³ too)
 _FUNCS = re.compile(r"\b(log|exp|tanh|ln|max|min)\b")
 _RUN = re.compile("([" + "".join(_SUB) + "]+)|([" + "".join(_SUP) + "]+)")
 _TEXT = re.compile(r"[\u3000-\u9fff\uff00-\uffef]+(?:[\s\u3000-\u9fff\uff00-\uffef]*[\u3000-\u9fff\uff00-\uffef])?")

@@ -37,7 +37,7 @@ from micrograd_cn.notation import num
 from micrograd_cn.teach.doc import Block, Heading, Math, Para, Pre
 from micrograd_cn.teach.expr import build_program
 from micrograd_cn.teach.snapshot import Snapshot, snapshot
-from micrograd_cn.teach.trace import equation, forward_blocks, leaves_blocks
+from micrograd_cn.teach.trace import equation_lines, forward_blocks, leaves_blocks
 
 LEVELS = (1, 2, 3)
 MAX_COUNT = 100  # exercises on one sheet
@@ -260,7 +260,7 @@ def key_blocks(ex: Exercise, lang: str) -> list[Block]:
             Para(t("exercise_answers", lang, answers=_list(answers, lang))),
             *forward_blocks(ls, lang),
             Para(t("trace_backward_title", lang, n=len(ls.steps))),
-            Math(tuple(equation(ls, step) for step in ls.steps)),
+            Math(equation_lines(ls)),
             *leaves_blocks(ls, lang)]
 
 

@@ -31,7 +31,7 @@ from micrograd_cn.teach.expr import answer
 from micrograd_cn.teach.mistakes import Case, Mistake, candidates, diagnose, reveals, step_case
 from micrograd_cn.teach.naming import derivative
 from micrograd_cn.teach.snapshot import Snapshot, Step
-from micrograd_cn.teach.trace import equation, forward_blocks, leaves_blocks
+from micrograd_cn.teach.trace import equation, forward_blocks, leaves_blocks, sum_line, sums_blocks
 
 ASKS = ("contribution", "local", "grad")
 REL_TOL = 1e-3  # 0.1 % of the expected value …
@@ -80,8 +80,9 @@ def _local_line(ls: Snapshot, step: Step) -> str:
     """``∂a/∂z = σ′(z) = a(1 − a) = 0.25``: the local derivative with its formula."""
     out, inp = ls.nodes[step.output], ls.nodes[step.input]
     sides = [derivative(out.name, inp.name)]
-    for side in (step.formula, step.rule.split(" = ", 1)[-1] if step.rule else "", num(step.local)):
-        if side and side != sides[-1]:
+    rule = step.rule.split(" = ")[1:] if step.rule else []  # the rule's left side is σ′(z) again
+    for side in (step.formula, *rule, num(step.local)):
+        if side and side not in sides:  # exp′(v4) = exp(v4) = e: each term once
             sides.append(side)
     return " = ".join(sides)
 
@@ -90,6 +91,8 @@ def _working(ls: Snapshot, step: Step, ask: str) -> str:
     lines = [equation(ls, step)]
     if ask == "local":
         lines.insert(0, _local_line(ls, step))
+    elif ask == "grad" and step.share == step.shares > 1:  # complete: the whole sum
+        lines.append(sum_line(ls, step.input))
     elif ask == "grad" and step.share > 1:
         lines.append(f"{ls.d(step.input)} = {num(step.grad_before)} + {paren(step.contribution)}"
                      f" = {num(step.grad_after)}")
@@ -166,8 +169,10 @@ def intro(ls: Snapshot, ask: str = "contribution", lang: str | None = None) -> s
 
 
 def summary(ls: Snapshot, lang: str | None = None) -> str:
-    """What closes a finished quiz: every asked-about leaf's gradient as its sum."""
-    return doc.render(leaves_blocks(ls, check_lang(lang)))
+    """What closes a finished quiz: every gradient that several steps added up, as its sum."""
+    lang = check_lang(lang)
+    sums = sums_blocks(ls, lang)
+    return doc.render(sums + [Para("")] + leaves_blocks(ls, lang) if sums else leaves_blocks(ls, lang))
 
 
 def review(missed: Sequence[int], hinted: Sequence[int], mistakes: Sequence[tuple[int, Mistake]],

@@ -59,6 +59,8 @@ class Node:
     formulas: tuple[str, ...]  # … and written with names ("σ′(z)", "x")
     wanted: bool  # the snapshot follows the gradient into this node
     group: str = ""  # the part of a network it belongs to ("L2", "L2/N1"; nn's Module.groups)
+    terms: tuple[float, ...] = ()  # the contributions the shown steps add into it, in order:
+    # its gradient is their sum (the root, seeded with 1, and unasked nodes have none)
     slips: tuple[str, ...] = ()  # for each edge, the slip students tend to make (Op.slips; teach.mistakes)
 
 
@@ -161,6 +163,11 @@ def snapshot(root: Value, params: Iterable[Value] | None = None, *, data: bool =
         else:
             wanted.append(False)
 
+    shown = [s for s in raw if wanted[s[1]]]
+    into: dict[int, list[float]] = {}
+    for s in shown:
+        into.setdefault(s[1], []).append(s[3] * s[4])  # upstream × local, as each step adds it
+
     nodes = []
     for k, node in enumerate(order):
         edges = node.edges()
@@ -172,13 +179,10 @@ def snapshot(root: Value, params: Iterable[Value] | None = None, *, data: bool =
                           value, grads[k], tuple(index[id(c)] for c in node._prev),
                           tuple(e.position for e in edges), tuple(e.local for e in edges),
                           tuple(names.local(node, e.position) for e in edges), wanted[k],
-                          group_of.get(id(node), ""),
+                          group_of.get(id(node), ""), tuple(into.get(k, ())),
                           tuple(names.slip(node, e.position) for e in edges)))
 
-    shown = [s for s in raw if wanted[s[1]]]
-    total: dict[int, int] = {}
-    for s in shown:
-        total[s[1]] = total.get(s[1], 0) + 1
+    total = {k: len(terms) for k, terms in into.items()}
     seen: dict[int, int] = {}
     steps = []
     for k, (out, inp, position, upstream, local, before, after) in enumerate(shown, 1):
@@ -188,15 +192,11 @@ def snapshot(root: Value, params: Iterable[Value] | None = None, *, data: bool =
         steps.append(Step(k, out, inp, position, upstream, local, upstream * local, before, after,
                           formula, names.rule(node), seen[inp], total[inp]))
 
-    into: dict[int, list[float]] = {}
-    for step in steps:
-        into.setdefault(step.input, []).append(step.contribution)
     leaves = []
     for k, node in enumerate(order):
         if node._prev or not wanted[k]:
             continue
-        terms = tuple(into.get(k, ()))
-        leaves.append(Leaf(k, names.names[k], names.kinds[k], terms, nodes[k].grad))
+        leaves.append(Leaf(k, names.names[k], names.kinds[k], nodes[k].terms, nodes[k].grad))
     return Snapshot(tuple(nodes), tuple(steps), tuple(leaves), len(order) - 1)
 
 

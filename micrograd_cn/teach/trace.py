@@ -102,6 +102,37 @@ def equation(ls: Snapshot, step: SnapshotStep) -> str:
     return ls.d(step.input) + sign + " = ".join(distinct)
 
 
+def sum_line(ls: Snapshot, index: int) -> str:
+    """A complete gradient written as its sum: ``∂f/∂u = 1 + (−0.75) + (−0.75) = −0.5``.
+
+    The terms are the contributions the steps added into the node, in the order they
+    ran (negative ones in parentheses); one term is written as its value alone.
+    """
+    node = ls.nodes[index]
+    if len(node.terms) < 2:
+        return f"{ls.d(index)} = {num(node.grad)}"
+    return f"{ls.d(index)} = {' + '.join(paren(c) for c in node.terms)} = {num(node.grad)}"
+
+
+def equation_lines(ls: Snapshot) -> tuple[str, ...]:
+    """Every step's chain-rule line; after the last contribution into a node that gets
+    several, that node's gradient written as their sum (it is complete from there on)."""
+    lines = []
+    for step in ls.steps:
+        lines.append(equation(ls, step))
+        if step.shares > 1 and step.share == step.shares:
+            lines.append(sum_line(ls, step.input))
+    return tuple(lines)
+
+
+def sums_blocks(ls: Snapshot, lang: str) -> list[Block]:
+    """The computed nodes that receive several contributions, each gradient as its sum
+    (in the order they are completed; the leaves follow in ``leaves_blocks``)."""
+    lines = [sum_line(ls, s.input) for s in ls.steps
+             if s.shares > 1 and s.share == s.shares and ls.nodes[s.input].inputs]
+    return [Para(t("trace_sums_title", lang)), Math(tuple(lines))] if lines else []
+
+
 def _why(ls: Snapshot, step: SnapshotStep, lang: str) -> str:
     """Why the local derivative is what it is, with its value."""
     node = ls.nodes[step.output]
@@ -133,6 +164,8 @@ def step_blocks(ls: Snapshot, step: SnapshotStep, lang: str) -> list[Block]:
         if step.share == step.shares:
             text += ("" if lang == "zh" else " ") + t("trace_last", lang, inp=inp.name)
         blocks.append(Para("    " + text))
+        if step.share == step.shares:  # complete: written as the sum of all it received
+            blocks.append(Math.of(sum_line(ls, step.input)))
     return blocks
 
 
@@ -153,13 +186,8 @@ def leaves_blocks(ls: Snapshot, lang: str) -> list[Block]:
     """Each asked-about leaf: ∂f/∂leaf = the sum of its contributions (one term: just the value)."""
     lines = []
     for leaf in ls.leaves:
-        if leaf.index == ls.root:  # the root is itself a leaf: ∂x/∂x = 1
-            lines.append(f"{ls.d(leaf.index)} = {num(leaf.grad)}")
-        elif len(leaf.terms) == 1:
-            lines.append(f"{ls.d(leaf.index)} = {num(leaf.grad)}")
-        elif leaf.terms:
-            terms = " + ".join(paren(c) for c in leaf.terms)
-            lines.append(f"{ls.d(leaf.index)} = {terms} = {num(leaf.grad)}")
+        if leaf.index == ls.root or leaf.terms:  # the root is itself a leaf: ∂x/∂x = 1
+            lines.append(sum_line(ls, leaf.index))
     if not lines:
         return [Para(t("trace_no_leaves", lang))]
     asked = [leaf for leaf in ls.leaves if leaf.terms]
@@ -199,8 +227,10 @@ def trace_blocks(ls: Snapshot, lang: str | None = None, style: str = "table") ->
                Para(t("trace_seed", lang, root=root, d=ls.d(ls.root)))]
     if style == "table":
         blocks += table_blocks(ls, lang)
+        sums = sums_blocks(ls, lang)
+        blocks += [Para("")] + sums if sums else []
     elif style == "equations":
-        blocks.append(Math(tuple(equation(ls, step) for step in ls.steps)))
+        blocks.append(Math(equation_lines(ls)))
     else:
         for step in ls.steps:
             blocks += [Para("")] + step_blocks(ls, step, lang)
@@ -219,15 +249,18 @@ def trace_json(ls: Snapshot, expression: str | None = None) -> dict:
 
     Each step: ``output`` and ``input`` (names), ``upstream``, ``local``, ``contribution``
     (= upstream × local), ``formula`` (the local derivative with names), ``rule``,
-    ``grad_before`` and ``grad_after`` (∂root/∂input around this step). ``gradients``
-    holds each asked-about leaf's final gradient.
+    ``grad_before`` and ``grad_after`` (∂root/∂input around this step). Each node's
+    ``terms`` are the contributions added into it, in order: its ``grad`` is their sum
+    (the root's is its seed 1, with no terms). ``gradients`` holds each asked-about
+    leaf's final gradient.
     """
     names = [node.name for node in ls.nodes]
     data: dict = {} if expression is None else {"expression": expression}
     data.update({
         "root": ls.root_name,
         "nodes": [{"name": n.name, "kind": n.kind, "op": n.op, "forward": n.forward,
-                   "value": n.value, "grad": n.grad if n.wanted else None} for n in ls.nodes],
+                   "value": n.value, "grad": n.grad if n.wanted else None,
+                   "terms": list(n.terms)} for n in ls.nodes],
         "steps": [{"k": s.k, "output": names[s.output], "input": names[s.input],
                    "upstream": s.upstream, "local": s.local, "contribution": s.contribution,
                    "formula": s.formula, "rule": s.rule, "grad_before": s.grad_before,
