@@ -36,7 +36,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "That is the running total of {d_in} over several paths; the question asks only for this "
         "edge's contribution: upstream × local derivative.",
     ),
-    "mistake_running_total_short": ("写了累计值，应为这条边的贡献", "running total instead of this edge's contribution"),
+    "mistake_running_total_short": (
+        "写了累计值，应为这条边的贡献", "running total instead of this edge's contribution"),
     "mistake_other_path": (
         "这是 {inp} 另一条路径的贡献；{inp} 被用了不止一次，这一步只算这一条边。",
         "That is the contribution of {inp}'s other path; {inp} is used more than once, and this "
@@ -59,7 +60,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "That already includes the upstream gradient {up}; the question asks for the local "
         "derivative {local_d} alone.",
     ),
-    "mistake_upstream_included_short": ("局部导数里多乘了上游梯度", "upstream gradient included in the local derivative"),
+    "mistake_upstream_included_short": (
+        "局部导数里多乘了上游梯度", "upstream gradient included in the local derivative"),
     "mistake_upstream_forgotten": (
         "这只是局部导数 {local_d}；忘了乘上游梯度 {up}（链式法则：上游 × 局部）。",
         "That is the local derivative {local_d} alone: multiply it by the upstream gradient {up} "
