@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Callable, NamedTuple, Sequence, TextIO
 
-from micrograd_cn.i18n import language, t
+from micrograd_cn.i18n import lang_record, language, t
 from micrograd_cn.teach.mistakes import Mistake
 from micrograd_cn.teach.quiz import first_hint, intro, judge, questions, review, score_line, summary
 from micrograd_cn.teach.snapshot import Snapshot
@@ -81,7 +81,7 @@ def run_quiz(ls: Snapshot, read: Read, write: Write, lang: str,
     hinted: list[int] = []  # steps right at the second try
     mistakes: list[tuple[int, Mistake]] = []  # (step, the mistake its first wrong answer showed)
     stopped = False
-    gap = "" if lang == "zh" else " "  # after "对！" / "Right!"
+    gap = lang_record(lang).gap  # after "对！" / "Right!"
     for question in asked:
         write("")
         write(question.prompt)
