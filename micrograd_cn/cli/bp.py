@@ -12,7 +12,7 @@ from micrograd_cn.i18n import t
 def add(sub: argparse._SubParsersAction, lang: str) -> None:
     from micrograd_cn.nn import ACTIVATIONS
 
-    p = subparser(sub, "bp", lang)
+    p = subparser(sub, "bp", lang, help_key="cli_bp_help")
     number = finite_float(lang)
     p.add_argument("--sizes", nargs="+", type=positive_int(lang), default=[2, 3, 2],
                    help=t("cli_sizes_help", lang))

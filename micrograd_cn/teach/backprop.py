@@ -50,7 +50,7 @@ from micrograd_cn.teach.naming import fill
 MAX_PARAMETERS = 2000
 
 COSTS = ("mse", "ce")
-FORMATS = doc.FORMATS + ("json",)
+FORMATS = doc.REPORT_FORMATS
 H = 1e-6  # the step of compare_cost's central differences
 
 # The sample used when none is given. Fixed numbers rather than random ones, so that a student

@@ -38,6 +38,7 @@ from typing import Iterable, Mapping
 
 from micrograd_cn.engine import Value, gradient_error
 from micrograd_cn.notation import zero_if_rounding
+from micrograd_cn.ops import OPS
 from micrograd_cn.teach.naming import Naming, derivative
 
 
@@ -180,8 +181,9 @@ def snapshot(root: Value, params: Iterable[Value] | None = None, *, data: bool =
     for k, node in enumerate(order):
         edges = node.edges()
         value = node.data
-        if node._op in ("+", "-", "wsum"):
-            value = zero_if_rounding(value, *_terms(node))
+        spec = OPS.get(node._op)
+        if spec is not None and spec.is_sum:
+            value = zero_if_rounding(value, *spec.terms_of(node))
         nodes.append(Node(k, names.names[k], names.kinds[k], node._op,
                           names.symbol(node) if node._prev else "", names.forward(node),
                           value, grads[k], tuple(index[id(c)] for c in node._prev),
@@ -205,12 +207,3 @@ def snapshot(root: Value, params: Iterable[Value] | None = None, *, data: bool =
             continue
         leaves.append(Leaf(k, names.names[k], names.kinds[k], nodes[k].terms, nodes[k].grad))
     return Snapshot(tuple(nodes), tuple(steps), tuple(leaves), len(order) - 1)
-
-
-def _terms(node: Value) -> list[float]:
-    """The sizes of the terms a sum adds up, for the zero-up-to-rounding rule."""
-    if node._op == "wsum":
-        n = (len(node._prev) - 1) // 2
-        return [node._prev[i].data * node._prev[n + i].data for i in range(n)] + [
-            node._prev[-1].data]
-    return [c.data for c in node._prev]

@@ -5,7 +5,7 @@
     ∂f/∂input  +=  ∂f/∂output × ∂output/∂input
                    (upstream)    (local)
 
-in the order ``root.backward()`` applies them, as ``Step`` records that point at the
+in the order ``root.backward()`` applies them, as ``TraceStep`` records that point at the
 Values. It is a pure observation: no ``.grad`` is read or written (the pass itself is
 ``snapshot.chain_rule``), so tracing twice, or after ``backward()``, gives the same steps.
 The local derivative is the op's recorded number (``Value.edges()``) and its formula
@@ -28,9 +28,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
-from micrograd_cn.engine import OPS, Value
-from micrograd_cn.i18n import MESSAGES, check_lang, t
+from micrograd_cn.engine import Value
+from micrograd_cn.i18n import check_lang, lang_record, t
 from micrograd_cn.notation import num, paren
+from micrograd_cn.ops import OPS
 from micrograd_cn.teach import doc
 from micrograd_cn.teach.doc import Block, Math, Para, Table
 from micrograd_cn.teach.naming import Naming, atom, wrt
@@ -40,7 +41,7 @@ from micrograd_cn.teach.snapshot import Step as SnapshotStep
 
 
 @dataclass(frozen=True)
-class Step:
+class TraceStep:
     """One application of the chain rule: a gradient flowing along one edge."""
 
     output: Value  # the node whose gradient flows back
@@ -56,7 +57,7 @@ class Step:
     position: int  # which input of output this edge is (index into output.edges())
 
 
-def trace(root: Value) -> list[Step]:
+def trace(root: Value) -> list[TraceStep]:
     """The chain-rule steps of ``root``'s backward pass, in order; no ``.grad`` is touched.
 
     The numbers are the engine's: each step adds ``upstream × edge.local`` exactly as
@@ -66,7 +67,7 @@ def trace(root: Value) -> list[Step]:
     names = Naming(root)
     order = names.order
     _, raw = chain_rule(order)
-    return [Step(order[o], order[i], up, local, up * local, names.local(order[o], pos),
+    return [TraceStep(order[o], order[i], up, local, up * local, names.local(order[o], pos),
                  before, after, o, i, pos)
             for o, i, pos, up, local, before, after in raw]
 
@@ -136,11 +137,11 @@ def sums_blocks(ls: Snapshot, lang: str) -> list[Block]:
 def _why(ls: Snapshot, step: SnapshotStep, lang: str) -> str:
     """Why the local derivative is what it is, with its value."""
     node = ls.nodes[step.output]
-    key = f"why_{node.op}"
-    why = t(key, lang) if node.op in OPS and key in MESSAGES else t("why_custom", lang, op=node.op)
+    spec = OPS.get(node.op)
+    why = t(spec.why if spec else "why_custom", lang, op=node.op)
     shown = step.rule or (step.formula if step.formula != num(step.local) else "")
     if shown:
-        shown = ("：" if lang == "zh" else ": ") + f"{shown} = {num(step.local)}"
+        shown = lang_record(lang).colon + f"{shown} = {num(step.local)}"
     return t("trace_local", lang, why=why, rule=shown)
 
 
@@ -162,7 +163,7 @@ def step_blocks(ls: Snapshot, step: SnapshotStep, lang: str) -> list[Block]:
                      before=num(step.grad_before), add=paren(step.contribution),
                      after=num(step.grad_after))
         if step.share == step.shares:
-            text += ("" if lang == "zh" else " ") + t("trace_last", lang, inp=inp.name)
+            text += lang_record(lang).gap + t("trace_last", lang, inp=inp.name)
         blocks.append(Para("    " + text))
         if step.share == step.shares:  # complete: written as the sum of all it received
             blocks.append(Math.of(sum_line(ls, step.input)))
@@ -193,7 +194,7 @@ def leaves_blocks(ls: Snapshot, lang: str) -> list[Block]:
     asked = [leaf for leaf in ls.leaves if leaf.terms]
     if asked and all(leaf.kind == "param" for leaf in asked):  # data were not asked about
         data = [node.name for node in ls.nodes if node.kind == "data"]
-        title = (t("trace_params_title", lang, data="、".join(data) if lang == "zh" else ", ".join(data))
+        title = (t("trace_params_title", lang, data=lang_record(lang).sep.join(data))
                  if data else t("trace_params_only_title", lang))
     else:
         title = t("trace_leaves_title", lang)
