@@ -146,29 +146,31 @@ def step_page(root: Value, *, lang: str | None = None, title: str | None = None,
               params: Iterable[Value] | None = None,
               groups: Mapping[Value, str] | Callable | None = None,
               model: object | None = None, projector: bool = False, rankdir: str = "LR",
-              legend: bool = False, quiz: bool = False, ask: str = "contribution") -> StepPage:
+              legend: bool = False, quiz: bool = False, ask: str = "contribution",
+              data_leaves: Iterable[Value] | None = None) -> StepPage:
     """The whole step-through page for ``root`` (no ``.grad`` is touched).
 
     ``params``, ``groups`` and ``model`` as for ``viz.draw`` (``model=mlp``: its
     parameters and layers); ``projector=True``: large type; ``rankdir`` and
     ``legend`` as for the picture; ``quiz=True`` asks each step before showing it
-    (``ask`` as in ``quiz.questions``).
+    (``ask`` as in ``quiz.questions``); ``data_leaves`` as for ``snapshot``.
     """
     return StepPage(_page(root, lang, title, params, groups=groups, model=model,
                           projector=projector, rankdir=rankdir, legend=legend,
-                          quiz=quiz, ask=ask)[0])
+                          quiz=quiz, ask=ask, data_leaves=data_leaves)[0])
 
 
 def _page(root: Value, lang: str | None, title: str | None,
           params: Iterable[Value] | None = None, *,
           groups: Mapping[Value, str] | Callable | None = None, model: object | None = None,
           projector: bool = False, rankdir: str = "LR", legend: bool = False,
-          quiz: bool = False, ask: str = "contribution") -> tuple[str, int]:
+          quiz: bool = False, ask: str = "contribution",
+          data_leaves: Iterable[Value] | None = None) -> tuple[str, int]:
     """The page and its number of chain-rule steps."""
     lang = check_lang(lang)
     if rankdir not in RANKDIRS:
         raise ValueError(t("viz_rankdir", value=show(rankdir), choices=", ".join(RANKDIRS)))
-    ls = network_snapshot(root, params=params, groups=groups, model=model)
+    ls = network_snapshot(root, params=params, groups=groups, model=model, data_leaves=data_leaves)
     steps = ls.steps
     svg = _svg(ls, lang, rankdir=rankdir, projector=projector)  # the legend: beside, in HTML
     pages = step_pages(ls, lang)
