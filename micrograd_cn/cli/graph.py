@@ -10,7 +10,7 @@ from micrograd_cn.i18n import t
 
 
 def add(sub: argparse._SubParsersAction, lang: str) -> None:
-    p = subparser(sub, "graph", lang)
+    p = subparser(sub, "graph", lang, help_key="cli_graph_help")
     add_expression(p, lang)
     p.add_argument("-o", "--output", default="graph.svg", metavar="FILE",
                    help=t("cli_graph_output_help", lang))
@@ -32,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
     root = program.root
     if too_large(root):  # before the table: print nothing that the picture cannot follow
         raise ValueError(t("cli_graph_too_large", lang, limit=MAX_NODES))
-    ls = snapshot(root, params)
+    ls = snapshot(root, params, data_leaves=args.data_leaves)
     # the same words as the boxes of the picture drawn from these numbers: the inputs,
     # then each named step on the way to the result (the result is the first line)
     header = [t("cli_graph_name", lang), t("viz_data", lang), t("viz_grad", lang)]
@@ -46,22 +46,12 @@ def run(args: argparse.Namespace) -> int:
     try:
         path = render(root, args.output, lang=lang, params=params, legend=args.legend,
                       order=args.order, rankdir=args.rankdir, title=args.expr,
-                      projector=args.projector)
+                      projector=args.projector, data_leaves=args.data_leaves)
     except DotNotFound:
         print("\n".join(lines))
         raise
     if is_stdout(args.output):  # the picture is the output: nothing else on it
         return 0
     print("\n".join(lines))
-    print(t("cli_graph_written", lang, path=path, dot=path.with_suffix(".dot")))
-    return 0
-    print(f"{t('cli_graph_result', lang)} = {num(ls.nodes[ls.root].value)}")
-    # the same words as the boxes of the picture drawn from these numbers: the inputs,
-    # then each named step on the way to the result (the result is the line above)
-    header = [t("cli_graph_name", lang), t("viz_data", lang), t("viz_grad", lang)]
-    named = [*program.leaves, *(name for name, v in program.steps.items() if v is not root)]
-    rows = [[node.name, num(node.value), num(node.grad) if node.wanted else "—"]
-            for node in map(ls.by_name, named)]
-    print("\n".join(table(header, rows)))
     print(t("cli_graph_written", lang, path=path, dot=path.with_suffix(".dot")))
     return 0
