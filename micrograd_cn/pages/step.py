@@ -42,7 +42,7 @@ from micrograd_cn.engine import Value
 from micrograd_cn.i18n import check_lang, lang_record, show, t
 from micrograd_cn.notation import num
 from micrograd_cn.pages.base import StepPage, json_for_script, page_head, scripts, stage_overlays, stage_tools
-from micrograd_cn.render.files import write_atomic
+from micrograd_cn.render.files import write_output
 from micrograd_cn.render.graph import (
     CLUSTER_STYLES,
     DIGITS,
@@ -230,5 +230,5 @@ def write_step_page(root: Value, path: str | os.PathLike, *, lang: str | None = 
     """
     target = check_output(path, ("html", "htm"))  # before any work: a wrong path fails at once
     text, steps = _page(root, lang, title, params, **kw)  # type: ignore[arg-type]
-    write_atomic(target, text.encode("utf-8"))
+    write_output(target, text.encode("utf-8"))
     return steps
