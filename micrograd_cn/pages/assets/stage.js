@@ -193,8 +193,9 @@ var Stage = (function () {
     if (help) { help.addEventListener("click", function () { toggle("keys", false); }); }
     document.addEventListener("keydown", function (e) {
       if (e.ctrlKey || e.altKey || e.metaKey || e.defaultPrevented) { return; }
-      var tag = e.target && e.target.tagName;
-      if (tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT") { return; }
+      var tag = e.target && e.target.tagName;  // in a text box: only the clicker's keys and Esc
+      if ((tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT") &&
+          !/^(PageDown|PageUp|Escape)$/.test(e.key)) { return; }
       var key = e.key.length === 1 ? e.key.toLowerCase() : e.key, f = null;
       if (key === "ArrowRight" || key === "ArrowDown" || key === "PageDown" || key === " ") { f = a.next; }
       else if (key === "ArrowLeft" || key === "ArrowUp" || key === "PageUp") { f = a.prev; }
