@@ -6,3 +6,14 @@ schema lives), ``feed`` (Server-Sent Events), ``limits`` (body size and rate mid
 Imports: pages, render, teach, i18n and the optional ``classroom`` extra (starlette, uvicorn,
 segno); ``import micrograd_cn`` never imports this package.
 """
+
+from __future__ import annotations
+
+from importlib.util import find_spec
+
+EXTRA = ("starlette", "uvicorn", "segno")
+
+
+def missing() -> list[str]:
+    """The packages of the ``classroom`` extra that are not installed (without importing them)."""
+    return [name for name in EXTRA if find_spec(name) is None]

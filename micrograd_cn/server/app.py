@@ -31,7 +31,7 @@ import math
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
@@ -40,35 +40,13 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response, StreamingResponse
 from starlette.routing import Route
 
-from micrograd_cn.i18n import language
+from micrograd_cn.i18n import language, t
 from micrograd_cn.server.feed import Feed
 from micrograd_cn.server.limits import BodyLimit, Limits, PerMinute
-from micrograd_cn.server.messages import t
 from micrograd_cn.server.store import QuestionRecord, Room, Store, StoreError
+from micrograd_cn.teach.deck import Deck, Page
 
 COOKIE = "micrograd_student"
-
-
-class QuizLike(Protocol):
-    expr: str
-    values: dict[str, float]
-    wrt: str
-    answer: float
-    prompt: str
-    working: str
-
-
-class PageLike(Protocol):
-    number: int
-    kind: str
-    title: str
-    question: QuizLike | None
-
-
-class DeckLike(Protocol):
-    title: str
-    pages: tuple[PageLike, ...]
-    lang: str
 
 
 def histogram_key(value: float) -> float:
@@ -76,7 +54,7 @@ def histogram_key(value: float) -> float:
     return float(f"{value:.4g}") + 0.0
 
 
-def records(deck: DeckLike) -> list[QuestionRecord]:
+def records(deck: Deck) -> list[QuestionRecord]:
     """The deck's question pages as the store keeps them."""
     return [QuestionRecord(p.number, q.expr, dict(q.values), q.wrt, float(q.answer), q.prompt)
             for p in deck.pages if (q := p.question) is not None]
@@ -86,29 +64,30 @@ def records(deck: DeckLike) -> list[QuestionRecord]:
 class Classroom:
     """One class in progress: the deck, its store, and the room's state in memory."""
 
-    deck: DeckLike
+    deck: Deck
     store: Store
     token: str
     lang: str = "zh"
     limits: Limits = field(default_factory=Limits)
-    student_page: Callable[[], str] = lambda: ""
-    teacher_page: Callable[[], str] = lambda: ""
-    login_page: Callable[[], str] = lambda: ""
-    questions: dict[int, dict[str, Any]] = field(default_factory=dict)  # page -> what students see
+    student_html: str = ""
+    teacher_html: str = ""
+    login_html: str = ""
+    graphs: dict[int, str] = field(default_factory=dict)  # page -> the question's graph (SVG)
 
     def __post_init__(self) -> None:
         self.room: Room = self.store.start(self.deck.title, len(self.deck.pages), records(self.deck))
         self.feed = Feed()
         self.answer_rate = PerMinute(self.limits.answers_per_minute)
         self.names: list[str] = []  # the latest joined names, for the teacher's panel
+        self.questions: dict[int, dict[str, Any]] = {}  # page -> what students see of its question
         for page in self.deck.pages:
             q = page.question
-            if q is not None and page.number not in self.questions:
+            if q is not None:
                 self.questions[page.number] = {"prompt": q.prompt, "expr": q.expr,
                                                "values": dict(q.values), "wrt": q.wrt}
 
     # --- what everyone may see -----------------------------------------------------------
-    def page(self, k: int | None = None) -> PageLike:
+    def page(self, k: int | None = None) -> Page:
         return self.deck.pages[(self.room.page if k is None else k) - 1]
 
     def public_state(self) -> dict[str, Any]:
@@ -167,7 +146,7 @@ class Classroom:
         if not self.answer_rate.allow(student):
             raise HTTPException(429, t("classroom_too_many", self.lang,
                                        limit=self.limits.answers_per_minute))
-        from micrograd_cn.quiz import judge
+        from micrograd_cn.teach.quiz import judge
 
         try:
             with language(self.lang):
@@ -216,6 +195,10 @@ class Classroom:
 
 
 # --- HTTP ------------------------------------------------------------------------------------
+_PAGE_HEADERS = {"cache-control": "no-store", "referrer-policy": "no-referrer",
+                 "x-content-type-options": "nosniff", "x-frame-options": "DENY"}
+
+
 def _json(data: object, status: int = 200) -> JSONResponse:
     return JSONResponse(data, status_code=status, headers={"cache-control": "no-store"})
 
@@ -242,14 +225,19 @@ def create_app(room: Classroom) -> Starlette:
             raise HTTPException(401, t("classroom_teacher_only", lang))
 
     async def student_page(request: Request) -> Response:
-        return HTMLResponse(room.student_page(), headers={"cache-control": "no-store"})
+        return HTMLResponse(room.student_html, headers=_PAGE_HEADERS)
 
     async def teacher_page(request: Request) -> Response:
         given = request.query_params.get("token", "")
         if not hmac.compare_digest(given.encode("utf-8", "surrogateescape"), room.token.encode("utf-8")):
-            return HTMLResponse(room.login_page(), status_code=401, headers={"cache-control": "no-store"})
-        return HTMLResponse(room.teacher_page(), headers={"cache-control": "no-store",
-                                                          "referrer-policy": "no-referrer"})
+            return HTMLResponse(room.login_html, status_code=401, headers=_PAGE_HEADERS)
+        return HTMLResponse(room.teacher_html, headers=_PAGE_HEADERS)
+
+    async def graph(request: Request) -> Response:
+        svg = room.graphs.get(request.path_params["page"])
+        if svg is None:
+            raise HTTPException(404)
+        return Response(svg, media_type="image/svg+xml", headers={"cache-control": "max-age=3600"})
 
     async def join(request: Request) -> Response:
         data = await _body(request, lang)
@@ -314,6 +302,7 @@ def create_app(room: Classroom) -> Starlette:
     routes = [
         Route("/", student_page),
         Route("/teacher", teacher_page),
+        Route("/graph/{page:int}.svg", graph),
         Route("/api/join", join, methods=["POST"]),
         Route("/api/state", state),
         Route("/api/answer", answer, methods=["POST"]),
@@ -328,3 +317,22 @@ def create_app(room: Classroom) -> Starlette:
     return Starlette(routes=routes,
                      middleware=[Middleware(BodyLimit, max_body=room.limits.max_body, lang=lang)],
                      exception_handlers={HTTPException: http_error, StoreError: store_error})
+
+
+def make_classroom(deck: Deck, *, db: str, session: str, token: str, lang: str, student_url: str,
+                   deck_html: Callable[..., str], limits: Limits | None = None,
+                   projector: bool = False) -> Classroom:
+    """A class ready to serve: the store opened (or resumed), every page and graph drawn once."""
+    from micrograd_cn.pages import classroom as pages
+
+    graphs = {p.number: pages.question_svg(q.expr, q.values, lang)
+              for p in deck.pages if (q := p.question) is not None}
+    teacher = pages.teacher_page(deck, deck_html, lang, student_url, projector)
+    store = Store(db, session, lang)
+    try:
+        return Classroom(deck, store, token, lang, limits or Limits(),
+                         student_html=pages.student_page(lang, deck.title), teacher_html=teacher,
+                         login_html=pages.login_page(lang), graphs=graphs)
+    except BaseException:
+        store.close()
+        raise

@@ -19,7 +19,7 @@ from collections.abc import Awaitable, Callable, MutableMapping
 from dataclasses import dataclass
 from typing import Any
 
-from micrograd_cn.server.messages import t
+from micrograd_cn.i18n import t
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]

@@ -31,12 +31,12 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterator
 
-from micrograd_cn.server.messages import t
+from micrograd_cn.i18n import t
 
 # The schema, in this one place. Raise SCHEMA_VERSION with every change of it.
 SCHEMA_VERSION = 1
 SCHEMA = """
-CREATE TABLE sessions (
+CREATE TABLE IF NOT EXISTS sessions (
     name     TEXT PRIMARY KEY,
     title    TEXT NOT NULL,
     pages    INTEGER NOT NULL,
@@ -44,7 +44,7 @@ CREATE TABLE sessions (
     open     INTEGER NOT NULL DEFAULT 0,   -- whether the current page's question is open
     created  TEXT NOT NULL
 );
-CREATE TABLE questions (
+CREATE TABLE IF NOT EXISTS questions (
     session  TEXT NOT NULL REFERENCES sessions(name) ON DELETE CASCADE,
     page     INTEGER NOT NULL,
     expr     TEXT NOT NULL,
@@ -55,15 +55,15 @@ CREATE TABLE questions (
     revealed INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (session, page)
 );
-CREATE TABLE students (
+CREATE TABLE IF NOT EXISTS students (
     id       INTEGER PRIMARY KEY,
     session  TEXT NOT NULL REFERENCES sessions(name) ON DELETE CASCADE,
     name     TEXT NOT NULL,
     cookie   TEXT NOT NULL UNIQUE,         -- SHA-256 of the student's cookie
     joined   TEXT NOT NULL
 );
-CREATE INDEX students_by_session ON students (session);
-CREATE TABLE answers (
+CREATE INDEX IF NOT EXISTS students_by_session ON students (session);
+CREATE TABLE IF NOT EXISTS answers (
     session  TEXT NOT NULL,
     page     INTEGER NOT NULL,
     student  INTEGER NOT NULL REFERENCES students(id) ON DELETE CASCADE,
@@ -77,7 +77,7 @@ CREATE TABLE answers (
 """
 
 
-class StoreError(RuntimeError):
+class StoreError(OSError):
     """The database cannot be opened, read or written; the message says which file and why."""
 
 
@@ -130,9 +130,10 @@ def _connect(path: Path) -> sqlite3.Connection:
 class Store:
     """One class (``session``) in one database file; see the module docstring."""
 
-    def __init__(self, path: str | Path, session: str) -> None:
+    def __init__(self, path: str | Path, session: str, lang: str | None = None) -> None:
         self.path = Path(path)
         self.session = session
+        self.lang = lang
         self._local = threading.local()
         self._all: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
@@ -140,14 +141,12 @@ class Store:
             conn = self._conn()
             conn.execute("PRAGMA journal_mode = WAL")
             found = conn.execute("PRAGMA user_version").fetchone()[0]
-            if found == 0:
-                with self._transaction() as c:
-                    if c.execute("PRAGMA user_version").fetchone()[0] == 0:
-                        c.executescript(f"{SCHEMA}\nPRAGMA user_version = {SCHEMA_VERSION};")
+            if found == 0:  # a new file (IF NOT EXISTS: another process may be creating it too)
+                conn.executescript(f"BEGIN IMMEDIATE;\n{SCHEMA}\nPRAGMA user_version = {SCHEMA_VERSION};\nCOMMIT;")
                 found = SCHEMA_VERSION
         if found != SCHEMA_VERSION:
             self.close()
-            raise StoreError(t("classroom_db_version", path=str(self.path), found=found,
+            raise StoreError(t("classroom_db_version", self.lang, path=str(self.path), found=found,
                                expected=SCHEMA_VERSION))
 
     # --- connections and errors --------------------------------------------------------
@@ -172,7 +171,7 @@ class Store:
         try:
             yield
         except sqlite3.Error as err:
-            raise StoreError(t("classroom_db_failed", path=str(self.path), detail=str(err))) from None
+            raise StoreError(t("classroom_db_failed", self.lang, path=str(self.path), detail=str(err))) from None
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
@@ -208,7 +207,7 @@ class Store:
                 if row[0] != pages and not differs:
                     differs = [min(row[0], pages) + 1]
                 if differs:
-                    raise StoreError(t("classroom_db_other_lesson", path=str(self.path),
+                    raise StoreError(t("classroom_db_other_lesson", self.lang, path=str(self.path),
                                        session=self.session, page=differs[0]))
                 conn.execute("UPDATE sessions SET title = ? WHERE name = ?", (title, self.session))
         return self.room()

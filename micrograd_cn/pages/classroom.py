@@ -1,51 +1,32 @@
 """The classroom's pages: the student's page, the teacher's deck with its live panel, the login.
 
-The scripts and styles are real files in ``assets/`` (package data), inlined when a page is
-made, so each page is one response. What a page needs to know (its words, the student URL,
-the number of pages) travels as JSON in a ``<script type="application/json">`` element; text
-from users never enters the markup: the scripts show names and answers with ``textContent``.
+The scripts and styles are real files, ``assets/classroom_*`` (package data), inlined when a
+page is made, so each page is one response of the server. What a page needs to know (its
+words, the student URL, the number of pages) travels as JSON in a ``<script
+type="application/json">`` element; text from users never enters the markup: the scripts
+show names and answers with ``textContent``.
 
 Nothing here knows an answer: the student page holds no question at all (it asks
 ``/api/state``), and the graph pictures (``question_svg``) show forward values only, with
 Graphviz's tooltips (which carry local derivatives) removed.
 
-Imports: i18n, expr/lesson/viz (the graph picture), segno (the QR code), the classroom messages.
+Imports: i18n, pages.base, teach (expr, snapshot) and render.graph for the graph picture, and
+segno (the ``classroom`` extra) for the QR code.
 """
 
 from __future__ import annotations
 
 import html
-import json
 import re
 from collections.abc import Callable, Mapping
-from importlib import resources
 from typing import Any
 
-from micrograd_cn.server.messages import t
-
-ASSETS = "assets"
-
-
-def asset(name: str) -> str:
-    """The text of ``assets/<name>`` (a .js or .css file shipped with the package)."""
-    return resources.files("micrograd_cn.server").joinpath(ASSETS, name).read_text(encoding="utf-8")
-
-
-def json_for_script(data: object) -> str:
-    """JSON that cannot end the <script> element it sits in."""
-    text = json.dumps(data, ensure_ascii=False)
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+from micrograd_cn.i18n import t
+from micrograd_cn.pages.base import json_for_script, page_head, scripts, styles
 
 
 def _config(data: Mapping[str, Any]) -> str:
     return f'<script id="classroom-config" type="application/json">{json_for_script(data)}</script>'
-
-
-def _head(lang: str, title: str, css: str) -> list[str]:
-    return ["<!DOCTYPE html>", f'<html lang="{"zh-CN" if lang == "zh" else "en"}">', "<head>",
-            '<meta charset="utf-8">',
-            '<meta name="viewport" content="width=device-width, initial-scale=1">',
-            f"<title>{html.escape(title)}</title>", f"<style>{asset(css)}</style>", "</head>"]
 
 
 def student_page(lang: str, title: str) -> str:
@@ -69,7 +50,6 @@ def student_page(lang: str, title: str) -> str:
     }
     e = html.escape
     body = [
-        "<body>",
         '<header><span id="counter"></span><span id="conn" hidden></span></header>',
         '<main>',
         '<section id="join-view">',
@@ -104,11 +84,11 @@ def student_page(lang: str, title: str) -> str:
         "</section>",
         "</main>",
         _config({"words": words}),
-        f"<script>{asset('classroom_student.js')}</script>",
+        scripts("classroom_student.js"),
         "</body>",
         "</html>",
     ]
-    return "\n".join(_head(lang, title, "classroom_student.css") + body)
+    return "\n".join(page_head(lang, title, ("classroom_student.css",), False) + body)
 
 
 def qr_svg(url: str) -> str:
@@ -136,7 +116,7 @@ def teacher_extras(lang: str, student_url: str, pages: int) -> tuple[str, str]:
         "failed": t("classroom_page_failed", lang),
     }
     e = html.escape
-    head = f"<style>{asset('classroom_teacher.css')}</style>"
+    head = styles("classroom_teacher.css")
     body = "\n".join([
         '<aside id="classroom-panel" hidden>',
         '<div id="cr-counts"><span id="cr-joined">0</span> <span id="cr-answered">0</span> '
@@ -156,7 +136,7 @@ def teacher_extras(lang: str, student_url: str, pages: int) -> tuple[str, str]:
         f'<p id="cr-url">{e(student_url)}</p>',
         "</div>",
         _config({"words": words, "pages": pages, "studentUrl": student_url}),
-        f"<script>{asset('classroom_teacher.js')}</script>",
+        scripts("classroom_teacher.js"),
     ])
     return head, body
 
@@ -173,7 +153,7 @@ def login_page(lang: str) -> str:
     title = t("classroom_page_login_title", lang)
     e = html.escape
     body = [
-        "<body>", "<main>", f"<h1>{e(title)}</h1>",
+        "<main>", f"<h1>{e(title)}</h1>",
         '<form id="login-form" autocomplete="off">',
         f'<label for="token">{e(t("classroom_page_token_label", lang))}</label>',
         '<input id="token" name="token" type="password">',
@@ -181,10 +161,10 @@ def login_page(lang: str) -> str:
         "</form>",
         f'<p id="login-error" class="error" role="alert" hidden>{e(t("classroom_page_bad_token", lang))}</p>',
         "</main>",
-        f"<script>{asset('classroom_login.js')}</script>",
+        scripts("classroom_login.js"),
         "</body>", "</html>",
     ]
-    return "\n".join(_head(lang, title, "classroom_student.css") + body)
+    return "\n".join(page_head(lang, title, ("classroom_student.css",), False) + body)
 
 
 _TOOLTIP = re.compile(r'\s(?:xlink:)?title="[^"]*"')
@@ -194,12 +174,12 @@ _COMMENT = re.compile(r"<!--.*?-->\s*", re.S)
 
 def question_svg(expr: str, values: Mapping[str, float], lang: str) -> str:
     """The question's graph with its forward values only: no gradient, no local derivative."""
-    from micrograd_cn.expr import build
-    from micrograd_cn.lesson import lesson
-    from micrograd_cn.viz import draw_lesson, pipe
+    from micrograd_cn.render.graph import draw_snapshot, pipe
+    from micrograd_cn.teach.expr import build
+    from micrograd_cn.teach.snapshot import snapshot
 
     root, _ = build(expr, values)
-    picture = draw_lesson(lesson(root), lang=lang, show_grad=False)
+    picture = draw_snapshot(snapshot(root), lang=lang, show_grad=False)
     svg = pipe(picture, "svg", t("classroom_dot_missing", lang)).decode("utf-8")
     svg = svg[svg.index("<svg"):]
     return _COMMENT.sub("", _TITLE.sub("", _TOOLTIP.sub("", svg)))

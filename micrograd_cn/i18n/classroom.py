@@ -1,11 +1,9 @@
-"""The classroom's zh/en messages (moves into the i18n catalog with the restructure).
+"""Catalog part: the classroom server, its pages and its commands (``classroom``, ``forget``, ``report``).
 
-Imports: i18n.
+Imports: nothing.
 """
 
 from __future__ import annotations
-
-from micrograd_cn.i18n import get_lang
 
 MESSAGES: dict[str, tuple[str, str]] = {
     "classroom_db_failed": (
@@ -139,15 +137,101 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "classroom_page_is_open": ("作答中", "open"),
     "classroom_page_is_closed": ("未开放", "closed"),
     "classroom_page_is_revealed": ("已公布", "revealed"),
-    "classroom_page_no_token": ("缺少教师令牌：请从启动时打印的地址打开本页", "No teacher token: open this page from the address printed at start-up"),
+    "classroom_page_no_token": ("缺少教师令牌：请从启动时打印的地址打开本页",
+                                "No teacher token: open this page from the address printed at start-up"),
     "classroom_page_login_title": ("教师登录", "Teacher sign-in"),
     "classroom_page_token_label": ("教师令牌（启动时打印）", "Teacher token (printed at start-up)"),
     "classroom_page_login": ("进入", "Enter"),
     "classroom_page_bad_token": ("令牌不对", "Wrong token"),
+    # --- running the server ---
+    "classroom_cannot_listen": (
+        "无法在 {host}:{port} 上监听：{detail}（换一个 --port？）",
+        "cannot listen on {host}:{port}: {detail} (another --port?)",
+    ),
+    "classroom_token_file": (
+        "无法写入教师令牌文件 {path}：{detail}",
+        "cannot write the teacher's token file {path}: {detail}",
+    ),
+    # --- after class: the report ---
+    "classroom_report_title": ("课堂报告", "Class report"),
+    "classroom_report_empty": ("数据库里还没有问题", "the database holds no question yet"),
+    "classroom_report_session": ("课堂", "class"),
+    "classroom_report_page": ("页", "page"),
+    "classroom_report_question": ("问题", "question"),
+    "classroom_report_answer": ("答案", "answer"),
+    "classroom_report_n": ("作答人数", "answered"),
+    "classroom_report_right": ("正确率", "right"),
+    "classroom_report_wrong": ("最常见的错误答案（人数）", "most common wrong answers (count)"),
+    "classroom_report_meaning": ("可能的原因", "what it probably means"),
+    "classroom_report_times": ("{value}（{count} 人）", "{value} ({count}×)"),
+    "classroom_report_no_catalogue": (
+        "（错误答案的可能原因需要错误目录 teach.mistakes 的诊断功能；本版本没有，所以只列出错误答案）",
+        "(what a wrong answer probably means needs the mistake catalogue's diagnosis, which this "
+        "version lacks; the wrong answers are listed without it)",
+    ),
+    # --- the command ---
+    "cli_classroom_help": (
+        "课堂服务器：学生用手机回答课件中的问题，教师看到全班的答案分布",
+        "classroom server: students answer the deck's questions on their phones, the teacher sees the room",
+    ),
+    "cli_classroom_lesson_help": (
+        "课件文件（TOML；省略则用内置课件），或 forget / report",
+        "the lesson file (TOML; the built-in lesson if left out), or forget / report",
+    ),
+    "cli_classroom_port_help": ("端口（默认 8000；0 表示任选一个空闲端口）", "port (default 8000; 0 picks a free one)"),
+    "cli_classroom_db_help": (
+        "SQLite 数据库文件（默认 classroom.sqlite）",
+        "the SQLite database (default classroom.sqlite)",
+    ),
+    "cli_classroom_lan_help": (
+        "在所有网络接口上监听，让同一局域网的学生连接（默认只在本机 127.0.0.1）",
+        "listen on all interfaces so students on the local network can connect (default: 127.0.0.1 only)",
+    ),
+    "cli_classroom_token_help": (
+        "把教师令牌写入这个文件（权限 0600）",
+        "write the teacher's token to this file (mode 0600)",
+    ),
+    "cli_classroom_session_help": (
+        "课堂的名字，同一数据库中的各个课堂互不相干（默认今天的日期）",
+        "the class's name; classes in one database stay apart (default: today's date)",
+    ),
+    "cli_classroom_projector_help": ("投影仪模式的课件", "the deck in projector mode"),
+    "cli_classroom_format_help": (
+        "report 的格式：md（默认）、csv 或 json",
+        "report's format: md (default), csv or json",
+    ),
+    "cli_classroom_output_help": ("把报告写入文件", "write the report to a file"),
+    "cli_classroom_bad_port": (
+        "端口必须是 0 到 65535 的整数，收到 {value}",
+        "the port must be a whole number from 0 to 65535, got {value}",
+    ),
+    "cli_classroom_bad_session": (
+        "课堂名字必须是 1 到 {limit} 个可打印字符",
+        "the class name must be 1 to {limit} printable characters",
+    ),
+    "cli_classroom_not_here": ("{option} 不能用于 {action}", "{option} does not apply to {action}"),
+    "cli_classroom_needs_db": ("classroom {action} 需要 --db 文件", "classroom {action} needs --db FILE"),
+    "cli_classroom_forgot": (
+        "已从 {path} 删除 {students} 名学生的名字和 {answers} 个答案",
+        "deleted {students} students' names and {answers} answers from {path}",
+    ),
+    "cli_classroom_missing_extra": (
+        "课堂服务器需要 classroom 扩展（缺少 {names}）：pip install 'micrograd-cn[classroom]'",
+        "the classroom server needs the classroom extra (missing {names}): pip install 'micrograd-cn[classroom]'",
+    ),
+    "cli_classroom_started": (
+        "课堂 {session}：{title}，{pages} 页，{questions} 个问题；答案存入 {db}",
+        "class {session}: {title}, {pages} pages, {questions} questions; answers go to {db}",
+    ),
+    "cli_classroom_students": ("学生打开：{url}", "students open: {url}"),
+    "cli_classroom_teacher": ("教师打开：{url}", "the teacher opens: {url}"),
+    "cli_classroom_token": ("教师令牌：{token}", "teacher token: {token}"),
+    "cli_classroom_token_written": ("令牌已写入 {path}（权限 0600）", "token written to {path} (mode 0600)"),
+    "cli_classroom_lan_warning": (
+        "警告：--lan 让同一网络中的任何人都能打开本服务器；"
+        "这里没有 HTTPS，令牌和答案以明文传输。只在可信的课堂网络中使用",
+        "warning: --lan lets anyone on this network reach the server; there is no HTTPS, so the token and "
+        "the answers travel in plain text. Use it on a trusted classroom network only",
+    ),
+    "cli_classroom_stop": ("按 Ctrl-C 结束", "press Ctrl-C to stop"),
 }
-
-
-def t(key: str, lang: str | None = None, **fields: object) -> str:
-    zh, en = MESSAGES[key]
-    text = en if (lang or get_lang()) == "en" else zh
-    return text.format(**fields) if fields else text
