@@ -11,11 +11,10 @@ import json
 
 import pytest
 
-from tests.classroom_support import TEACHER, TOKEN, client, deck, leaks, make_room
-
 from micrograd_cn.server.app import COOKIE, histogram_key  # noqa: E402  (after the skip)
 from micrograd_cn.server.limits import Limits, PerMinute  # noqa: E402
 from micrograd_cn.teach.quiz import judge  # noqa: E402
+from tests.classroom_support import TEACHER, TOKEN, client, deck, leaks, make_room
 
 
 @pytest.fixture

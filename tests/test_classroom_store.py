@@ -17,12 +17,11 @@ import sqlite3
 
 import pytest
 
-from tests.classroom_support import LESSON, TEACHER, client, deck, make_room
-
 from micrograd_cn.cli import main  # noqa: E402
 from micrograd_cn.server.app import COOKIE  # noqa: E402
 from micrograd_cn.server.report import report  # noqa: E402
 from micrograd_cn.server.store import SCHEMA_VERSION, Store, StoreError  # noqa: E402
+from tests.classroom_support import LESSON, TEACHER, client, deck, make_room
 
 
 def _class_with_answers(db, session="test", answers=(("Ada", "0.30475"), ("Bob", "0.2344"), ("Cy", "0.2344"),
