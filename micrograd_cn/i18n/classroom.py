@@ -233,5 +233,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "warning: --lan lets anyone on this network reach the server; there is no HTTPS, so the token and "
         "the answers travel in plain text. Use it on a trusted classroom network only",
     ),
+    "cli_classroom_no_deck": (
+        "这个版本还没有课件页面（pages.deck），无法显示教师的课件",
+        "this version has no deck page yet (pages.deck), so the teacher's deck cannot be shown",
+    ),
     "cli_classroom_stop": ("按 Ctrl-C 结束", "press Ctrl-C to stop"),
 }
