@@ -27,7 +27,7 @@ _SESSION = re.compile(r"[^\x00-\x1f\x7f]{1,%d}" % MAX_SESSION)
 
 
 def add(sub: argparse._SubParsersAction, lang: str) -> None:
-    p = subparser(sub, "classroom", lang)
+    p = subparser(sub, "classroom", lang, help_key="cli_classroom_help")
     p.add_argument("lesson", nargs="?", metavar="LESSON.toml|forget|report",
                    help=t("cli_classroom_lesson_help", lang))
     p.add_argument("--port", type=_port(lang), default=8000, help=t("cli_classroom_port_help", lang))
