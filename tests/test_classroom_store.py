@@ -185,6 +185,13 @@ def test_report_counts_right_and_lists_the_common_wrong_answers(tmp_path):
     q = rows[0]
     assert (q.answered, q.right, round(q.percent)) == (5, 1, 20)
     assert [(w.value, w.count) for w in q.wrong] == [(0.2344, 2), (-0.3048, 1), (0.5, 1)]
+    # what each probably means: the mistake catalogue's diagnosis of that number
+    from micrograd_cn.teach.mistakes import diagnose_gradient
+
+    for w, typed in zip(q.wrong, (0.2344, -0.30475, 0.5)):
+        m = diagnose_gradient(q.expr, deck().pages[1].question.values, q.wrt, typed, "zh")
+        assert w.meaning == (m.label("zh") if m else None)
+    assert [w.meaning is None for w in q.wrong] == [False, False, True]
     assert rows[1].answered == 0 and rows[1].wrong == ()
     assert q.answer == deck().pages[1].question.answer
 
@@ -195,10 +202,12 @@ def test_report_formats(tmp_path, capsys):
     assert main(["classroom", "report", "--db", str(db), "--lang", "en"]) == 0
     md = capsys.readouterr().out
     assert "| test | 2 |" in md and "20%" in md and "0.2344 (2×)" in md
+    assert "right size, wrong sign" in md and "local derivative forgotten" in md
     assert main(["classroom", "report", "--db", str(db), "--format", "csv"]) == 0
     table = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
     assert [(r["page"], r["wrong_answer"], r["wrong_count"]) for r in table] == [
         ("2", "0.2344", "2"), ("2", "-0.3048", "1"), ("2", "0.5", "1"), ("4", "", "")]
+    assert table[1]["meaning"] == "大小对、符号反" and table[2]["meaning"] == ""
     assert main(["classroom", "report", "--db", str(db), "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data[0]["answered"] == 5 and data[0]["right"] == 1 and data[0]["percent_right"] == 20.0

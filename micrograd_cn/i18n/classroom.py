@@ -164,10 +164,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "classroom_report_wrong": ("最常见的错误答案（人数）", "most common wrong answers (count)"),
     "classroom_report_meaning": ("可能的原因", "what it probably means"),
     "classroom_report_times": ("{value}（{count} 人）", "{value} ({count}×)"),
-    "classroom_report_no_catalogue": (
-        "（错误答案的可能原因需要错误目录 teach.mistakes 的诊断功能；本版本没有，所以只列出错误答案）",
-        "(what a wrong answer probably means needs the mistake catalogue's diagnosis, which this "
-        "version lacks; the wrong answers are listed without it)",
+    "classroom_report_unknown": (
+        "“?” 表示没有哪个已知的错误会得出这个数",
+        "“?” means no known mistake gives that number",
     ),
     # --- the command ---
     "cli_classroom_help": (

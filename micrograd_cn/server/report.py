@@ -2,21 +2,19 @@
 
 ``report(path)`` reads a classroom database (every class in it, or one ``session``) and
 returns plain data; ``to_md``, ``to_csv`` and ``to_json`` write it. Wrong answers are grouped
-as the teacher's histogram groups them (equal to 4 significant digits). When the mistake
-catalogue (``teach.mistakes``) is installed, each common wrong answer also gets what it
-probably means (upstream forgotten, a sum missed, the sign of a minus); without it the
-column is left out and the Markdown report says so.
+as the teacher's histogram groups them (equal to 4 significant digits), and each common
+wrong answer gets what it probably means from the mistake catalogue
+(``teach.mistakes.diagnose_gradient``: upstream forgotten, a sum missed, the sign of a
+minus, …), or "?" when no known mistake gives that number.
 
-Imports: server.store, teach (doc, expr, mistakes when present), render.document, notation, i18n.
+Imports: server.store, teach (doc, mistakes), render.document, notation, i18n.
 """
 
 from __future__ import annotations
 
 import csv
-import importlib
 import io
 import json
-from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -51,41 +49,37 @@ class QuestionReport:
         return 100.0 * self.right / self.answered if self.answered else 0.0
 
 
-def _catalogue(lang: str) -> Callable[[QuestionRecord, float], str | None] | None:
-    """What a wrong value probably means, from issue 26's mistake catalogue when it is present."""
+def _meaning(q: QuestionRecord, value: float, lang: str) -> str | None:
+    """What ``value`` as the question's gradient probably means (the mistake catalogue), or None."""
+    from micrograd_cn.teach.mistakes import diagnose_gradient
+
     try:
-        catalogue = importlib.import_module("micrograd_cn.teach.mistakes")
-    except ImportError:
+        mistake = diagnose_gradient(q.expr, q.values, q.wrt, value, lang)
+    except (ValueError, ArithmeticError):  # a question the catalogue cannot rebuild: no guess
         return None
-    diagnose = getattr(catalogue, "diagnose_answer", None)
-    if diagnose is None:  # the module of the deck's live mistakes, not the catalogue
-        return None
-    return lambda q, value: diagnose(q.expr, q.values, q.wrt, value, lang=lang)
+    return None if mistake is None else mistake.label(lang)
 
 
 def report(path: str | Path, session: str | None = None, lang: str | None = None) -> list[QuestionReport]:
     from micrograd_cn.server.app import histogram_key
 
     lang = check_lang(lang)
-    meaning = _catalogue(lang)
     out = []
     for item in results(path, session):
         bars: dict[float, int] = {}
+        first: dict[float, float] = {}  # one answer as typed per bar, for the diagnosis
         for a in item.answers:
             if not a.right:
                 key = histogram_key(a.value)
                 bars[key] = bars.get(key, 0) + 1
+                first.setdefault(key, a.value)
         common = sorted(bars.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_WRONG]
         q = item.question
         out.append(QuestionReport(
             item.session, q.page, q.expr, q.wrt, q.answer, len(item.answers),
             sum(a.right for a in item.answers),
-            tuple(WrongAnswer(v, n, meaning(q, v) if meaning else None) for v, n in common)))
+            tuple(WrongAnswer(v, n, _meaning(q, first[v], lang)) for v, n in common)))
     return out
-
-
-def has_meanings(rows: list[QuestionReport]) -> bool:
-    return any(w.meaning is not None for r in rows for w in r.wrong)
 
 
 def to_md(rows: list[QuestionReport], lang: str | None = None) -> str:
@@ -93,29 +87,24 @@ def to_md(rows: list[QuestionReport], lang: str | None = None) -> str:
     from micrograd_cn.teach.doc import Heading, Para, Table
 
     lang = check_lang(lang)
-    meanings = has_meanings(rows)
     blocks: list = [Heading(t("classroom_report_title", lang), 0)]
     if not rows:
         blocks.append(Para(t("classroom_report_empty", lang)))
     header = [t("classroom_report_session", lang), t("classroom_report_page", lang),
               t("classroom_report_question", lang), t("classroom_report_answer", lang),
               t("classroom_report_n", lang), t("classroom_report_right", lang),
-              t("classroom_report_wrong", lang)]
-    if meanings:
-        header.append(t("classroom_report_meaning", lang))
+              t("classroom_report_wrong", lang), t("classroom_report_meaning", lang)]
     table = []
     for r in rows:
         wrong = "; ".join(t("classroom_report_times", lang, value=num(w.value), count=w.count)
                           for w in r.wrong) or "—"
         cells = [r.session, str(r.page), f"∂/∂{r.wrt} `{r.expr}`", num(r.answer), str(r.answered),
-                 f"{r.percent:.0f}%" if r.answered else "—", wrong]
-        if meanings:
-            cells.append("; ".join(w.meaning or "—" for w in r.wrong) or "—")
+                 f"{r.percent:.0f}%" if r.answered else "—", wrong,
+                 "; ".join(w.meaning or "?" for w in r.wrong) or "—"]
         table.append(cells)
     if rows:
-        blocks.append(Table.of(header, table, "<>" + "<" + ">>>" + "<" * (len(header) - 6)))
-    if not meanings:
-        blocks.append(Para(t("classroom_report_no_catalogue", lang)))
+        blocks.append(Table.of(header, table, "<><>>><<"))
+        blocks.append(Para(t("classroom_report_unknown", lang)))
     return blocks_to_md(blocks)
 
 
@@ -123,15 +112,12 @@ def to_csv(rows: list[QuestionReport]) -> str:
     """One line per common wrong answer (one line for a question without any)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    meanings = has_meanings(rows)
     writer.writerow(["session", "page", "expr", "wrt", "answer", "answered", "right", "percent_right",
-                     "wrong_answer", "wrong_count"] + (["meaning"] if meanings else []))
+                     "wrong_answer", "wrong_count", "meaning"])
     for r in rows:
         base = [r.session, r.page, r.expr, r.wrt, repr(r.answer), r.answered, r.right, f"{r.percent:.1f}"]
         for w in r.wrong or (None,):
-            line = base + ([repr(w.value), w.count] if w else ["", ""])
-            if meanings:
-                line.append((w.meaning or "") if w else "")
+            line = base + ([repr(w.value), w.count, w.meaning or ""] if w else ["", "", ""])
             writer.writerow([_csv_cell(c) for c in line])
     return buffer.getvalue()
 
