@@ -143,11 +143,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "（{inp} 一共收到 {n} 份贡献，这是第 {i} 份）",
         "({inp} receives {n} contributions; this is number {i})",
     ),
-    "quiz_hint": (
-        "提示：上游梯度 {d} = {upstream}；局部导数是 {formula}。",
-        "Hint: the upstream gradient is {d} = {upstream}; the local derivative is {formula}.",
-    ),
-    "quiz_hint_before": ("{inp} 之前已累计 {d} = {before}。", "{inp} already holds {d} = {before}."),
     "quiz_right": ("✓ 对！", "✓ Right!"),
     "quiz_wrong": ("✗ 不对。", "✗ Not quite."),
     "quiz_reveal": ("✗ 还是不对。答案：", "✗ Still not it. The answer:"),
