@@ -432,7 +432,8 @@ def marking_blocks(marking: Marking, lang: str | None = None) -> list[Block]:
     lines = []
     for problem, wrong, answered, common in common_wrong(marking):
         if common:
-            listed = sep.join(t("hw_times", lang, what=what, n=n) for what, n in common)
+            listed = ("；" if lang == "zh" else "; ").join(  # a mistake's label may hold a comma
+                t("hw_times", lang, what=what, n=n) for what, n in common)
             lines.append(t("hw_problem_wrong", lang, k=problem, wrong=wrong, answered=answered,
                            common=listed))
         else:
