@@ -104,13 +104,14 @@ def _quiz_html(ls: Snapshot, ask: str, lang: str) -> list[str]:
     ]
 
 
-def _svg(ls: Snapshot, lang: str, *, rankdir: str, projector: bool) -> str:
+def _svg(ls: Snapshot, lang: str, *, rankdir: str, projector: bool,
+         locals_: dict[str, list[str]]) -> str:
     """The graph as an inline <svg> element (no XML prolog, no DOCTYPE).
 
     Every box is sized for its final gradient; the page's script rewrites those
     lines step by step. The keyword arguments are ``viz.draw_snapshot``'s.
     """
-    picture = draw_snapshot(ls, lang=lang, rankdir=rankdir, projector=projector)
+    picture = draw_snapshot(ls, lang=lang, rankdir=rankdir, projector=projector, edge_labels=locals_)
     svg = pipe(picture, "svg", t("page_dot_missing")).decode("utf-8")
     return svg[svg.index("<svg"):]
 
@@ -118,20 +119,20 @@ def _svg(ls: Snapshot, lang: str, *, rankdir: str, projector: bool) -> str:
 _CALL = re.compile(r"[^\s()·]+\([^()]*\)")
 
 
-def _locals(ls: Snapshot, lang: str) -> dict[str, str]:
-    """Each edge's local derivative as the L key writes it on the edge: ∂(x·w)/∂w = x = 2."""
+def _locals(ls: Snapshot) -> dict[str, list[str]]:
+    """Each edge's local derivative as L shows it on the edge: ∂(x1·w1)/∂w1, then = x1 = 2."""
     out = {}
     for node in ls.nodes:
         # the op's own formula, bracketed unless it is one call: ∂(x·w)/∂w, ∂tanh(n)/∂n
         of = node.forward if _CALL.fullmatch(node.forward) else f"({node.forward})"
         for i in dict.fromkeys(node.inputs):
-            parts = []
+            lines = []
             for pos, local, formula in zip(node.positions, node.locals, node.formulas):
                 if node.inputs[pos] == i:
                     number = num(local, DIGITS)
-                    parts.append(t("page_local", lang, of=of, input=ls.nodes[i].name,
-                                   formula=number if formula == number else f"{formula} = {number}"))
-            out[f"e{i}_{node.index}"] = "; ".join(parts)
+                    lines += [f"∂{of}/∂{ls.nodes[i].name}",
+                              f"= {number}" if formula == number else f"= {formula} = {number}"]
+            out[f"e{i}_{node.index}"] = lines
     return out
 
 
@@ -178,7 +179,8 @@ def _page(root: Value, lang: str | None, title: str | None,
         raise ValueError(t("viz_rankdir", value=show(rankdir), choices=", ".join(RANKDIRS)))
     ls = network_snapshot(root, params=params, groups=groups, model=model, data_leaves=data_leaves)
     steps = ls.steps
-    svg = _svg(ls, lang, rankdir=rankdir, projector=projector)  # the legend: beside, in HTML
+    locals_ = _locals(ls)  # written on the edges (shown by L): the layout leaves room for them
+    svg = _svg(ls, lang, rankdir=rankdir, projector=projector, locals_=locals_)  # legend: in HTML
     pages = step_pages(ls, lang)
     # pages: forward pass, one per step, then the leaves' totals (shown with the last step)
     states = pages[:-1]
@@ -188,10 +190,9 @@ def _page(root: Value, lang: str | None, title: str | None,
             "steps": [{"out": s.output, "inp": s.input, "grad": num(s.grad_after, DIGITS),
                        # the step that completes a gradient of several terms: it as their sum
                        "sum": sum_line(ls, s.input) if s.share == s.shares > 1 else ""}
-                      for s in steps]}
+                      for s in steps], "locals": locals_}
     if quiz:
         data["quiz"] = _quiz_data(ls, ask, lang)
-    data["locals"] = _locals(ls, lang)
     heading = t("page_title", lang, expr=title) if title else t("page_title_plain", lang)
     return "\n".join([
         *page_head(lang, heading, ("stage.css", "step.css", "quiz.css") if quiz

@@ -52,6 +52,6 @@
 
   stepNav(show, function () { return k; }, total, camera);
   if (document.fonts && document.fonts.ready) {
-    document.fonts.ready.then(function () { camera.focus(true); });
+    document.fonts.ready.then(function () { camera.remeasure(); });
   }
 })();

@@ -24,26 +24,15 @@
     }
     gradLines.push(line);
   }
-  // each edge's local derivative, written at the middle of its arrow (shown by L)
-  var ns = "http://www.w3.org/2000/svg", layer = document.createElementNS(ns, "g");
-  layer.setAttribute("class", "locals");
-  var size = 0;
-  var first = svg.querySelector("g.node text");
-  if (first) { size = parseFloat(first.getAttribute("font-size")) || 14; }
+  // each edge's local derivative: Graphviz wrote its lines on the edge (room is left for
+  // them); they are shown by L
   Object.keys(data.locals).forEach(function (id) {
-    var edge = document.getElementById(id), path = edge ? edge.querySelector("path") : null;
-    if (!path) { return; }
-    var p = path.getPointAtLength(path.getTotalLength() / 2);
-    var text = document.createElementNS(ns, "text");
-    text.setAttribute("x", p.x);
-    text.setAttribute("y", p.y - size * 0.3);
-    text.setAttribute("text-anchor", "middle");
-    text.setAttribute("font-size", size);
-    text.setAttribute("class", "local");
-    text.textContent = data.locals[id];
-    layer.appendChild(text);
+    var edge = document.getElementById(id), lines = data.locals[id];
+    var texts = edge ? edge.getElementsByTagName("text") : [];
+    for (var i = 0; i < texts.length; i++) {
+      if (lines.indexOf(texts[i].textContent) >= 0) { texts[i].classList.add("local"); }
+    }
   });
-  (svg.querySelector("g.graph") || svg).appendChild(layer);
   var locals = false;
   function toggleLocals() {
     locals = !locals;
@@ -105,6 +94,6 @@
           { locals: toggleLocals });
   camera.focus(true);
   if (document.fonts && document.fonts.ready) {
-    document.fonts.ready.then(function () { camera.focus(true); });
+    document.fonts.ready.then(function () { camera.remeasure(); });
   }
 })();
