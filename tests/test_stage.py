@@ -368,3 +368,29 @@ def test_formulas_wrap_only_between_terms(browser, pages, name):
         return [s.whiteSpace, s.wordBreak, s.overflowWrap]; }""")
     assert style == ["pre-wrap", "normal", "normal"]  # a line breaks only at a space
     page.close()
+
+
+@pytest.mark.parametrize("name", ["tanh", "bp"])
+def test_f_asks_for_full_screen_and_marks_differ_by_more_than_colour(browser, pages, name):
+    page = browser.new_page(viewport={"width": 1600, "height": 900}, reduced_motion="reduce")
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    _open(page, pages[name])
+    page.evaluate("""() => { window.__full = 0;
+        document.documentElement.requestFullscreen = () => { window.__full += 1; return Promise.resolve(); }; }""")
+    page.keyboard.press("F")
+    page.keyboard.press("f")
+    assert page.evaluate("() => window.__full") == 2  # in either case (headless has no screen to fill)
+    page.keyboard.press("End" if name == "tanh" else "PageDown")
+    page.wait_for_function(STILL)
+    shape = "g.hl-out path, g.hl-out polygon" if name == "tanh" else ".hl-out circle"
+    styles = {}
+    for mark, selector in (("out", shape), ("in", shape.replace("out", "in")),
+                           ("edge", ".hl-edge path" if name == "tanh" else ".hl-edge line")):
+        styles[mark] = page.eval_on_selector(selector, """e => { const s = getComputedStyle(e);
+            return [s.stroke, parseFloat(s.strokeWidth), s.strokeDasharray]; }""")
+    assert len({s[0] for s in styles.values()}) == 3  # three colours ...
+    assert all(s[1] >= 4 for s in styles.values())  # ... heavy lines ...
+    assert styles["out"][2] == "none" and styles["in"][2] != "none"  # ... solid against dashed
+    assert all(url.startswith("file://") for url in requests)  # one offline file
+    page.close()
