@@ -109,6 +109,9 @@ def test_one_teacher_three_students(browser, tmp_path):
         phone = students[0]
         assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
         assert phone.evaluate("document.getElementById('q-img').naturalWidth") > 0
+        # the graph is drawn at its own size (11 pt text), never shrunk to the phone's width
+        assert phone.evaluate("(i => i.getBoundingClientRect().width >= 0.99 * i.naturalWidth)"
+                              "(document.getElementById('q-img'))")
         box = phone.eval_on_selector("#answer", "e => e.getBoundingClientRect().bottom")
         assert box <= PHONE["height"] * 2  # the answer box is reachable without a long scroll
 

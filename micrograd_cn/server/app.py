@@ -79,6 +79,7 @@ class Classroom:
         self.feed = Feed()
         self.answer_rate = PerMinute(self.limits.answers_per_minute)
         self.names: list[str] = []  # the latest joined names, for the teacher's panel
+        self.joined = self.store.students()  # counted once; every join goes through this object
         self.questions: dict[int, dict[str, Any]] = {}  # page -> what students see of its question
         for page in self.deck.pages:
             q = page.question
@@ -126,10 +127,14 @@ class Classroom:
         return name
 
     def join(self, name: str) -> tuple[int, str]:
+        full = HTTPException(403, t("classroom_full", self.lang, limit=self.limits.max_students))
+        if self.joined >= self.limits.max_students:
+            raise full  # without a write: a flood of joins costs no disk
         cookie = secrets.token_urlsafe(32)
         student = self.store.join(name, cookie, self.limits.max_students)
         if student is None:
-            raise HTTPException(403, t("classroom_full", self.lang, limit=self.limits.max_students))
+            raise full
+        self.joined += 1
         self.names = (self.names + [name])[-20:]
         return student, cookie
 
@@ -293,7 +298,7 @@ def create_app(room: Classroom) -> Starlette:
 
     async def room_info(request: Request) -> Response:
         teacher(request)
-        return _json({"joined": room.store.students(), "names": room.names})
+        return _json({"joined": room.joined, "names": room.names})
 
     async def http_error(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, HTTPException)
