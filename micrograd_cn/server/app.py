@@ -9,6 +9,7 @@ counter):
 - ``POST /api/answer {"page": k, "answer": str}`` with the cookie -> ``{"accepted": true}``;
   400 unreadable, 409 not open, 401 no valid cookie, 429 too many answers in a minute.
 - ``GET /api/feed``: Server-Sent Events, one ``state`` event per change (see ``feed``).
+- ``GET /graph/k.svg``: the graph of page k's question, forward values only.
 - Teacher, each 401 without ``Authorization: Bearer <token>``: ``POST /api/teacher/goto
   {"page": k}``, ``POST /api/teacher/open | close | reveal``, ``GET /api/teacher/results?page=k``
   -> ``{"answered", "right", "histogram": [[value, count], ...]}``, ``GET /api/teacher/room``
