@@ -49,7 +49,7 @@ def dense_backprop(Ws, bs, acts, x, y, cost):
         cache.append((A, Z))
         A = activation(act, Z)
     Y = np.array(y, dtype=float).reshape(-1, 1)
-    dA = A - Y if cost == "mse" else -Y / A + (1 - Y) / (1 - A)
+    dA = A - Y if cost == "half_sse" else -Y / A + (1 - Y) / (1 - A)
     out = []
     for (A_prev, Z), W, act in zip(reversed(cache), reversed(Ws), reversed(acts)):
         dZ = dA * activation_prime(act, Z)
@@ -61,9 +61,9 @@ def dense_backprop(Ws, bs, acts, x, y, cost):
 
 
 CASES = [
-    ([2, 3, 2], "tanh", "sigmoid", "mse", [0.5, -1.0], [1.0, 0.0]),
+    ([2, 3, 2], "tanh", "sigmoid", "half_sse", [0.5, -1.0], [1.0, 0.0]),
     ([3, 4, 3, 2], "relu", "sigmoid", "ce", [1.0, -0.5, 2.0], [1.0, 0.0]),
-    ([2, 5, 1], "sigmoid", "linear", "mse", [-0.3, 0.8], [0.25]),
+    ([2, 5, 1], "sigmoid", "linear", "half_sse", [-0.3, 0.8], [0.25]),
 ]
 
 

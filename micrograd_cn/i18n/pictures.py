@@ -151,7 +151,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "lv_layer_output": ("第 {l} 层（输出）", "layer {l} (output)"),
     "lv_layer": ("第 {l} 层", "layer {l}"),
     "lv_engine": ("引擎", "engine"),
-    "lv_linear": ("线性激活：a{l} = z{l}，σ′ = 1", "linear activation: a{l} = z{l}, σ′ = 1"),
+    "lv_linear": ("线性激活：a{l} = z{l}，斜率 linear′(z{l}) = 1", "linear activation: a{l} = z{l}, slope linear′(z{l}) = 1"),
     "lv_start_title": ("第 0 步：网络与样本", "step 0: the network and the sample"),
     "lv_start_arch": ("网络（每层神经元数与激活函数）：{arch}", "network (neurons and activation per layer): {arch}"),
     "lv_start_sample": ("样本：{x}；目标：{y}（输入是第 1 层：a¹ = x）",
