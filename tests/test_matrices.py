@@ -181,8 +181,10 @@ def test_cross_entropy_with_a_sigmoid_output_is_a_minus_y(capsys):
     assert main(["bp", "--sizes", "3", "2", "2", "--x", "0.5", "-1", "2", "--y", "1", "0",
                  "--cost", "ce", "--no-compare", "--lang", "en"]) == 0
     text = capsys.readouterr().out
-    assert "δ³ⱼ = a³ⱼ − yⱼ" in text and "a³ⱼ − yⱼ" in text.splitlines()[6]
-    row = next(line for line in text.splitlines() if line.startswith("1 "))
+    lines = text.splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("Layer 3 (output)"))
+    assert "δ³ⱼ = a³ⱼ − yⱼ" in lines[at + 1] and "a³ⱼ − yⱼ" in lines[at + 2]
+    row = lines[at + 4]
     cells = row.split()
     assert cells[5] == cells[6]  # δ (formula, the long way) and a − y side by side
 

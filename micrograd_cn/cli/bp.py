@@ -14,7 +14,7 @@ def add(sub: argparse._SubParsersAction, lang: str) -> None:
     from micrograd_cn.nn import ACTIVATIONS
     from micrograd_cn.teach.backprop import COSTS, DEFAULT_COST, NUMBERINGS
 
-    p = subparser(sub, "bp", lang)
+    p = subparser(sub, "bp", lang, help_key="cli_bp_help")
     number = finite_float(lang)
     p.add_argument("--sizes", nargs="+", type=positive_int(lang), default=[2, 3, 2],
                    help=t("cli_sizes_help", lang))
@@ -33,6 +33,7 @@ def add(sub: argparse._SubParsersAction, lang: str) -> None:
     p.add_argument("--cost", choices=COSTS, default=DEFAULT_COST, help=t("cli_cost_help", lang))
     p.add_argument("--numbering", choices=NUMBERINGS, default="nielsen",
                    help=t("cli_numbering_help", lang))
+    p.add_argument("--weights", metavar="FILE", default=None, help=t("cli_bp_weights_help", lang))
     p.add_argument("--no-compare", action="store_true", help=t("cli_no_compare_help", lang))
     p.add_argument("--no-timing", action="store_true", help=t("cli_no_timing_help", lang))
     add_format(p, lang, REPORT_FORMATS, "text", "cli_report_format_help")
@@ -60,15 +61,22 @@ def samples(args: argparse.Namespace) -> tuple[list[list[float]], list[list[floa
 
 def run(args: argparse.Namespace) -> int:
     from micrograd_cn.teach.backprop import network_of
-    from micrograd_cn.teach.matrices import bp_batch
+    from micrograd_cn.teach.matrices import bp_batch, with_dead_seed
 
     check_target(args)
+    weights = None
+    if args.weights is not None:  # before any work: a file that does not fit fails at once
+        from micrograd_cn.teach.weights import load_weights
+
+        weights = load_weights(args.weights, args.sizes, args.lang)
     X, Y = samples(args)
     if args.html is not None:
         from micrograd_cn.pages.layer import network, write_layer_view
 
         mlp = network(args.sizes, activation=args.activation,
                       output_activation=args.output_activation, seed=args.seed)
+        if weights is not None:
+            mlp.set_weights(*weights)
         steps = write_layer_view(args.html, mlp, X, Y, args.cost, lang=args.lang,
                                  projector=args.projector, numbering=args.numbering,
                                  sample=args.sample)
@@ -76,6 +84,11 @@ def run(args: argparse.Namespace) -> int:
         return 0
 
     mlp = network_of(args.sizes, args.activation, args.output_activation, args.seed)
+    if weights is not None:
+        mlp.set_weights(*weights)
     report = bp_batch(mlp, X, Y, args.cost, numbering=args.numbering, sample=args.sample,
                       compare=not args.no_compare)
+    if weights is None:  # a dead ReLU: name a seed that has none on these samples
+        report = with_dead_seed(report, args.sizes, args.activation, args.output_activation,
+                                args.seed)
     return emit(args, report.render(args.lang, timing=not args.no_timing, fmt=args.format))

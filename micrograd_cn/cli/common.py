@@ -10,6 +10,7 @@ import sys
 from typing import TYPE_CHECKING, Sequence
 
 from micrograd_cn.i18n import t
+from micrograd_cn.teach.doc import CLI_REPORT_FORMATS
 
 if TYPE_CHECKING:  # only for annotations: the modules themselves load lazily
     from micrograd_cn.engine import Value
@@ -36,7 +37,7 @@ def add_format(p: argparse.ArgumentParser, lang: str, formats: Sequence[str], de
     p.add_argument("-o", "--output", default=None, metavar="FILE", help=t("cli_output_help", lang))
 
 
-REPORT_FORMATS = ("text", "md", "latex", "json")  # logistic and bp: doc blocks, or their JSON
+REPORT_FORMATS = CLI_REPORT_FORMATS  # logistic and bp: doc blocks, or their JSON
 
 
 def check_target(args: argparse.Namespace) -> None:

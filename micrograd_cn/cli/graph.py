@@ -10,7 +10,7 @@ from micrograd_cn.i18n import t
 
 
 def add(sub: argparse._SubParsersAction, lang: str) -> None:
-    p = subparser(sub, "graph", lang)
+    p = subparser(sub, "graph", lang, help_key="cli_graph_help")
     add_expression(p, lang)
     p.add_argument("-o", "--output", default="graph.svg", metavar="FILE",
                    help=t("cli_graph_output_help", lang))

@@ -118,10 +118,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "第 {l} 层的矩阵形式（样本是列，m = {m}）",
         "layer {l} as matrices (samples as columns, m = {m})",
     ),
-    "lv_panel_wait": (
-        "这一层的矩阵在算到它的那一步出现。",
-        "This layer's matrices appear at the step that computes them.",
-    ),
     "lv_start_batch": (
         "一批 m = {m} 个样本；网络图画的是第 {k} 个样本，矩阵面板有全部 m 列。",
         "A batch of m = {m} samples; the drawing shows sample {k}, the matrix panel all m columns.",

@@ -3,7 +3,7 @@
 A page is ONE offline HTML file: the JavaScript and CSS in ``assets/`` are real files (a linter
 and ``node --check`` read them) and are inlined here when a page is written.
 
-Imports: nothing of ours.
+Imports: i18n only.
 """
 
 from __future__ import annotations
@@ -12,6 +12,8 @@ import html
 import json
 from functools import cache
 from importlib import resources
+
+from micrograd_cn.i18n import lang_record
 
 
 @cache
@@ -39,7 +41,7 @@ def page_head(lang: str, heading: str, style_names: tuple[str, ...], projector: 
     """The lines every self-contained page starts with, up to and including <body>."""
     return [
         "<!DOCTYPE html>",
-        f'<html lang="{"zh-CN" if lang == "zh" else "en"}">',
+        f'<html lang="{lang_record(lang).html}">',
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',

@@ -32,13 +32,13 @@ import os
 from typing import Callable, Iterable, Mapping
 
 from micrograd_cn.engine import Value
-from micrograd_cn.i18n import check_lang, show, t
+from micrograd_cn.i18n import check_lang, lang_record, show, t
 from micrograd_cn.notation import num
 from micrograd_cn.pages.base import StepPage, json_for_script, page_head, scripts
 from micrograd_cn.render.files import write_atomic
 from micrograd_cn.render.graph import DIGITS, RANKDIRS, check_output, draw_snapshot, network_snapshot, pipe
 from micrograd_cn.teach.snapshot import Snapshot
-from micrograd_cn.teach.trace import step_pages
+from micrograd_cn.teach.trace import step_pages, sum_line
 
 
 def _quiz_data(ls: Snapshot, ask: str, lang: str) -> dict:
@@ -50,18 +50,19 @@ def _quiz_data(ls: Snapshot, ask: str, lang: str) -> dict:
         "questions": [{"out": q.output, "inp": q.input, "expected": q.expected,
                        "prompt": q.prompt, "hint": q.hint, "working": q.working}
                       for q in questions(ls, ask, lang)],
-        "words": {key: t(f"{prefix}_{key}", lang) for prefix, key in (
-            ("page_quiz", "start"), ("quiz", "right"), ("quiz", "wrong"), ("quiz", "reveal"),
-            ("page_quiz", "revealed"), ("page_quiz", "unreadable"))} | {
-            "gap": "" if lang == "zh" else " "},  # between a verdict and its hint or working
+        "words": {word: t(key, lang) for word, key in (
+            ("start", "page_quiz_start"), ("right", "quiz_right"), ("wrong", "quiz_wrong"),
+            ("reveal", "quiz_reveal"), ("revealed", "page_quiz_revealed"),
+            ("unreadable", "page_quiz_unreadable"))} | {
+            "gap": lang_record(lang).gap},  # between a verdict and its hint or working
     }
 
 
 def _quiz_html(ls: Snapshot, ask: str, lang: str) -> list[str]:
     """The quiz's help line and controls, placed above the formula box."""
-    from micrograd_cn.teach.quiz import check_ask
+    from micrograd_cn.teach.quiz import WHAT_KEYS, check_ask
 
-    what = t(f"quiz_what_{check_ask(ask, lang)}", lang)
+    what = t(WHAT_KEYS[check_ask(ask, lang)], lang)
     return [
         f'<p id="quiz-help">{html.escape(t("page_quiz_help", lang, what=what))}</p>',
         '<div id="quiz">',
@@ -121,8 +122,10 @@ def _page(root: Value, lang: str | None, title: str | None,
     states[-1] = states[-1] + "\n\n" + pages[-1]
     data = {"pages": states, "n": len(ls.nodes), "root": ls.root,
             "rootGrad": num(1.0, DIGITS), "gradWord": t("viz_grad", lang),
-            "steps": [{"out": s.output, "inp": s.input,
-                       "grad": num(s.grad_after, DIGITS)} for s in steps]}
+            "steps": [{"out": s.output, "inp": s.input, "grad": num(s.grad_after, DIGITS),
+                       # the step that completes a gradient of several terms: it as their sum
+                       "sum": sum_line(ls, s.input) if s.share == s.shares > 1 else ""}
+                      for s in steps]}
     if quiz:
         data["quiz"] = _quiz_data(ls, ask, lang)
     heading = t("page_title", lang, expr=title) if title else t("page_title_plain", lang)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
+from micrograd_cn.ops import OPS
 from micrograd_cn.render.layout import pad, table, width
 from micrograd_cn.teach.doc import (
     FORMATS,
@@ -126,8 +127,11 @@ _SYMBOLS = {
     "≈": r"\approx ", "→": r"\to ", "′": "'", "…": r"\ldots ", "ω": r"\omega", "η": r"\eta",
     "ŷ": r"\hat{y}", "ℓ": r"\ell ", "√": r"\sqrt", "∑": r"\sum", "÷": r"\div ", "½": r"\tfrac12",
 }
-_INDEX = re.compile(r"\b([A-Za-z])(\d+)\b")  # a one-letter name numbered by naming: v1, v12
-_FUNCS = re.compile(r"\b(log|exp|tanh|ln|max|min)\b")
+_INDEX = re.compile(r"\b([A-Za-z])(\d+)(?![A-Za-z0-9_])")  # a one-letter name numbered by naming: v1, v12 (v1³ too)
+# function names set upright: the ops' own LaTeX names (ops.py), and ln, max, min
+_LATEX_NAMES = {spec.name: spec.latex for spec in OPS.values() if spec.latex} | {
+    "ln": r"\log", "max": r"\max", "min": r"\min"}
+_FUNCS = re.compile(r"\b(" + "|".join(_LATEX_NAMES) + r")\b")
 _NAMES = re.compile(r"\b(linear|ReLU|relu|sigmoid)\b")  # upright, not a product of letters
 _RUN = re.compile("([" + "".join(_SUB) + "]+)|([" + "".join(_SUP) + "]+)")
 _TEXT = re.compile(r"[\u3000-\u9fff\uff00-\uffef]+(?:[\s\u3000-\u9fff\uff00-\uffef]*[\u3000-\u9fff\uff00-\uffef])?")
@@ -143,7 +147,7 @@ def latex_math(text: str) -> str:
     text = _TEXT.sub(lambda m: r"\text{" + m.group(0) + "}", text)
     text = _INDEX.sub(r"\1_{\2}", text)  # v1 -> v_{1}, as w₁ -> w_{1}
     text = _RUN.sub(script, text)
-    text = _FUNCS.sub(lambda m: "\\" + ("log" if m.group(1) == "ln" else m.group(1)) + " ", text)
+    text = _FUNCS.sub(lambda m: _LATEX_NAMES[m.group(1)] + " ", text)
     text = _NAMES.sub(lambda m: "\\operatorname{" + m.group(1) + "}", text)
     text = text.replace("#", r"\#").replace("%", r"\%").replace("&", r"\&")
     text = "".join(_SYMBOLS.get(ch, ch) for ch in text)
@@ -160,6 +164,7 @@ _MATHY = set(_SYMBOLS) | set(_SUB) | set(_SUP)
 
 # between two formula words, these stay in the same formula: "δ³ = ∇ₐC ⊙ σ′(z³)" is one $…$
 _JOIN = re.compile(r"^(?:[=+−·×/⊙<>≤≥≈-]|\+=|\d+(?:\.\d+)?)$")
+_LETTER = re.compile(r"^[A-Za-z]\)*$")  # "y)" closing "x₁(a − y)": part of the formula before it
 
 
 def _latex_text(text: str) -> str:
@@ -169,16 +174,16 @@ def _latex_text(text: str) -> str:
     formula character, joined by operators and spaces, are set together.
     """
     pieces = [p for p in _WORDS.split(text) if p]
-    kinds = ["math" if any(ch in _MATHY for ch in p) else
+    kinds = ["math" if any(ch in _MATHY for ch in p) or _LETTER.match(p) else
              "join" if p.isspace() or _JOIN.match(p) else "text" for p in pieces]
     out: list[str] = []
     i = 0
     while i < len(pieces):
-        if kinds[i] != "math":
+        if kinds[i] != "math" or _LETTER.match(pieces[i]):
             out.append("".join("\\" + ch if ch in "#%&_{}$" else ch for ch in pieces[i]))
             i += 1
             continue
-        end = i  # the last math piece of the run
+        end = i  # the last math piece of the run (a lone letter only ends it, never starts it)
         j = i + 1
         while j < len(pieces) and kinds[j] != "text":
             if kinds[j] == "math":

@@ -57,13 +57,15 @@ DIGITS = PICTURE  # significant digits in a box (table.PICTURE), short to keep b
 FORMATS = ("svg", "png", "pdf")
 RANKDIRS = ("LR", "RL", "TB", "BT")
 
-# kind -> (fill colour, border style); the legend text is the i18n key "viz_kind_<kind>".
+# kind -> (fill colour, border style); KIND_KEYS: the legend's words for each kind
 STYLES = {
     "param": ("#fbd5b5", "rounded,filled,bold"),
     "data": ("#cfe3f7", "rounded,filled"),
     "const": ("#eeeeee", "rounded,filled,dashed"),
     "result": ("#ffffff", "rounded,filled"),
 }
+KIND_KEYS = {"param": "viz_kind_param", "data": "viz_kind_data", "const": "viz_kind_const",
+             "result": "viz_kind_result"}
 OP_FILL = "#fff3b0"
 HIGHLIGHT = "#d62728"
 # the boxes of a network's parts: a layer, and a neuron inside it
@@ -343,7 +345,7 @@ def draw_snapshot(ls: Snapshot, *, rankdir: str = "LR", lang: str | None = None,
         rows = [f'<TR><TD BORDER="0"><B>{escape(t("viz_legend", lang), 200)}</B></TD></TR>']
         for kind, (fill, style) in STYLES.items():
             border = ' STYLE="dashed"' if "dashed" in style else ""
-            rows.append(f'<TR><TD BGCOLOR="{fill}"{border}>{escape(t(f"viz_kind_{kind}", lang), 200)}</TD></TR>')
+            rows.append(f'<TR><TD BGCOLOR="{fill}"{border}>{escape(t(KIND_KEYS[kind], lang), 200)}</TD></TR>')
         rows.append(f'<TR><TD BGCOLOR="{OP_FILL}" STYLE="rounded">{escape(t("viz_kind_op", lang), 200)}</TD></TR>')
         if len(boxes) > 1:  # the network's parts are boxes too
             rows.append(f'<TR><TD BGCOLOR="{CLUSTER_STYLES[0]["fillcolor"]}" STYLE="rounded">'

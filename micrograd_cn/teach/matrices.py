@@ -29,7 +29,7 @@ Imports: engine, i18n, nn, notation, teach.backprop and teach.doc.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import Sequence
 
 from micrograd_cn.engine import OPS, Value
@@ -51,6 +51,7 @@ from micrograd_cn.teach.backprop import (
     input_layer,
     last_pass,
     numbering_text,
+    seed_without_dead,
     slope_name,
 )
 from micrograd_cn.teach.doc import Block, Heading, Mat, MatrixMath, Para
@@ -143,8 +144,8 @@ def matrices(mlp: MLP, X: Sequence[Sequence[float]], Y: Sequence[Sequence[float]
             a_nodes[li].append([a for _, a in passes])
     outputs = a_nodes[-1]
     if cost == "ce":
-        for out in outputs:
-            _saturated(out)
+        for sample_out in outputs:
+            _saturated(sample_out)
     C = batch_cost(outputs, Y, cost)
     C.backward()
     out: list[LayerMatrices] = []
@@ -285,11 +286,17 @@ def slope_label(activation: str, l: int) -> str:
     return slope_name(activation, f"Z{sup(l)}")
 
 
+def activation_rule(activation: str, l: int) -> str:
+    """Aˡ from Zˡ, written as the op writes it: ``A² = tanh(Z²)``; linear: ``A² = Z²``."""
+    n = layer_names(l)
+    if activation not in OPS:
+        return f"{n['A']} = {n['Z']}"
+    return f"{n['A']} = {fill(OPS[activation].forward, {'x': n['Z']})}"
+
+
 def forward_lines(lm: LayerMatrices) -> tuple[tuple[str | Mat, ...], ...]:
     n = layer_names(lm.layer)
-    act = lm.activation
-    a_rule = (f"{n['A']} = {n['Z']}" if act not in OPS else
-              f"{n['A']} = {fill(OPS[act].forward, {'x': n['Z']})}")
+    a_rule = activation_rule(lm.activation, lm.layer)
     return ((f"{n['W']} = ", mat(lm.W), f"  {shape(lm.W)}"),
             (f"{n['b']} = ", mat(lm.b), f"  {shape(lm.b)}"),
             (f"{n['A_prev']} = ", mat(lm.A_prev), f"  {shape(lm.A_prev)}"),
@@ -326,6 +333,8 @@ def bp_batch(mlp: MLP, X: Sequence[Sequence[float]], Y: Sequence[Sequence[float]
     """
     input_layer(numbering)
     X, Y = [list(x) for x in _rows(X)], [list(y) for y in _rows(Y)]
+    Xs: list[list[float]] = [list(x) for x in X]
+    Ys: list[list[float]] = [list(y) for y in Y]
     if not X:
         raise ValueError(t("mx_no_samples"))
     if len(X) > MAX_SAMPLES:
@@ -341,7 +350,7 @@ def bp_batch(mlp: MLP, X: Sequence[Sequence[float]], Y: Sequence[Sequence[float]
                     for k in shown)
     comparison = None
     if compare and not one:
-        comparison = _compare_with(mlp, lambda: _forward(mlp, X, Y, cost))
+        comparison = _compare_with(mlp, lambda: _forward(mlp, Xs, Ys, cost))
     C, layers, referee = matrices(mlp, X, Y, cost, numbering)
     first = reports[0]
     return BatchReport(first.sizes, first.activations, cost, numbering,
@@ -402,3 +411,12 @@ def read_batch(path: str, n_in: int, n_out: int) -> tuple[list[list[float]], lis
         X.append(values[:n_in])
         Y.append(values[n_in:])
     return X, Y
+
+
+def with_dead_seed(report: BatchReport, sizes: Sequence[int], activation: str,
+                   output_activation: str, seed: int) -> BatchReport:
+    """``report`` whose samples with a dead ReLU also name the first later seed without one."""
+    samples = tuple(replace(r, seed_without_dead=seed_without_dead(
+        sizes, r.x, activation=activation, output_activation=output_activation, seed=seed))
+        if r.dead else r for r in report.samples)
+    return replace(report, samples=samples)
