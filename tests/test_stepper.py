@@ -302,14 +302,14 @@ def test_browser_quiz_right_scores_wrong_does_not(browser, tmp_path):
     page.click("#check")
     assert page.inner_text("#score") == "0 / 5"  # wrong does not score
     verdict = page.inner_text("#verdict")
-    assert verdict.startswith("✗ 不对。提示：上游梯度 ∂f/∂f = 1") and "σ′(v2)" in verdict
+    assert verdict.startswith("✗ 不对。你用的是 σ 的函数值 σ(v2)") and "σ′(v2)" in verdict
     page.keyboard.press("ArrowRight")  # the box has the focus again: the caret moves, not the step
     page.keyboard.press("End")
     assert page.inner_text("#step") == "1 / 5"
     page.fill("#answer", "1/4")
     page.press("#answer", "Enter")
     assert page.inner_text("#score") == "1 / 5"  # right scores
-    assert page.inner_text("#verdict") == "✓ 对！"
+    assert page.inner_text("#verdict") == "✓ 对（看了提示）。"
     assert "0.25" in page.inner_text("#formula") and grad_of(4) == "梯度 0.25"
     assert "quiz-right" in page.get_attribute("#e4_5", "class")  # marked in the graph
     assert page.is_disabled("#check")
@@ -422,7 +422,9 @@ def test_projector_page_and_options(tmp_path, capsys):
     assert '<body class="projector">' in text and 'id="legend"' in text
     assert 'font-size="22.00"' in text  # the picture's large type
     data = page_data(text)
-    assert len(data["steps"]) == 4  # x is data once w, b are the parameters: no step into x
+    assert len(data["steps"]) == 5  # --params only colours: x keeps its step (issue 20)
+    assert main(["html", EXPR, *BINDINGS, "-o", str(out), "--params", "w,b", "--data", "x"]) == 0
+    assert len(page_data(out.read_text(encoding="utf-8"))["steps"]) == 4  # --data x: no step into x
     plain = step_page(neuron())
     assert "<body>" in plain and 'id="legend"' not in plain
     with pytest.raises(ValueError, match="rankdir"):

@@ -4,6 +4,7 @@ matrix form, and its layer view"""
 from __future__ import annotations
 
 import argparse
+import os
 
 from micrograd_cn.cli.args import finite_float, positive_int, subparser
 from micrograd_cn.cli.common import REPORT_FORMATS, add_format, check_target, emit
@@ -60,6 +61,9 @@ def samples(args: argparse.Namespace) -> tuple[list[list[float]], list[list[floa
 
 
 def run(args: argparse.Namespace) -> int:
+    """The report (printed, or written by -o); with --html the layer view, and with
+    --html and -o both files."""
+    from micrograd_cn.render.files import is_stdout
     from micrograd_cn.teach.backprop import network_of
     from micrograd_cn.teach.matrices import bp_batch, with_dead_seed
 
@@ -73,6 +77,10 @@ def run(args: argparse.Namespace) -> int:
     if args.html is not None:
         from micrograd_cn.pages.layer import network, write_layer_view
 
+        if args.output is not None and os.path.realpath(args.output) == os.path.realpath(args.html):
+            raise ValueError(t("cli_bp_same_file", args.lang, path=args.output))
+        if is_stdout(args.html) and args.output is not None and is_stdout(args.output):
+            raise ValueError(t("cli_bp_same_file", args.lang, path="-"))
         mlp = network(args.sizes, activation=args.activation,
                       output_activation=args.output_activation, seed=args.seed)
         if weights is not None:
@@ -80,8 +88,10 @@ def run(args: argparse.Namespace) -> int:
         steps = write_layer_view(args.html, mlp, X, Y, args.cost, lang=args.lang,
                                  projector=args.projector, numbering=args.numbering,
                                  sample=args.sample)
-        print(t("cli_bp_written", args.lang, path=args.html, n=steps))
-        return 0
+        if not is_stdout(args.html):  # the page is the output: nothing else on it
+            print(t("cli_bp_written", args.lang, path=args.html, n=steps))
+        if args.output is None:  # the page was asked for; the report only with -o
+            return 0
 
     mlp = network_of(args.sizes, args.activation, args.output_activation, args.seed)
     if weights is not None:

@@ -88,8 +88,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "output file (.svg, .png or .pdf; default graph.svg); the DOT source is written beside it",
     ),
     "cli_graph_params_help": (
-        "以参数颜色画出的名字，用逗号分隔，例如 w,b",
-        "names to draw as parameters, comma-separated, e.g. w,b",
+        "以参数颜色画出的名字，用逗号分隔，例如 w,b（只改颜色，其他叶子的梯度照样显示）",
+        "names to draw as parameters, comma-separated, e.g. w,b (colour only: the other leaves "
+        "keep their gradients)",
     ),
     "cli_graph_legend_help": ("在图中加上图例", "add a legend to the picture"),
     "cli_graph_order_help": (
@@ -123,4 +124,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "ambiguous option: %(option)s could match %(matches)s",
     ),
     "cli_argparse_explicit": ("这个选项不接受值 %r", "ignored explicit argument %r"),
+    # --- reliability of the command's edges (issue 22) ---------------------------
+    "cli_bp_same_file": (
+        "--html 和 -o 指向同一个位置 {path}：网页和报告要写到两个不同的文件",
+        "--html and -o both name {path}: the page and the report need two different files",
+    ),
+    "cli_undecodable_argument": (
+        "参数 {arg} 里有终端编码（{encoding}）读不出的字节：这不是名字的问题，而是终端的编码；"
+        "请在 UTF-8 环境下运行（例如 LANG=C.UTF-8）或设置 PYTHONUTF8=1",
+        "the argument {arg} holds bytes the terminal's encoding ({encoding}) cannot read: the "
+        "terminal's encoding is the cause, not the name; run under a UTF-8 locale "
+        "(e.g. LANG=C.UTF-8) or set PYTHONUTF8=1",
+    ),
 }

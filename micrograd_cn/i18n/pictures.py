@@ -129,8 +129,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--wrt: no node of the graph is called {name}; choose one of: {names}",
     ),
     "cli_paths_help": (
-        "把一个导数写成所有路径上局部导数乘积之和（种子文本 002 的推导，带数字）",
-        "write a derivative as the sum over all paths of the products of local derivatives (seed 002, with numbers)",
+        "把一个导数写成所有路径上局部导数乘积之和（逐条路径用链式法则，带数字）",
+        "write a derivative as the sum over all paths of the products of local derivatives "
+        "(the chain rule path by path, with numbers)",
     ),
     "cli_wrt_help": (
         "对哪个名字求导（通常是一个输入或参数）",

@@ -43,7 +43,7 @@ from micrograd_cn.nn import MLP
 from micrograd_cn.notation import num, paren, sub, sup
 from micrograd_cn.pages.base import StepPage, json_for_script, page_head, scripts
 from micrograd_cn.pages.matrix_panel import panels
-from micrograd_cn.render.files import write_atomic
+from micrograd_cn.render.files import write_output
 from micrograd_cn.render.graph import check_output
 from micrograd_cn.teach.backprop import (
     DEFAULT_COST,
@@ -406,7 +406,7 @@ def _page(mlp: MLP, x: Sequence, y: Sequence, cost: str, lang: str, projector: b
         "</div>",
         "</div>",
         f'<script type="application/json" id="layer-data">{json_for_script(data)}</script>',
-        scripts("nav.js", "layer.js"),
+        scripts("stage.js", "layer.js"),
         "</body>",
         "</html>",
         "",
@@ -421,5 +421,5 @@ def write_layer_view(path: str | os.PathLike, mlp: MLP, x: Sequence, y: Sequence
     """Write the layer view to ``path`` (.html, all or nothing); return its number of steps."""
     target = check_output(path, ("html", "htm"))  # before any work: a wrong path fails at once
     text, total = _page(mlp, x, y, cost, check_lang(lang), projector, numbering, sample)
-    write_atomic(target, text.encode("utf-8"))
+    write_output(target, text.encode("utf-8"))
     return total

@@ -45,7 +45,7 @@ import graphviz
 from micrograd_cn.engine import Value, topo_sort
 from micrograd_cn.i18n import check_lang, show, t
 from micrograd_cn.notation import PICTURE, num
-from micrograd_cn.render.files import write_atomic
+from micrograd_cn.render.files import is_stream, write_output
 from micrograd_cn.teach.snapshot import Node, Snapshot, snapshot
 
 # The first installed family wins; fonts-wqy-microhei comes from scripts/system-deps.sh.
@@ -172,7 +172,8 @@ def _is_model(model: object) -> TypeGuard[_Model]:
 
 def network_snapshot(root: Value, *, params: Iterable[Value] | None = None,
                    groups: Mapping[Value, str] | Callable[[Value], Mapping[Value, str]] | None = None,
-                   model: object | None = None, max_nodes: int = MAX_NODES) -> Snapshot:
+                   model: object | None = None, max_nodes: int = MAX_NODES,
+                   data_leaves: Iterable[Value] | None = None) -> Snapshot:
     """``snapshot(root, …)`` for a picture or a page, with a network's parameters and groups.
 
     ``model`` (an ``nn`` Module) stands for ``params=model.parameters()`` and
@@ -189,7 +190,8 @@ def network_snapshot(root: Value, *, params: Iterable[Value] | None = None,
             raise TypeError(t("viz_not_model", kind=type(model).__name__))
         params = model.parameters() if params is None else params
         groups = model.groups if groups is None else groups
-    return snapshot(root, params, groups=groups(root) if callable(groups) else groups)
+    return snapshot(root, params, groups=groups(root) if callable(groups) else groups,
+                    data_leaves=data_leaves)
 
 
 def draw(root: Value, *, rankdir: str = "LR", lang: str | None = None, show_grad: bool = True,
@@ -197,7 +199,7 @@ def draw(root: Value, *, rankdir: str = "LR", lang: str | None = None, show_grad
          params: Iterable[Value] | None = None, legend: bool = False,
          title: str | None = None, max_nodes: int = MAX_NODES,
          groups: Mapping[Value, str] | Callable | None = None, model: object | None = None,
-         projector: bool = False) -> graphviz.Digraph:
+         projector: bool = False, data_leaves: Iterable[Value] | None = None) -> graphviz.Digraph:
     """The computation graph below ``root`` as a ``graphviz.Digraph``.
 
     Names, values and gradients come from ``snapshot(root, params)``: every box shows
@@ -210,13 +212,16 @@ def draw(root: Value, *, rankdir: str = "LR", lang: str | None = None, show_grad
     takes Values and/or ids (``"v3"``, ``"o3"``, ``"e1_3"``, ``"r3"``). ``lang`` defaults to
     the current language. Graphs with more than ``max_nodes`` values are refused
     with a message rather than drawn unreadably slowly. ``projector=True``: large type.
+    ``data_leaves``: exactly these leaves are data, without a gradient; every other
+    named leaf shows its gradient (``snapshot``).
     """
     if not isinstance(root, Value):
         raise TypeError(t("viz_not_value", kind=type(root).__name__))
     lang = check_lang(lang)
     if rankdir not in RANKDIRS:
         raise ValueError(t("viz_rankdir", value=show(rankdir), choices=", ".join(RANKDIRS)))
-    ls = network_snapshot(root, params=params, groups=groups, model=model, max_nodes=max_nodes)
+    ls = network_snapshot(root, params=params, groups=groups, model=model, max_nodes=max_nodes,
+                          data_leaves=data_leaves)
     index = {id(node): k for k, node in enumerate(topo_sort(root))}
     return draw_snapshot(ls, rankdir=rankdir, lang=lang, show_grad=show_grad, order=order,
                        highlight=_highlighted(highlight, index, _ids(ls)), legend=legend,
@@ -355,10 +360,17 @@ def draw_snapshot(ls: Snapshot, *, rankdir: str = "LR", lang: str | None = None,
     return dot
 
 
+def output_format(path: str | os.PathLike, formats: tuple[str, ...] = FORMATS) -> str:
+    """The format ``path`` is written in: its suffix's, or for a stream the first of ``formats``."""
+    fmt_ = Path(path).suffix.lower().lstrip(".")
+    return fmt_ if fmt_ in formats or not is_stream(path) else formats[0]
+
+
 def check_output(path: str | os.PathLike, formats: tuple[str, ...] = FORMATS) -> Path:
-    """``path`` as a Path if it can be written: a known format, an existing directory."""
+    """``path`` as a Path if it can be written: a known format (or a stream: ``-``, a
+    device, a FIFO), an existing directory."""
     path = Path(path)
-    if path.suffix.lower().lstrip(".") not in formats:
+    if output_format(path, formats) not in formats:
         raise ValueError(t("viz_format", path=str(path), choices=", ".join(f".{f}" for f in formats)))
     if not path.parent.is_dir():
         raise ValueError(t("viz_no_dir", dir=str(path.parent)))
@@ -404,14 +416,16 @@ def render(root: Value, path: str | os.PathLike, *, projector: bool = False,
     least ``PROJECTOR_WIDTH`` pixels wide.
     """
     path = check_output(path)
-    fmt_ = path.suffix.lower().lstrip(".")
+    fmt_ = output_format(path)
     graph = draw(root, projector=projector, **kw)  # type: ignore[arg-type]
-    dot_path = path.with_suffix(".dot")
+    dot_path = None if is_stream(path) else path.with_suffix(".dot")  # a stream: the picture only
     missing = t("viz_dot_missing", path=str(path), dot=str(dot_path))
-    write_atomic(dot_path, graph.source.encode("utf-8"))
+    if dot_path is not None:  # first: without Graphviz, the user still has the source
+        write_output(dot_path, graph.source.encode("utf-8"))
     if projector and fmt_ == "png":
         graph.attr("graph", dpi=str(projector_dpi(graph, missing)))
-        write_atomic(dot_path, graph.source.encode("utf-8"))
+        if dot_path is not None:
+            write_output(dot_path, graph.source.encode("utf-8"))
     data = pipe(graph, fmt_, missing)
-    write_atomic(path, data)
+    write_output(path, data)
     return path
