@@ -7,6 +7,7 @@ with one line changed where a bug or a hostile act is wanted.
 
 from __future__ import annotations
 
+import csv
 import importlib.util
 import math
 import operator
@@ -293,3 +294,128 @@ def test_skeleton_files_in_both_languages():
                 compile(text, name, "exec")
     with pytest.raises(ValueError):
         skeleton.files("fr")
+
+
+# ------------------------------------------------------------------------ the command
+
+def test_cli_new_check_fix_check(tmp_path, capsys, monkeypatch):
+    from micrograd_cn.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    assert main(["lab", "new", "mylab"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("已写入实验 mylab（5 个文件）\n下一步：打开 mylab/my_micrograd/engine.py")
+    assert "局部导数：∂out/∂a = b" in (tmp_path / "mylab" / "my_micrograd" / "engine.py").read_text(encoding="utf-8")
+    assert main(["lab", "new", "mylab"]) == 2
+    assert capsys.readouterr().err == "micrograd-cn: 错误：mylab 已经存在：不会覆盖它（要覆盖请加 --force）\n"
+
+    assert main(["lab", "check", "mylab", "--task", "1"]) == 1
+    out = capsys.readouterr().out
+    assert "Value.__add__ 还没写（my_micrograd/engine.py 第 45 行抛出 NotImplementedError）" in out
+    assert out.rstrip().endswith("得分 0/1（只计任务 1–5）")
+
+    # the student writes task 1 (here: the reference's + and *, pasted into the skeleton)
+    engine = tmp_path / "mylab" / "my_micrograd" / "engine.py"
+    text = engine.read_text(encoding="utf-8")
+    answer = SOLUTION["my_micrograd/engine.py"]
+    start, end = answer.index("    @staticmethod"), answer.index("    # task 2")
+    head, tail = text.index("    # ------------------------------------------------------------ 任务 1"), \
+        text.index("    # ---------------------------------------------------- 任务 2")
+    engine.write_text(text[:head] + answer[start:end] + text[tail:], encoding="utf-8")
+    assert main(["lab", "check", "mylab", "--task", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "✓     14 个用例全部通过" in out and out.rstrip().endswith("得分 1/1（只计任务 1–5）")
+
+    assert main(["lab", "new", "mylab", "--solution", "--force", "--lang", "en"]) == 0
+    assert "for teachers" in capsys.readouterr().out
+    assert main(["lab", "check", "mylab", "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert out.rstrip().endswith("score 5/5 (tasks 1–5)\nbonus (task 6): ✓")
+
+
+def test_cli_check_json_and_a_bad_folder(tmp_path, capsys):
+    import json
+
+    from micrograd_cn.cli import main
+
+    lab = make_lab(tmp_path / "lab", "en", solution=True, edit=BUGS[1][:3])
+    assert main(["lab", "check", str(lab), "--json", "--lang", "en"]) == 1
+    record = json.loads(capsys.readouterr().out)
+    assert (record["score"], record["total"]) == (4, 5)
+    assert record["tasks"][0] == {"task": 1, "name": "+ and *", "passed": False, "message": BUGS[1][3]}
+    assert main(["lab", "check", str(tmp_path)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err == (f"micrograd-cn: 错误：{tmp_path} 不是实验文件夹：缺少 my_micrograd/engine.py"
+                            "（用 micrograd-cn lab new 创建）\n")
+    assert main(["lab", "check", str(tmp_path / "nowhere"), "--lang", "en"]) == 2
+    assert capsys.readouterr().err.endswith("does not exist\n")
+
+
+def test_cli_grade_writes_one_row_per_student(tmp_path, capsys):
+    from micrograd_cn.cli import main
+
+    make_lab(tmp_path / "class" / "li", "zh", solution=True)
+    make_lab(tmp_path / "class" / "wang", "zh", solution=True, edit=BUGS[5][:3])
+    (tmp_path / "class" / "zhao").mkdir()
+    scores = tmp_path / "scores.csv"
+    assert main(["lab", "grade", str(tmp_path / "class"), "-o", str(scores), "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[0].split() == ["student", "score", "bonus"]
+    assert out.rstrip().endswith(f"wrote {scores}")
+    rows = scores.read_text(encoding="utf-8").splitlines()
+    assert rows[0] == "student,task1,task2,task3,task4,task5,bonus,score,total,note"
+    assert rows[1] == "li,1,1,1,1,1,1,5,5,"
+    wang = next(csv.reader([rows[2]]))
+    assert wang[:9] == ["wang", "1", "1", "1", "1", "0", "1", "4", "5"]
+    assert wang[9].startswith("task 5: Neuron(3)(x) should be relu(w·x + b) = 3.75, got 3.5")
+    assert rows[3] == "zhao,,,,,,,0,5,not a lab folder (my_micrograd/engine.py is missing)"
+    assert main(["lab", "grade", str(tmp_path / "nowhere")]) == 2
+    assert main(["lab", "grade", str(tmp_path / "class" / "zhao")]) == 2
+    assert "里没有学生的文件夹" in capsys.readouterr().err
+
+
+def _paste_task_1(engine: Path, swapped: bool) -> None:
+    """What the student of README's session types: the reference + and *, with or without the swap."""
+    text = engine.read_text(encoding="utf-8")
+    answer = SOLUTION["my_micrograd/engine.py"]
+    body = answer[answer.index("    @staticmethod"):answer.index("    # task 2")]
+    if swapped:
+        body = body.replace(BUGS[1][1], BUGS[1][2])
+    start = text.index("    @staticmethod") if "@staticmethod" in text else \
+        text.index("    # ------------------------------------------------------------ 任务 1")
+    end = text.index("    # ---------------------------------------------------- 任务 2")
+    engine.write_text(text[:start] + body + text[end:], encoding="utf-8")
+
+
+def test_readme_lab_session_is_real_output(tmp_path, capsys, monkeypatch):
+    """README's zh session (new → check → fix → check), replayed line by line: the same output."""
+    import shlex
+
+    from micrograd_cn.cli import main
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## 实验 / Lab"):]
+    session = section[section.index("```console\n") + len("```console\n"):section.index("\n```\n")]
+    monkeypatch.chdir(tmp_path)
+    edits = iter([True, False])  # the student's two edits: a swapped __mul__, then the fix
+    expected: list[str] = []
+    commands = 0
+
+    def compare() -> None:
+        if expected:
+            assert capsys.readouterr().out.rstrip("\n").splitlines() == expected
+            expected.clear()
+
+    for line in session.splitlines():
+        if line.startswith("$ "):
+            compare()
+            main(shlex.split(line[2:])[1:])
+            commands += 1
+        elif line.startswith("# "):
+            compare()
+            _paste_task_1(tmp_path / "mylab" / "my_micrograd" / "engine.py", next(edits))
+        else:
+            expected.append(line)
+    compare()
+    assert commands == 4 and next(edits, None) is None

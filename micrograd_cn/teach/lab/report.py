@@ -11,17 +11,10 @@ from __future__ import annotations
 
 from typing import Any, Sequence
 
-from micrograd_cn.i18n import check_lang
-from micrograd_cn.table import CHECK, num
-from micrograd_cn.teach.lab.messages import MESSAGES
-from micrograd_cn.teach.lab.runner import TaskResult, score
+from micrograd_cn.i18n import MESSAGES, check_lang, lang_record, t
+from micrograd_cn.notation import CHECK, num
+from micrograd_cn.teach.lab.runner import NotALab, TaskResult, score
 from micrograd_cn.teach.lab.tasks import CHAIN, OPS, TASKS
-
-
-def t(key: str, lang: str, /, **fields: object) -> str:
-    zh, en = MESSAGES[key]
-    text = en if lang == "en" else zh
-    return text.format(**fields) if fields else text
 
 
 def task_name(number: int, lang: str | None = None) -> str:
@@ -62,7 +55,7 @@ def _case_inputs(info: dict[str, Any], lang: str) -> str:
     if form == "pre":
         parts += [t("lab_grad_before", lang, name=name, value=_show(info.get("pre", 0.0)))
                   for name in spec.inputs[: len(spec.local)]]
-    return t("lab_list_sep", lang).join(parts)
+    return lang_record(lang).comma.join(parts)
 
 
 def _expr(info: dict[str, Any]) -> str:
@@ -102,14 +95,10 @@ def _at(info: dict[str, Any], lang: str) -> str:
     return t("lab_at", lang, file=info["file"], line=info.get("line", 0)) if info.get("file") else "?"
 
 
-def _size(chars: int, lang: str) -> str:
-    return f"{chars:,} 个字符" if lang == "zh" else f"{chars:,} characters"
-
-
 def failure_text(info: dict[str, Any], lang: str, task: int = 0) -> str:
     """One sentence for a failing case: what was expected, what arrived, and a hint."""
     kind = info.get("kind", "")
-    sep = t("lab_sep", lang)
+    sep = lang_record(lang).colon
     head, hint = "", ""
     if kind in ("value", "grad") and "op" in info:
         spec = OPS[info["op"]]
@@ -153,11 +142,11 @@ def failure_text(info: dict[str, Any], lang: str, task: int = 0) -> str:
         if case:
             head = t("lab_while", lang, case=case) + head
     elif kind == "missing":
-        head = t("lab_missing", lang, names=", ".join(info.get("names", [])))
+        head = t("lab_missing", lang, names=lang_record(lang).sep.join(info.get("names", [])))
         hint = t("lab_hint_missing", lang, task=task)
     elif kind in ("missing_class", "missing_function"):
         file = "my_micrograd/nn.py" if kind == "missing_class" else "my_micrograd/bp.py"
-        head = t("lab_missing_names", lang, file=file, names=", ".join(info.get("names", [])))
+        head = t("lab_missing_names", lang, file=file, names=lang_record(lang).sep.join(info.get("names", [])))
         hint = t("lab_hint_missing", lang, task=task)
     elif kind == "no_file":
         head = t("lab_no_file", lang, file=info.get("file", ""))
@@ -217,7 +206,7 @@ def failure_text(info: dict[str, Any], lang: str, task: int = 0) -> str:
         hint = t("lab_hint_parameters", lang)
     elif kind == "nn_value":
         expected, got = _pair(info["expected"], info["got"])
-        inputs = t("lab_list_sep", lang).join(f"{n} = {_show(v)}" for n, v in info.get("inputs", []))
+        inputs = lang_record(lang).comma.join(f"{n} = {_show(v)}" for n, v in info.get("inputs", []))
         head = t("lab_value_formula", lang, what=info.get("call", ""), formula=info.get("formula", ""),
                  expected=expected, got=got) + t("lab_in_parens", lang, text=inputs)
         hint = _hint(info, lang, "lab_hint_neuron")
@@ -236,10 +225,10 @@ def failure_text(info: dict[str, Any], lang: str, task: int = 0) -> str:
         head = t("lab_bp_type", lang, kind=info.get("got_type", ""))
         hint = t("lab_hint_bp_dict", lang)
     elif kind == "bp_key":
-        head = t("lab_bp_key", lang, key=info.get("key", ""))
+        head = t("lab_bp_key", lang, name=info.get("key", ""))
         hint = t("lab_hint_bp_dict", lang)
     elif kind == "bp_shape":
-        head = t("lab_bp_shape", lang, key=info.get("key", ""), expected=info.get("expected", ""),
+        head = t("lab_bp_shape", lang, name=info.get("key", ""), expected=info.get("expected", ""),
                  got=info.get("got", ""))
         hint = t("lab_hint_bp_dict", lang)
     elif kind == "bp_value":
@@ -262,7 +251,7 @@ def message(result: TaskResult, lang: str | None = None) -> str:
     else:
         text = failure_text(result.failure or {}, lang, result.task)
     if result.printed:
-        text += t("lab_printed", lang, size=_size(result.printed, lang))
+        text += t("lab_printed", lang, size=t("lab_chars", lang, n=f"{result.printed:,}"))
     return text
 
 
@@ -276,3 +265,9 @@ def to_json(results: Sequence[TaskResult], lang: str | None = None) -> dict[str,
     return {"tasks": [{"task": r.task, "name": task_name(r.task, lang), "passed": r.passed,
                        "message": message(r, lang)} for r in results],
             "score": passed, "total": total}
+
+
+def folder_error(error: NotALab, lang: str | None = None) -> str:
+    """One line naming the folder that is not a lab, and why."""
+    key = "lab_not_found" if error.kind == "missing" else "lab_not_a_lab"
+    return t(key, check_lang(lang), path=str(error.path))

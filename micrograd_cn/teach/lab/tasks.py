@@ -59,6 +59,12 @@ class OpSpec(NamedTuple):
     method: str  # the Value method behind ``a op b`` / ``op(a)``
     rmethod: str = ""  # the reflected method behind ``2 op b``
     same: str = ""  # ∂(a op a)/∂a, for the case where one Value is both inputs
+    overflow: str = ""  # the catalog key of the hint for an overflow at large |x| (sigmoid, tanh)
+
+    @property
+    def values(self) -> int:
+        """How many inputs are Values (pow's second input is a plain number)."""
+        return len(self.local)
 
 
 OPS: dict[str, OpSpec] = {spec.name: spec for spec in (
@@ -71,8 +77,8 @@ OPS: dict[str, OpSpec] = {spec.name: spec for spec in (
     OpSpec("relu", ("x",), "relu(x)", ("1 (x > 0), 0 (x < 0)",), "relu"),
     OpSpec("exp", ("x",), "exp(x)", ("exp(x)",), "exp"),
     OpSpec("log", ("x",), "log(x)", ("1/x",), "log"),
-    OpSpec("tanh", ("x",), "tanh(x)", ("1 − tanh²(x)",), "tanh"),
-    OpSpec("sigmoid", ("x",), "σ(x)", ("σ(x)·(1 − σ(x))",), "sigmoid"),
+    OpSpec("tanh", ("x",), "tanh(x)", ("1 − tanh²(x)",), "tanh", overflow="lab_hint_tanh_stable"),
+    OpSpec("sigmoid", ("x",), "σ(x)", ("σ(x)·(1 − σ(x))",), "sigmoid", overflow="lab_hint_sigmoid_stable"),
 )}
 
 
