@@ -25,6 +25,7 @@ def run(args: argparse.Namespace) -> int:
     program, params = built(args)
     steps = write_step_page(program.root, args.output, lang=args.lang, title=args.expr,
                             params=params, quiz=args.quiz, ask=args.ask,
-                            projector=args.projector, rankdir=args.rankdir, legend=args.legend)
+                            projector=args.projector, rankdir=args.rankdir, legend=args.legend,
+                            data_leaves=args.data_leaves)
     print(t("cli_html_written", args.lang, path=args.output, n=steps))
     return 0

@@ -50,4 +50,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                             "Wˡ 有 nˡ 行、每行 nˡ⁻¹ 个数（代替 --seed 给的随机权重）",
                             "read every weight and bias from a JSON or TOML file: keys W = [W², W³, …] and "
                             "b = [b², b³, …], each Wˡ nˡ rows of nˡ⁻¹ numbers (instead of --seed's)"),
+    "cli_data_help": ("当作数据、不求导的名字，用逗号分隔，例如 x1,x2（默认：每个有名字的叶子都显示梯度）",
+                      "names that are data and not differentiated, comma-separated, e.g. x1,x2 "
+                      "(default: every named leaf shows its gradient)"),
+    "cli_data_unknown": ("--data 里的 {name} 不是表达式中的名字", "{name} in --data is not a name in the expression"),
+    "cli_leaf_both": ("{name} 不能既在 --params 里又在 --data 里", "{name} cannot be in both --params and --data"),
 }

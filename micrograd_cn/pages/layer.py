@@ -440,7 +440,7 @@ def _page(mlp: MLP, x: Sequence[float], y: Sequence[float], cost: str, lang: str
         "</div>",
         "</div>",
         f'<script type="application/json" id="layer-data">{json_for_script(data)}</script>',
-        scripts("nav.js", "layer.js"),
+        scripts("stage.js", "layer.js"),
         "</body>",
         "</html>",
         "",

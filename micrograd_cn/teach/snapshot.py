@@ -20,8 +20,9 @@ Which steps a snapshot shows: every edge into a node that depends on a leaf aske
 about. Without ``params`` that is every labelled leaf (as for an expression typed
 at the command line). With ``params`` (the weights of a neuron) it is the
 parameters only, as in seeds 000/002, where x and y are data and nobody
-differentiates them; ``data=True`` adds the data leaves back. Constants are
-never asked about.
+differentiates them; ``data=True`` adds the data leaves back. With ``data_leaves``
+(the command line's ``--data x1,x2``) exactly those are data: every other labelled
+leaf is asked about, and ``params`` only colours. Constants are never asked about.
 
 Groups: ``groups`` maps nodes to the part of a network they belong to (``nn``'s
 ``Module.groups``: layer ``L2``, neuron ``L2/N1``); pictures draw each group as a box.
@@ -144,9 +145,16 @@ def chain_rule(order: list[Value]) -> tuple[list[float], list[tuple[int, int, in
 
 
 def snapshot(root: Value, params: Iterable[Value] | None = None, *, data: bool = False,
-           groups: Mapping[Value, str] | None = None) -> Snapshot:
-    """The snapshot of ``root``'s forward and backward pass (see the module docstring)."""
+           groups: Mapping[Value, str] | None = None,
+           data_leaves: Iterable[Value] | None = None) -> Snapshot:
+    """The snapshot of ``root``'s forward and backward pass (see the module docstring).
+
+    ``data_leaves`` (the command line's ``--data``): when given, exactly these leaves are
+    data that nobody differentiates, and every other labelled leaf shows its gradient,
+    whether it is coloured as a parameter (``params``) or not.
+    """
     group_of = {id(node): str(group) for node, group in (groups or {}).items()}
+    fixed = None if data_leaves is None else {id(leaf) for leaf in data_leaves}
     names = Naming(root, params)
     order = names.order
     grads, raw = chain_rule(order)
@@ -159,7 +167,8 @@ def snapshot(root: Value, params: Iterable[Value] | None = None, *, data: bool =
         elif kind == "param":
             wanted.append(True)
         elif kind == "data":
-            wanted.append(data or not names.has_params)
+            wanted.append(id(node) not in fixed if fixed is not None
+                          else data or not names.has_params)
         else:
             wanted.append(False)
 
