@@ -125,8 +125,9 @@ def test_the_solution_scores_full_marks_and_the_bonus(tmp_path):
     assert said[1] == "14 个用例全部通过"
     assert said[6] == "2 个用例全部通过；你自己的引擎算出的梯度相同"
     assert elapsed < 10, elapsed  # about 0.5 s on two cores
-    assert "my_micrograd" not in sys.modules and "micrograd.engine" not in sys.modules or \
-        "lab" not in str(getattr(sys.modules.get("micrograd.engine"), "__file__", ""))
+    # nothing of the student's was imported here: no loaded module comes from the lab folder
+    assert not [name for name, module in list(sys.modules.items())
+                if str(getattr(module, "__file__", None) or "").startswith(str(tmp_path))]
 
 
 BUGS = {
