@@ -29,7 +29,7 @@ from micrograd_cn.teach import doc
 from micrograd_cn.teach.doc import Para
 from micrograd_cn.teach.expr import answer
 from micrograd_cn.teach.mistakes import Case, Mistake, candidates, diagnose, reveals, step_case
-from micrograd_cn.teach.naming import derivative
+from micrograd_cn.teach.naming import local_derivative
 from micrograd_cn.teach.snapshot import Snapshot, Step
 from micrograd_cn.teach.trace import equation, forward_blocks, leaves_blocks, sum_line, sums_blocks
 
@@ -83,7 +83,7 @@ def judge(text: str, expected: float) -> tuple[float, bool]:
 def _local_line(ls: Snapshot, step: Step) -> str:
     """``∂a/∂z = σ′(z) = a(1 − a) = 0.25``: the local derivative with its formula."""
     out, inp = ls.nodes[step.output], ls.nodes[step.input]
-    sides = [derivative(out.name, inp.name)]
+    sides = [local_derivative(out.forward or out.name, inp.name)]
     rule = step.rule.split(" = ")[1:] if step.rule else []  # the rule's left side is σ′(z) again
     for side in (step.formula, *rule, num(step.local)):
         if side and side not in sides:  # exp′(v4) = exp(v4) = e: each term once
@@ -108,7 +108,7 @@ def _question(ls: Snapshot, step: Step, ask: str, lang: str) -> Question:
     head = t("trace_step", lang, k=step.k, n=len(ls.steps)) + "  " + t(
         "trace_flow", lang, out=out.name, forward=out.forward, inp=inp.name)
     asked = t(ASK_KEYS[ask], lang, inp=inp.name, d=(
-        derivative(out.name, inp.name) if ask == "local" else ls.d(step.input)),
+        local_derivative(out.forward or out.name, inp.name) if ask == "local" else ls.d(step.input)),
         out=out.name, forward=out.forward)
     lines = [head, asked]
     if step.shares > 1:
