@@ -42,7 +42,7 @@ test-deps:
 	bash scripts/system-deps.sh --test
 
 demo: system-deps $(VENV)/.installed-demo
-	$(BIN)/python demos/logistic.py
+	$(BIN)/python -m micrograd_cn demo logistic
 
 # A lint or type error fails `make test` (and so CI) before the tests run.
 test: test-deps $(VENV)/.installed

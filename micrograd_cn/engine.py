@@ -8,7 +8,7 @@ new Value is written in one place, as one method, with four things side by side:
    and recorded on the new node (``_local``, in the same order as ``_prev``),
 3. the printable formulas of the output and of those derivatives (the
    ``@op(...)`` line above it, kept in ``OPS`` as templates that
-   ``micrograd_cn.naming`` fills with the nodes' names),
+   ``micrograd_cn.teach.naming`` fills with the nodes' names),
 4. a small ``_backward(g)`` closure, stored in ``_apply``, that applies the
    recorded local derivatives to the upstream gradient ``g`` (chain rule:
    input.grad += g × local).
@@ -75,7 +75,7 @@ class Op(NamedTuple):
     ``{b}`` the inputs of a two-input op, ``{out}`` the node itself, ``{n}`` a
     constant exponent (with ``{pow_n}``/``{pow_n1}`` its superscripts ⁿ and ⁿ⁻¹),
     ``{terms}``/``{partner}`` the products and the other factor of a weighted sum.
-    ``micrograd_cn.naming`` fills them with the nodes' names; nothing else writes
+    ``micrograd_cn.teach.naming`` fills them with the nodes' names; nothing else writes
     an op's formula.
     """
 

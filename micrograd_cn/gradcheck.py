@@ -17,7 +17,7 @@ from typing import Callable, Sequence
 
 from micrograd_cn.engine import Number, Value
 from micrograd_cn.i18n import show, t
-from micrograd_cn.table import CHECK, DIFF, num
+from micrograd_cn.notation import CHECK, DIFF, num
 
 # The default tolerance (see ``agrees``): well above the ~1e-8 error of central
 # differences, far below what a wrong derivative is off by.

@@ -39,7 +39,7 @@ from typing import Any, Iterable, NamedTuple, Sequence, Union
 
 from micrograd_cn.engine import Number, Value, lift, to_float, topo_sort, weighted_sum, weighted_sums
 from micrograd_cn.i18n import show, t
-from micrograd_cn.table import sub, sup
+from micrograd_cn.notation import sub, sup
 
 Input = Union[Value, Number]
 ACTIVATIONS = ("relu", "sigmoid", "tanh", "linear")

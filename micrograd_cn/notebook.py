@@ -22,7 +22,7 @@ from typing import Any, Sequence
 
 from micrograd_cn.engine import Value
 from micrograd_cn.i18n import t
-from micrograd_cn.naming import Naming
+from micrograd_cn.teach.naming import Naming
 
 _CELL = 'style="padding:2px 10px;text-align:{align};font-family:monospace"'
 _ROOTS_TRIED = 8  # candidates for "the Value computed from all the others", from the end

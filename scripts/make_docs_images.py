@@ -19,10 +19,10 @@ import tempfile
 from pathlib import Path
 
 from micrograd_cn.demos import load
-from micrograd_cn.expr import build
-from micrograd_cn.layerview import network, write_layer_view
 from micrograd_cn.nn import MLP, mse_loss
-from micrograd_cn.viz import render
+from micrograd_cn.pages.layer import network, write_layer_view
+from micrograd_cn.render.graph import render
+from micrograd_cn.teach.expr import build
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 

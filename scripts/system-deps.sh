@@ -2,8 +2,8 @@
 # Install the system packages micrograd_cn needs on Debian/Ubuntu, only where missing:
 #   graphviz (the `dot` program that draws computation graphs) and a CJK font,
 #   so that Chinese labels render in the SVGs.
-#   With --test also chromium, which the browser test of the step-through page drives
-#   headless (tests/test_stepper.py uses /usr/bin/chromium; no browser download).
+#   With --test also chromium, which the browser tests drive headless (/usr/bin/chromium;
+#   no browser download), and nodejs, which checks the pages' JavaScript.
 # Usage: scripts/system-deps.sh            (what `make demo` needs)
 #        scripts/system-deps.sh --test     (what `make test` needs)
 set -euo pipefail
@@ -15,6 +15,10 @@ if ! fc-list 2>/dev/null | grep -qiE 'WenQuanYi|Noto Sans CJK'; then
 fi
 if [ "${1:-}" = "--test" ] && ! command -v chromium >/dev/null 2>&1; then
   missing+=(chromium)
+fi
+# node checks the pages' JavaScript (node --check in tests/test_house.py)
+if [ "${1:-}" = "--test" ] && ! command -v node >/dev/null 2>&1; then
+  missing+=(nodejs)
 fi
 [ ${#missing[@]} -eq 0 ] && exit 0
 

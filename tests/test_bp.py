@@ -9,11 +9,11 @@ import re
 import numpy as np
 import pytest
 
-from micrograd_cn.bp import bp_network, bp_report, compare_cost, default_sample
 from micrograd_cn.cli import main
 from micrograd_cn.engine import Value
 from micrograd_cn.gradcheck import numerical_grad
 from micrograd_cn.nn import MLP
+from micrograd_cn.teach.backprop import bp_network, bp_report, compare_cost, default_sample
 
 ACTS = ["relu", "sigmoid", "tanh", "linear"]
 
@@ -324,7 +324,7 @@ def test_compare_cost_needs_a_positive_step(h):
 
 
 def test_compare_cost_puts_every_parameter_back_when_a_pass_fails(monkeypatch):
-    import micrograd_cn.bp as bp
+    import micrograd_cn.teach.backprop as bp
 
     mlp = MLP(2, [3, 2], activation="tanh", output_activation="sigmoid", seed=0)
     before = [p.data for p in mlp.parameters()]

@@ -81,7 +81,7 @@ def test_expression_subcommands_share_one_declaration(capsys, name):
 
 
 def test_ctrl_c_quits_quietly(capsys, monkeypatch):
-    monkeypatch.setattr("micrograd_cn.cli._interactive", lambda: True)
+    monkeypatch.setattr("micrograd_cn.cli.common.interactive", lambda: True)
 
     def interrupted(prompt: str = "") -> str:
         raise KeyboardInterrupt

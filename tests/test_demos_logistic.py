@@ -11,7 +11,7 @@ import pytest
 
 from micrograd_cn.cli import main
 from micrograd_cn.demos import logistic
-from micrograd_cn.table import num
+from micrograd_cn.notation import num
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -57,7 +57,7 @@ def test_first_sample_and_batch_reports(result):
     assert engine["∂L/∂w₁"] == pytest.approx(x[0] * (a - y), abs=1e-15)
     assert engine["∂L/∂w₂"] == pytest.approx(x[1] * (a - y), abs=1e-15)
     assert len(result.first.steps) == 12  # into w₁, w₂, b only: x and y are data
-    assert [leaf.name for leaf in result.first.lesson.leaves] == ["w₁", "w₂", "b"]
+    assert [leaf.name for leaf in result.first.snapshot.leaves] == ["w₁", "w₂", "b"]
 
 
 def test_text(result):
@@ -79,14 +79,14 @@ def test_pictures(result):
     assert graph.name == "graph.svg" and curve.name == "cost.png"
     svg = graph.read_text(encoding="utf-8")
     assert "<svg" in svg and 'id="v0"' in svg and "σ" in svg
-    # parameters and data are drawn as such (classes from the lesson's kinds)
+    # parameters and data are drawn as such (classes from the snapshot's kinds)
     assert svg.count('class="node param"') == 3 and svg.count('class="node data"') == 3
     assert curve.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
 def test_make_demo_script_runs_the_cli_demo(tmp_path):
-    """`make demo` runs demos/logistic.py: the same text as `micrograd-cn demo logistic`."""
-    done = subprocess.run([sys.executable, str(ROOT / "demos" / "logistic.py"), "--no-plots",
+    """`make demo` runs `python -m micrograd_cn demo logistic`, from any folder."""
+    done = subprocess.run([sys.executable, "-m", "micrograd_cn", "demo", "logistic", "--no-plots",
                            "--lang", "en"], capture_output=True, text=True, timeout=120,
                           cwd=tmp_path, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
     assert done.returncode == 0, done.stderr

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from micrograd_cn.doc import Heading, Math, Para, Pre, Table, render, to_html, to_latex
+from micrograd_cn.render.document import render, to_html, to_latex
+from micrograd_cn.teach.doc import Heading, Math, Para, Pre, Table
 
 
 def test_latex_text_puts_formulas_in_math_mode():

@@ -186,7 +186,7 @@ def test_gradients_accumulate_where_a_node_is_reused():
 
 
 def test_each_op_records_its_local_derivative_and_formula():
-    from micrograd_cn.naming import Naming
+    from micrograd_cn.teach.naming import Naming
 
     x = Value(0.5, label="z")
     s = x.sigmoid()
@@ -226,7 +226,7 @@ MAKERS = {
 @pytest.mark.parametrize("name", sorted(MAKERS))
 def test_every_op_a_method_makes_is_registered_with_complete_formulas(name):
     """Adding an op means its method and its @op line: nothing else may need a formula."""
-    from micrograd_cn.naming import Naming
+    from micrograd_cn.teach.naming import Naming
 
     a, b = Value(1.5, label="a"), Value(0.5, label="b")
     out = MAKERS[name](a, b)
@@ -405,7 +405,7 @@ def test_label_is_always_text():
 
 
 def test_graph_functions_refuse_a_non_value_root():
-    from micrograd_cn.trace import trace
+    from micrograd_cn.teach.trace import trace
 
     for call in (topo_sort, trace):
         assert_clear_error(partial(call, 3.0), TypeError,

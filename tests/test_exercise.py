@@ -11,10 +11,11 @@ import re
 import pytest
 
 from micrograd_cn.cli import main
-from micrograd_cn.doc import to_md
 from micrograd_cn.engine import topo_sort
-from micrograd_cn.exercise import MAX_COUNT, sheet, sheet_blocks, sheet_html, sheet_json
-from micrograd_cn.expr import build_program
+from micrograd_cn.pages.exercise import sheet_html
+from micrograd_cn.render.document import to_md
+from micrograd_cn.teach.exercise import MAX_COUNT, sheet, sheet_blocks, sheet_json
+from micrograd_cn.teach.expr import build_program
 
 CASES = [(seed, level) for level in (1, 2, 3) for seed in range(12)]
 
@@ -54,7 +55,7 @@ def test_text_parses_and_the_key_is_the_engines(seed, level):
         if level >= 2:  # the first step is read twice or more: its gradient accumulates
             reads = [n.id for _, e in steps for n in ast.walk(e) if isinstance(n, ast.Name)]
             assert reads.count(names[0]) >= 2
-            assert sum(1 for s in ex.lesson.steps if ex.lesson.nodes[s.input].name == names[0]) >= 2
+            assert sum(1 for s in ex.snapshot.steps if ex.snapshot.nodes[s.input].name == names[0]) >= 2
         else:  # a tree: every input read once
             reads = [n.id for _, e in steps for n in ast.walk(e)
                      if isinstance(n, ast.Name) and n.id not in ("exp", "log", "sigmoid", "tanh",
@@ -98,7 +99,7 @@ def torch_eval(torch, text: str, values: dict[str, float]):
 def test_key_agrees_with_pytorch_float64(torch, seed, level):
     for ex in sheet(seed, 3, level):
         f, grads = torch_eval(torch, ex.expression, ex.values)
-        assert math.isclose(f, ex.lesson.nodes[ex.lesson.root].value, rel_tol=1e-12, abs_tol=1e-12)
+        assert math.isclose(f, ex.snapshot.nodes[ex.snapshot.root].value, rel_tol=1e-12, abs_tol=1e-12)
         assert grads.keys() == ex.answers.keys()
         for name, grad in ex.answers.items():
             assert math.isclose(grad, grads[name], rel_tol=1e-10, abs_tol=1e-12), (ex, name)

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from micrograd_cn.cli import main
-from micrograd_cn.expr import build
+from micrograd_cn.teach.expr import build
 
 EXAMPLE = ["tanh(w*x + b) + x*x", "w=-0.5", "x=2", "b=0.25"]
 

@@ -1,4 +1,4 @@
-"""micrograd_cn.expr: the whitelist parser, its limits, and the Values it builds.
+"""micrograd_cn.teach.expr: the whitelist parser, its limits, and the Values it builds.
 
 Oracles: hand-written float formulas (values), central differences of those
 formulas and PyTorch float64 autograd (gradients)."""
@@ -14,10 +14,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from micrograd_cn import expr
 from micrograd_cn.engine import Value, topo_sort
-from micrograd_cn.expr import MAX_DEPTH, MAX_EXPONENT, MAX_LENGTH, ExprError, build, parse_bindings
 from micrograd_cn.i18n import language
+from micrograd_cn.teach import expr
+from micrograd_cn.teach.expr import MAX_DEPTH, MAX_EXPONENT, MAX_LENGTH, ExprError, build, parse_bindings
 
 
 def sigmoid(z: float) -> float:
@@ -493,7 +493,7 @@ def test_any_program_is_built_or_refused_cleanly(text):
     ("exp(0)", 1.0), ("(1)", 1.0), ("3**2", 9.0),
 ])
 def test_answer_is_arithmetic_of_numbers(text, value):
-    from micrograd_cn.expr import answer
+    from micrograd_cn.teach.expr import answer
 
     assert answer(text) == value
 
@@ -509,7 +509,7 @@ def test_answer_is_arithmetic_of_numbers(text, value):
 def test_answer_refuses_anything_else_clearly(text, zh, en):
     from conftest import assert_clear_error
 
-    from micrograd_cn.expr import answer
+    from micrograd_cn.teach.expr import answer
 
     assert_clear_error(lambda: answer(text), ExprError, zh, en)
 def test_a_flat_sum_or_product_is_one_level_of_nesting():

@@ -3,7 +3,7 @@
 Each speed-up of the moons step (benchmarks/vs_micrograd.py, README 性能 /
 Performance) must leave every loss, gradient and updated weight unchanged,
 bit for bit. Oracles: numbers recorded with the engine before the speed-ups,
-the lesson's own chain rule (every edge, nothing skipped), micrograd's
+the snapshot's own chain rule (every edge, nothing skipped), micrograd's
 recursive topological sort, one neuron at a time, and the sum of products.
 """
 
@@ -16,8 +16,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from micrograd_cn.engine import Value, topo_sort, weighted_sum
-from micrograd_cn.lesson import chain_rule
 from micrograd_cn.nn import MLP, SGD, l2_penalty, max_margin_loss
+from micrograd_cn.teach.snapshot import chain_rule
 
 
 def points(n: int = 40, seed: int = 2024) -> tuple[list[list[float]], list[int]]:
@@ -66,7 +66,7 @@ def test_three_training_steps_give_the_recorded_numbers_bit_for_bit():
 
 
 def test_backward_skipping_zero_gradients_equals_the_full_chain_rule():
-    """backward() skips nodes with gradient 0; lesson.chain_rule walks every edge."""
+    """backward() skips nodes with gradient 0; snapshot.chain_rule walks every edge."""
     X, y = points(12)
     model = MLP(2, [8, 8, 1], seed=3)
     loss = moons_loss(model, X, y)

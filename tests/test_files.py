@@ -7,7 +7,7 @@ import os
 import pytest
 
 from micrograd_cn.cli import main
-from micrograd_cn.files import shared_mode, write_atomic
+from micrograd_cn.render.files import shared_mode, write_atomic
 
 
 @pytest.fixture

@@ -7,10 +7,10 @@ import io
 import pytest
 
 from micrograd_cn.cli import main
+from micrograd_cn.cli.interactive import Score, lines_from, run_quiz, run_stepper
 from micrograd_cn.engine import Value
-from micrograd_cn.expr import build
-from micrograd_cn.interactive import Score, lines_from, run_quiz, run_stepper
-from micrograd_cn.lesson import lesson
+from micrograd_cn.teach.expr import build
+from micrograd_cn.teach.snapshot import snapshot
 
 EXPR = "sigmoid(w*x + b)"
 BINDINGS = ["w=0.5", "x=2", "b=-1"]
@@ -28,8 +28,8 @@ def replay(keys):
     return read
 
 
-def neuron_lesson():
-    return lesson(build(EXPR, {"w": 0.5, "x": 2.0, "b": -1.0})[0])
+def neuron_snapshot():
+    return snapshot(build(EXPR, {"w": 0.5, "x": 2.0, "b": -1.0})[0])
 
 
 # ------------------------------------------------------------------ stepper
@@ -65,7 +65,7 @@ def test_quiz_wrong_then_right_then_revealed():
                "0.25*2",  # right
                "0.12",  # wrong (more than 0.0005 off) …
                "0.1249"]  # … then right (within 0.0005)
-    score = run_quiz(neuron_lesson(), replay(answers), shown.append, "zh")
+    score = run_quiz(neuron_snapshot(), replay(answers), shown.append, "zh")
     assert score == Score(right=4, asked=5, total=5)
     text = "\n".join(shown)
     assert shown[-1] == "得分：4 / 5"
@@ -79,14 +79,14 @@ def test_quiz_wrong_then_right_then_revealed():
 
 def test_quiz_end_of_input_gives_the_score_so_far():
     shown: list[str] = []
-    assert run_quiz(neuron_lesson(), replay(["0.25", "0"]), shown.append, "en") == Score(1, 1, 5)
+    assert run_quiz(neuron_snapshot(), replay(["0.25", "0"]), shown.append, "en") == Score(1, 1, 5)
     assert shown[-1] == "score: 1 / 1 (stopped after 1 of 5 steps)"
     assert not any(line.startswith("Each leaf") for line in shown)
 
 
 def test_quiz_q_quits_and_an_unreadable_answer_costs_no_try():
     shown: list[str] = []
-    score = run_quiz(neuron_lesson(), replay(["w", "", "0.25", "q"]), shown.append, "en")
+    score = run_quiz(neuron_snapshot(), replay(["w", "", "0.25", "q"]), shown.append, "en")
     assert score == Score(1, 1, 5)
     assert ("cannot read this answer: an answer holds no names ('w'): write its value"
             in shown)
@@ -101,7 +101,7 @@ def test_quiz_q_quits_and_an_unreadable_answer_costs_no_try():
 ])
 def test_quiz_asks_local_or_grad(ask, answers, expected):
     shown: list[str] = []
-    assert run_quiz(neuron_lesson(), replay(answers), shown.append, "en", ask) == Score(5, 5, 5)
+    assert run_quiz(neuron_snapshot(), replay(answers), shown.append, "en", ask) == Score(5, 5, 5)
     assert expected in shown
 
 
@@ -109,7 +109,7 @@ def test_quiz_grad_of_a_shared_leaf_accumulates():
     a = Value(3.0, label="a")
     shown: list[str] = []
     # f = a·a + a: ∂f/∂a receives 1, then 3, then 3 more: 1, 4, 7
-    score = run_quiz(lesson(a * a + a), replay(["1", "1", "1", "4", "7"]), shown.append, "en",
+    score = run_quiz(snapshot(a * a + a), replay(["1", "1", "1", "4", "7"]), shown.append, "en",
                      "grad")
     assert score == Score(4, 4, 4)  # step 3 right at the second try
     assert ("✗ Not quite. Hint: the upstream gradient is ∂f/∂v1 = 1; the local derivative is a."
@@ -119,7 +119,7 @@ def test_quiz_grad_of_a_shared_leaf_accumulates():
 
 def test_quiz_of_a_leaf_has_no_steps():
     shown: list[str] = []
-    assert run_quiz(lesson(Value(2.0, label="x")), replay([]), shown.append, "en") == Score(0, 0, 0)
+    assert run_quiz(snapshot(Value(2.0, label="x")), replay([]), shown.append, "en") == Score(0, 0, 0)
     assert shown[-1] == "score: 0 / 0"
 
 
@@ -134,7 +134,7 @@ def test_lines_from_echoes_each_answer_after_its_prompt():
 
 # ------------------------------------------------------------------ the command
 def test_cli_quiz_reads_answers_from_stdin_without_a_terminal(capsys, monkeypatch):
-    monkeypatch.setattr("micrograd_cn.cli._interactive", lambda: False)
+    monkeypatch.setattr("micrograd_cn.cli.common.interactive", lambda: False)
     monkeypatch.setattr("sys.stdin", io.StringIO("0.5\n0.25\n0.25\n"))
     assert main(["step", "--quiz", EXPR, *BINDINGS]) == 0
     out = capsys.readouterr().out
@@ -143,7 +143,7 @@ def test_cli_quiz_reads_answers_from_stdin_without_a_terminal(capsys, monkeypatc
 
 
 def test_cli_quiz_in_a_terminal_uses_input(capsys, monkeypatch):
-    monkeypatch.setattr("micrograd_cn.cli._interactive", lambda: True)
+    monkeypatch.setattr("micrograd_cn.cli.common.interactive", lambda: True)
     # f = a·b: ∂f/∂a = b = −2, ∂f/∂b = a = 3; then the input ends (Ctrl-D)
     monkeypatch.setattr("builtins.input", replay(["3", "-2"]))
     assert main(["step", "--quiz", "a*b", "a=3", "b=-2", "--ask", "local", "--lang", "en"]) == 0

@@ -9,18 +9,18 @@ import re
 import numpy as np
 import pytest
 
-from micrograd_cn.bp import bp_report
 from micrograd_cn.cli import main
-from micrograd_cn.layerview import (
+from micrograd_cn.nn import MLP
+from micrograd_cn.notation import num
+from micrograd_cn.pages.base import StepPage
+from micrograd_cn.pages.layer import (
     MAX_NEURONS,
     layer_matrices,
     layer_view,
     network,
     write_layer_view,
 )
-from micrograd_cn.nn import MLP
-from micrograd_cn.stepper import StepPage
-from micrograd_cn.table import num
+from micrograd_cn.teach.backprop import bp_report
 
 
 # ------------------------------------------------------------------ a NumPy oracle (seed 003)

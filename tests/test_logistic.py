@@ -15,7 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from micrograd_cn.cli import main
-from micrograd_cn.logistic import logistic_batch, logistic_neuron
+from micrograd_cn.teach.neuron import logistic_batch, logistic_neuron
 
 weight = st.floats(-3.0, 3.0, allow_nan=False)
 feature = st.floats(-2.0, 2.0, allow_nan=False)
@@ -73,7 +73,7 @@ def test_engine_matches_the_closed_forms(pairs, y, b):
 def test_data_gradients_against_central_differences(pairs, y, b):
     x = [p[0] for p in pairs]
     w = [p[1] for p in pairs]
-    grads = {leaf.name: leaf.grad for leaf in logistic_neuron(x, y, w, b, data=True).lesson.leaves}
+    grads = {leaf.name: leaf.grad for leaf in logistic_neuron(x, y, w, b, data=True).snapshot.leaves}
     assert grads["y"] == pytest.approx(central(lambda v: loss(x, v, w, b), y), abs=1e-6)
     for i in range(len(x)):
         def along(v, i=i):
@@ -84,7 +84,7 @@ def test_data_gradients_against_central_differences(pairs, y, b):
 def test_the_issue_example_dL_dy_is_minus_z():
     """The defect of issue 9: ∂L/∂y was 0.437488 (1 − y was a separate leaf); it is −z = −0.6."""
     r = logistic_neuron([1.5, -2.0], 0.0, [0.8, 0.4], 0.2, data=True)
-    grads = {leaf.name: leaf.grad for leaf in r.lesson.leaves}
+    grads = {leaf.name: leaf.grad for leaf in r.snapshot.leaves}
     assert grads["y"] == pytest.approx(-0.6, abs=1e-15)
     assert grads["y"] == pytest.approx(math.log(1 - r.a) - math.log(r.a), rel=1e-14)
     assert "1 − y" not in grads and "1−y" not in grads
@@ -93,26 +93,26 @@ def test_the_issue_example_dL_dy_is_minus_z():
 
 def test_one_y_node_and_x_y_are_data():
     r = logistic_neuron([1.5, -2.0], 0.0, [0.8, 0.4], 0.2)
-    nodes = r.lesson.nodes
+    nodes = r.snapshot.nodes
     assert [n.name for n in nodes].count("y") == 1
-    one_minus_y = r.lesson.by_name("1 − y")
+    one_minus_y = r.snapshot.by_name("1 − y")
     assert one_minus_y.kind == "result" and nodes[one_minus_y.inputs[1]].name == "y"
     kinds = {n.name: n.kind for n in nodes if n.kind in ("param", "data")}
     assert kinds == {"w₁": "param", "w₂": "param", "b": "param", "x₁": "data", "x₂": "data",
                      "y": "data"}
     # by default the trace follows the gradient into the parameters only
-    assert [leaf.name for leaf in r.lesson.leaves] == ["w₁", "w₂", "b"]
+    assert [leaf.name for leaf in r.snapshot.leaves] == ["w₁", "w₂", "b"]
     shown = {nodes[s.input].name for s in r.steps}
     assert not shown & {"x₁", "x₂", "y", "1 − y"}
     assert len(r.steps) == 12
     with_data = logistic_neuron([1.5, -2.0], 0.0, [0.8, 0.4], 0.2, data=True)
-    assert [leaf.name for leaf in with_data.lesson.leaves] == ["y", "w₁", "w₂", "x₁", "x₂", "b"]
+    assert [leaf.name for leaf in with_data.snapshot.leaves] == ["y", "w₁", "w₂", "x₁", "x₂", "b"]
     assert len(with_data.steps) == 17
 
 
 def test_each_derivative_of_seed_002_is_a_traced_step():
     r = logistic_neuron([1.5, -2.0], 0.0, [0.8, 0.4], 0.2)
-    ls = r.lesson
+    ls = r.snapshot
     a = sigmoid(0.6)
     by_edge = {(ls.nodes[s.output].name, ls.nodes[s.input].name): s for s in r.steps}
     sig = by_edge[("a", "z")]
@@ -244,7 +244,7 @@ def test_no_line_repeats_itself(style, data):
 
 def test_names_are_the_seeds_notation():
     r = logistic_neuron([1.5, -2.0], 0.0, [0.8, 0.4], 0.2)
-    forward = {n.name: n.forward for n in r.lesson.nodes}
+    forward = {n.name: n.forward for n in r.snapshot.nodes}
     assert forward["z"] == "w₁·x₁ + w₂·x₂ + b"
     assert forward["a"] == "σ(z)" and forward["L"] == "−ℓ" and forward["ℓ"] == "ℓ₁ + ℓ₂"
     assert forward["ℓ₁"] == "y·log(a)" and forward["ℓ₂"] == "(1 − y)·log(1 − a)"
@@ -277,8 +277,8 @@ def test_json_export_is_the_lesson_and_the_checks():
     assert [c["name"] for c in data["checks"]] == [c.name for c in r.checks]
     for c, check in zip(data["checks"], r.checks):
         assert (c["engine"], c["closed"], c["diff"]) == (check.engine, check.closed, check.diff)
-    assert data["lesson"] == json.loads(r.lesson.to_json())
-    y = next(n for n in data["lesson"]["nodes"] if n["name"] == "y")
+    assert data["snapshot"] == json.loads(r.snapshot.to_json())
+    y = next(n for n in data["snapshot"]["nodes"] if n["name"] == "y")
     assert y["kind"] == "data" and y["grad"] == pytest.approx(-0.6, abs=1e-15)
     batch = json.loads(logistic_batch([[1, 2], [3, -1]], [1, 0], [0.5, -0.3], 0.1).to_json())
     assert batch["kind"] == "logistic_batch" and batch["J"] == pytest.approx(1.36627, rel=1e-5)

@@ -29,13 +29,13 @@ def test_value_table_shows_label_data_grad():
 
 def test_unlabelled_values_take_naming_names():
     """One name per node: a list with its root shows the names trace and draw use."""
-    from micrograd_cn.lesson import lesson
+    from micrograd_cn.teach.snapshot import snapshot
 
     w, x, b = Value(2.0, label="w"), Value(3.0, label="x"), Value(1.0, label="b")
     wx = w * x
     f = (wx + b).tanh()
     html = values_html([w, wx, f])
-    names = {node.name for node in lesson(f).nodes}
+    names = {node.name for node in snapshot(f).nodes}
     assert ">v1<" in html and ">f<" in html and {"v1", "f"} <= names
     assert "<i>—</i>" not in html
     assert "<i>—</i>" in values_html([wx, Value(5.0)])  # no Value is computed from the other
@@ -124,7 +124,7 @@ def test_notebook_runs_and_shows_values_graph_and_checks(executed):
 
 def test_notebook_shows_the_step_page_inline(executed):
     last = next(c for c in executed.cells if c.cell_type == "code"
-                and c.source.startswith("from micrograd_cn.stepper import step_page"))
+                and c.source.startswith("from micrograd_cn.pages.step import step_page"))
     html = outputs(last)[0]["data"]["text/html"]
     assert html.startswith("<iframe srcdoc=\"&lt;!DOCTYPE html&gt;")
     assert "&lt;svg" in html and "w₁" in html and "∂L/∂w₁" in html

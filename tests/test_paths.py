@@ -14,9 +14,9 @@ from hypothesis import strategies as st
 
 from micrograd_cn import Value, topo_sort
 from micrograd_cn.cli import main
-from micrograd_cn.expr import build
-from micrograd_cn.paths import MAX_PATHS, count_paths, paths
-from micrograd_cn.trace import paths as trace_paths
+from micrograd_cn.teach.expr import build
+from micrograd_cn.teach.paths import MAX_PATHS, count_paths, paths
+from micrograd_cn.teach.trace import paths as trace_paths
 
 OPS = ["+", "-", "*", "tanh", "sigmoid", "relu", "sq"]
 
@@ -140,7 +140,7 @@ def test_cli_single_path_and_errors(capsys):
 
 
 def test_a_one_edge_path_says_its_product_is_that_edge_s_local_derivative():
-    from micrograd_cn.paths import node_named, render_paths
+    from micrograd_cn.teach.paths import node_named, render_paths
 
     root = build("(x*y+x)*x", {"x": 2.0, "y": 3.0})[0]
     text = render_paths(root, node_named(root, "x"))

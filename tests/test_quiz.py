@@ -1,4 +1,4 @@
-"""Questions from a Lesson: the expected numbers are the engine's, prompts never give them away,
+"""Questions from a Snapshot: the expected numbers are the engine's, prompts never give them away,
 and the tolerance is what the docstring promises."""
 
 from __future__ import annotations
@@ -8,10 +8,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from micrograd_cn.engine import Value
-from micrograd_cn.expr import ExprError, build
-from micrograd_cn.lesson import lesson
-from micrograd_cn.quiz import ABS_TOL, REL_TOL, intro, is_right, judge, questions, score_line
-from micrograd_cn.table import num
+from micrograd_cn.notation import num
+from micrograd_cn.teach.expr import ExprError, build
+from micrograd_cn.teach.quiz import ABS_TOL, REL_TOL, intro, is_right, judge, questions, score_line
+from micrograd_cn.teach.snapshot import snapshot
 
 
 def neuron():
@@ -19,7 +19,7 @@ def neuron():
 
 
 def test_expected_numbers_hand_computed():
-    ls = lesson(neuron())
+    ls = snapshot(neuron())
     # f = σ(v2), v2 = v1 + b, v1 = w·x at w = 0.5, x = 2, b = −1: σ′(0) = 0.25
     assert [q.expected for q in questions(ls, "local")] == [0.25, 1.0, 1.0, 2.0, 0.5]
     assert [q.expected for q in questions(ls)] == [0.25, 0.25, 0.25, 0.5, 0.125]
@@ -36,7 +36,7 @@ def test_last_grad_question_of_each_leaf_is_what_backward_gives(a, b, c):
     """For ask="grad", the last question about a leaf expects its .grad after backward()."""
     x, y, z = Value(a, label="x"), Value(b, label="y"), Value(c, label="z")
     root = (x * y + z).tanh() * x + (y * y + 1.0).log()
-    ls = lesson(root)
+    ls = snapshot(root)
     last = {}  # a later question about the same node overwrites an earlier one
     for q in questions(ls, "grad"):
         last[ls.nodes[q.input].name] = q.expected
@@ -47,7 +47,7 @@ def test_last_grad_question_of_each_leaf_is_what_backward_gives(a, b, c):
 
 
 def test_prompt_never_gives_the_answer_away_but_the_working_does():
-    ls = lesson(neuron())
+    ls = snapshot(neuron())
     for ask in ("contribution", "local", "grad"):
         for q in questions(ls, ask, "en"):
             if q.expected != 1.0:
@@ -59,7 +59,7 @@ def test_prompt_never_gives_the_answer_away_but_the_working_does():
 
 
 def test_hint_names_the_upstream_value_and_the_formula():
-    q = questions(lesson(neuron()), "contribution", "en")[3]
+    q = questions(snapshot(neuron()), "contribution", "en")[3]
     assert q.prompt == ("step 4/5  v1 = w·x: the gradient flows from v1 into w.\n"
                         "what flows into w along this edge = upstream × local derivative = ?")
     assert q.hint == "Hint: the upstream gradient is ∂f/∂v1 = 0.25; the local derivative is x."
@@ -92,7 +92,7 @@ def test_judge_refuses_what_is_not_a_number():
 
 
 def test_intro_and_score_in_both_languages():
-    ls = lesson(neuron())
+    ls = snapshot(neuron())
     assert "0.1%" in intro(ls, "local", "zh") and "这条边的局部导数" in intro(ls, "local", "zh")
     assert "the edge's local derivative" in intro(ls, "local", "en")
     assert score_line(3, 5, 5, "zh") == "得分：3 / 5"
@@ -103,6 +103,6 @@ def test_intro_and_score_in_both_languages():
 
 def test_questions_are_a_pure_observation():
     root = neuron()
-    first = questions(lesson(root))
+    first = questions(snapshot(root))
     root.backward()
-    assert questions(lesson(root)) == first
+    assert questions(snapshot(root)) == first

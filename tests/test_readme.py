@@ -122,8 +122,8 @@ def test_make_targets_and_scripts_exist():
             assert words[1:3] == ["install", "-e"], line
             wanted = re.fullmatch(r"\.\[([\w,]+)\]", words[3]).group(1).split(",")
             assert set(wanted) <= extras, line
-    # `make demo` runs the main demo script, which runs `micrograd-cn demo logistic`
-    assert "\t$(BIN)/python demos/logistic.py" in makefile
+    # `make demo` runs the main demo: `micrograd-cn demo logistic`
+    assert "\t$(BIN)/python -m micrograd_cn demo logistic" in makefile
     assert "make docs" in README and "\t$(BIN)/python scripts/make_docs_images.py" in makefile
 
 

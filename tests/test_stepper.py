@@ -15,9 +15,9 @@ import pytest
 
 from micrograd_cn.cli import main
 from micrograd_cn.engine import Value, topo_sort
-from micrograd_cn.expr import build
-from micrograd_cn.stepper import step_page, write_step_page
-from micrograd_cn.trace import trace
+from micrograd_cn.pages.step import step_page, write_step_page
+from micrograd_cn.teach.expr import build
+from micrograd_cn.teach.trace import trace
 
 EXPR = "sigmoid(w*x + b)"
 BINDINGS = ["w=0.5", "x=2", "b=-1"]
@@ -246,14 +246,14 @@ def test_browser_english_page(browser, tmp_path):
 
 def test_the_page_names_every_node_as_the_trace_does():
     """One name per node: the trace's names are the boxes' names on the page."""
-    from micrograd_cn.lesson import lesson
-    from micrograd_cn.trace import render_trace
+    from micrograd_cn.teach.snapshot import snapshot
+    from micrograd_cn.teach.trace import render_trace
 
     x = Value(2.0, label="x")
     root = ((x * 3).tanh() - x) ** 2 / (x + 1)
     text = step_page(root)
     trace_text = render_trace(root)
-    for node in lesson(root).nodes:
+    for node in snapshot(root).nodes:
         if node.kind != "const":
             assert f">{node.name}<" in text
             assert node.name in trace_text
@@ -261,7 +261,7 @@ def test_the_page_names_every_node_as_the_trace_does():
 
 # ------------------------------------------------------------------ the quiz page
 def test_quiz_page_carries_questions_and_answers_offline():
-    from micrograd_cn.lesson import lesson
+    from micrograd_cn.teach.snapshot import snapshot
 
     text = step_page(neuron(), quiz=True, title=EXPR)
     for element_id in ("answer", "check", "verdict", "reveal", "score"):
@@ -269,7 +269,7 @@ def test_quiz_page_carries_questions_and_answers_offline():
     assert '<span id="score">0 / 5</span>' in text
     quiz = page_data(text)["quiz"]
     assert [q["expected"] for q in quiz["questions"]] == [
-        s.contribution for s in lesson(neuron()).steps] == [0.25, 0.25, 0.25, 0.5, 0.125]
+        s.contribution for s in snapshot(neuron()).steps] == [0.25, 0.25, 0.25, 0.5, 0.125]
     assert (quiz["relTol"], quiz["absTol"]) == (1e-3, 5e-4)
     assert "eval(" not in text and "Function(" not in text and "innerHTML" not in text
     local = page_data(step_page(neuron(), quiz=True, ask="local"))["quiz"]
@@ -348,7 +348,7 @@ ANSWERS = ["0.25*2", "1/8", "-0.5", "−0.5", "(1/4)×2", "2÷8", "1e-3", "-(0.5
 
 
 def test_browser_reads_answers_like_the_terminal(browser, tmp_path):
-    from micrograd_cn.expr import answer
+    from micrograd_cn.teach.expr import answer
 
     out = tmp_path / "quiz.html"
     write_step_page(neuron(), out, quiz=True)
@@ -389,7 +389,7 @@ def test_page_of_an_mlp_loss_names_every_parameter_and_matches_backward(tmp_path
     # the totals on the last page are the engine's gradients of every parameter
     loss.backward()
     last = data["pages"][-1]
-    from micrograd_cn.table import num
+    from micrograd_cn.notation import num
 
     for p in mlp.parameters():
         assert re.search(rf"∂L/∂{p.label} *= {re.escape(num(p.grad))}\n", last + "\n"), p.label
@@ -398,7 +398,7 @@ def test_page_of_an_mlp_loss_names_every_parameter_and_matches_backward(tmp_path
 
 
 def test_step_page_shows_inline_in_jupyter_and_is_still_a_string():
-    from micrograd_cn.stepper import StepPage
+    from micrograd_cn.pages.base import StepPage
 
     page = step_page(neuron(), title=EXPR)
     assert isinstance(page, StepPage) and isinstance(page, str) and page.startswith("<!DOCTYPE")
@@ -440,7 +440,7 @@ def test_browser_steps_through_an_mlp_page(browser, tmp_path):
     assert page.inner_text("#step") == f"{total} / {total}"
     loss.backward()
     w = mlp.layers[0].neurons[0].w[0]
-    from micrograd_cn.table import PICTURE, num
+    from micrograd_cn.notation import PICTURE, num
 
     box = page.evaluate("""() => Array.from(document.querySelectorAll("#graph g.node"))
         .map(g => Array.from(g.getElementsByTagName("text")).map(t => t.textContent))
@@ -451,8 +451,8 @@ def test_browser_steps_through_an_mlp_page(browser, tmp_path):
 
 def test_page_of_a_demos_graph_and_a_too_large_graph(tmp_path):
     from micrograd_cn.demos import logistic as demo
-    from micrograd_cn.logistic import logistic_neuron
     from micrograd_cn.nn import MLP, mse_loss
+    from micrograd_cn.teach.neuron import logistic_neuron
 
     report = logistic_neuron(demo.X[0], demo.Y[0], demo.W0, demo.B0)
     out = tmp_path / "logistic.html"

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from micrograd_cn.table import num, pad, paren, sub, sup, table, width
+from micrograd_cn.notation import num, paren, sub, sup
+from micrograd_cn.render.layout import pad, table, width
 
 
 def test_width_counts_chinese_as_two_columns():

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from micrograd_cn.terminal import HANDLER, hint, plain, readable_output
+from micrograd_cn.render.terminal import HANDLER, hint, plain, readable_output
 
 ROOT = Path(__file__).resolve().parent.parent
 

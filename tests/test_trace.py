@@ -12,10 +12,10 @@ from hypothesis import strategies as st
 
 from micrograd_cn.cli import main
 from micrograd_cn.engine import Value, topo_sort, weighted_sum
-from micrograd_cn.lesson import lesson
-from micrograd_cn.naming import Naming
-from micrograd_cn.table import width
-from micrograd_cn.trace import render_trace, step_pages, trace
+from micrograd_cn.render.layout import width
+from micrograd_cn.teach.naming import Naming
+from micrograd_cn.teach.snapshot import snapshot
+from micrograd_cn.teach.trace import render_trace, step_pages, trace
 
 small = st.floats(-2.0, 2.0, allow_nan=False)
 positive = st.floats(0.2, 3.0)
@@ -120,7 +120,7 @@ def test_rendering_twice_or_after_backward_gives_the_same_text():
         assert render_trace(f, lang="en", style=style) == render_trace(f, lang="en", style=style)
     assert render_trace(f, lang="en") == first
     assert "∂f/∂w = 3\n" in first and "∂f/∂w = 6" not in first and "= 3 = 6" not in first
-    assert lesson(f) == lesson(f)
+    assert snapshot(f) == snapshot(f)
 
 
 def test_leaf_root_prints_a_sentence_not_an_empty_table():
@@ -219,7 +219,7 @@ def test_no_step_names_its_own_left_side_on_its_right(name):
         for left, right in pairs:
             assert left not in right, (left, right)
         assert "∂f/∂f = 1" in text  # said once, at the start
-        for page in step_pages(lesson(root), lang):
+        for page in step_pages(snapshot(root), lang):
             for left, right in _equations(page):
                 assert left not in right
 
@@ -233,7 +233,7 @@ def example_graph():
 
 def example():
     f = example_graph()
-    return f, lesson(f).steps
+    return f, snapshot(f).steps
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -281,7 +281,7 @@ def test_bad_style_is_a_clear_error():
 
 def test_step_pages():
     f, steps = example()
-    pages = step_pages(lesson(f), "en")
+    pages = step_pages(snapshot(f), "en")
     assert len(pages) == len(steps) + 2
     assert pages[0].startswith("Forward pass")
     assert pages[1].startswith("step 1/9  f = v3 + v4: the gradient flows from f into v3.")
@@ -304,7 +304,7 @@ def test_cli_trace_english_narrative(capsys, golden):
 
 
 def test_cli_step_without_a_terminal_prints_every_page(capsys, monkeypatch):
-    monkeypatch.setattr("micrograd_cn.cli._interactive", lambda: False)
+    monkeypatch.setattr("micrograd_cn.cli.common.interactive", lambda: False)
     assert main(["step", "a*b + a", "a=3", "b=-2", "--lang", "en"]) == 0
     out = capsys.readouterr().out
     assert [line.split("  ")[0] for line in out.splitlines() if line.startswith("step ")] == [
@@ -313,7 +313,7 @@ def test_cli_step_without_a_terminal_prints_every_page(capsys, monkeypatch):
 
 
 def test_interactive_needs_a_terminal_at_both_ends(monkeypatch):
-    from micrograd_cn.cli import _interactive
+    from micrograd_cn.cli.common import interactive as _interactive
 
     class Stream:
         def __init__(self, tty):
@@ -338,7 +338,7 @@ def test_cli_step_all(capsys):
 
 
 def test_cli_step_interactive(capsys, monkeypatch):
-    monkeypatch.setattr("micrograd_cn.cli._interactive", lambda: True)
+    monkeypatch.setattr("micrograd_cn.cli.common.interactive", lambda: True)
     keys = iter(["n", "q"])
     monkeypatch.setattr("builtins.input", lambda prompt="": next(keys))
     assert main(["step", "a*b", "a=3", "b=-2", "--lang", "en"]) == 0
@@ -357,14 +357,14 @@ def test_cli_trace_errors_are_one_line(capsys):
 
 def test_step_indices_name_the_graph_picture_ids():
     """Step k's edge is drawn as e{input}_{output} between v{input} and o{output} (viz)."""
-    from micrograd_cn.viz import draw
+    from micrograd_cn.render.graph import draw
 
     f = example_graph()
     source = draw(f).source
     for s in trace(f):
         assert re.search(rf'\bid="?e{s.input_index}_{s.output_index}\b', source)
         assert f"v{s.input_index} -> o{s.output_index}" in source
-    for node in lesson(f).nodes:  # every box carries the name the trace prints
+    for node in snapshot(f).nodes:  # every box carries the name the trace prints
         if node.kind != "const":
             assert f"<B>{node.name}</B>" in source
 
@@ -451,7 +451,7 @@ def test_no_steps_says_why():
     assert "只由常数算出" in render_trace(Value(2.0) * 3.0)
     assert "the root is itself a leaf" in render_trace(Value(1.0, label="x"), lang="en")
     x = Value(1.0, label="x")
-    assert step_pages(lesson(x), "en")[-1].endswith("∂x/∂x = 1")  # not "no named leaf"
+    assert step_pages(snapshot(x), "en")[-1].endswith("∂x/∂x = 1")  # not "no named leaf"
 
 
 def test_gradients_are_never_rounded_to_zero_so_every_step_adds_up():
@@ -459,7 +459,7 @@ def test_gradients_are_never_rounded_to_zero_so_every_step_adds_up():
     v = x * y
     v.label = "v"
     f = v * 0.1 + v * 0.2 - v * 0.3
-    ls = lesson(f)
+    ls = snapshot(f)
     final = {}
     for s in ls.steps:
         if s.input in final:
@@ -471,7 +471,7 @@ def test_gradients_are_never_rounded_to_zero_so_every_step_adds_up():
 
 
 def test_latex_writes_a_fractional_exponent_in_braces():
-    from micrograd_cn.doc import latex_math
+    from micrograd_cn.render.document import latex_math
 
     assert latex_math("x^0.5 + 1.5·x^(−0.5)") == r"x^{0.5} + 1.5\cdot x^{-0.5}"
     assert "x^{0.5}" in render_trace(Value(4.0, label="x") ** 0.5, fmt="latex")

@@ -1,4 +1,4 @@
-"""micrograd_cn.viz: SVGs read back as XML (labels, numbers, ids), escaping, files, limits.
+"""micrograd_cn.render.graph: SVGs read back as XML (labels, numbers, ids), escaping, files, limits.
 
 Every SVG here is made by the real ``dot`` program, so a broken DOT source or an
 invalid SVG fails the test."""
@@ -17,9 +17,9 @@ import graphviz
 import pytest
 
 from micrograd_cn import MLP, Value, topo_sort
-from micrograd_cn.expr import build
-from micrograd_cn.table import num
-from micrograd_cn.viz import DIGITS, DotNotFound, draw, escape, render
+from micrograd_cn.notation import num
+from micrograd_cn.render.graph import DIGITS, DotNotFound, draw, escape, render
+from micrograd_cn.teach.expr import build
 
 SVG = "{http://www.w3.org/2000/svg}"
 XLINK = "{http://www.w3.org/1999/xlink}"

@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any, Callable, Sequence
 
 from micrograd_cn.engine import Value
-from micrograd_cn.files import write_atomic
 from micrograd_cn.i18n import check_lang, show, t
+from micrograd_cn.render.files import write_atomic
 
 # Fonts that contain Chinese glyphs; scripts/system-deps.sh installs the first.
 CJK_FONTS = ("WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "Noto Sans CJK SC", "Noto Sans CJK JP")

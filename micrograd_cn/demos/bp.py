@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from micrograd_cn.bp import BPReport, bp_network
 from micrograd_cn.demos._common import Pictures, draw, out_folder, save
 from micrograd_cn.i18n import check_lang, t
+from micrograd_cn.teach.backprop import BPReport, bp_network
 
 SIZES = (3, 4, 3, 2)
 X = (1.0, 0.5, -1.0)

@@ -32,13 +32,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Sequence
 
-from micrograd_cn.bp import activation_slope, last_pass
 from micrograd_cn.datasets import load_digits, train_test_split
 from micrograd_cn.demos._common import Pictures, Progress, check_count, draw, out_folder, save, several
 from micrograd_cn.engine import Value
 from micrograd_cn.i18n import check_lang, t
 from micrograd_cn.nn import MLP, SGD, cross_entropy
-from micrograd_cn.table import num, table
+from micrograd_cn.notation import num
+from micrograd_cn.render.layout import table
+from micrograd_cn.teach.backprop import activation_slope, last_pass
 
 TEST_FRACTION = 0.2
 SPLIT_SEED = 0

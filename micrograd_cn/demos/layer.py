@@ -24,7 +24,7 @@ from micrograd_cn.demos._common import Pictures, check_count, draw, out_folder, 
 from micrograd_cn.engine import Value
 from micrograd_cn.i18n import check_lang, t
 from micrograd_cn.nn import Layer
-from micrograd_cn.table import num, paren, sub
+from micrograd_cn.notation import num, paren, sub
 
 # The setup of seed 004 (/shared/seeds/README.md), in its own layout:
 # x has one row per sample, w is 3×2 (row = input i, column = output j).

@@ -21,8 +21,8 @@ from typing import Any, Sequence
 
 from micrograd_cn.demos._common import Pictures, Progress, check_count, draw, out_folder, save
 from micrograd_cn.i18n import check_lang, t
-from micrograd_cn.logistic import BatchReport, LogisticReport, logistic_batch, logistic_neuron
-from micrograd_cn.table import num
+from micrograd_cn.notation import num
+from micrograd_cn.teach.neuron import BatchReport, LogisticReport, logistic_batch, logistic_neuron
 
 # A tiny data set: two points of class 1 up right, two of class 0 down left.
 X = ((1.0, 2.0), (2.0, 0.5), (-1.0, -1.5), (-0.5, 0.5))
@@ -88,7 +88,7 @@ def run(lang: str = "zh", out_dir: str | Path | None = None, *, steps: int = STE
     accuracy = sum((a > 0.5) == (y == 1.0) for a, y in zip(report.A, Y)) / len(Y)
 
     def paint(plt: Any, label_lang: str) -> list[Path]:
-        from micrograd_cn.viz import render
+        from micrograd_cn.render.graph import render
 
         folder = out_folder(out_dir, "logistic")
         graph = render(first.root, folder / "graph.svg", lang=label_lang, params=first.params)

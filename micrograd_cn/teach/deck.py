@@ -29,15 +29,15 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any, Mapping
 
-from micrograd_cn import doc
 from micrograd_cn.engine import Value
-from micrograd_cn.expr import ExprError, build_program, check_name
-from micrograd_cn.expr import parse as parse_expr
 from micrograd_cn.i18n import check_lang, language, show
-from micrograd_cn.naming import Naming, derivative
 from micrograd_cn.nn import ACTIVATIONS
-from micrograd_cn.paths import MAX_PATHS, count_paths, node_named, paths_blocks
-from micrograd_cn.table import num
+from micrograd_cn.notation import num
+from micrograd_cn.teach import doc
+from micrograd_cn.teach.expr import ExprError, build_program, check_name
+from micrograd_cn.teach.expr import parse as parse_expr
+from micrograd_cn.teach.naming import Naming, derivative
+from micrograd_cn.teach.paths import MAX_PATHS, count_paths, node_named, paths_blocks
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -408,7 +408,7 @@ def question(spec: Mapping[str, Any], lang: str) -> QuizQuestion:
     else:
         prompt = _t("deck_quiz_prompt_novalues", lang, expr=expr, d=d)
     with language(lang):
-        working = doc.to_text(paths_blocks(built.root, node, lang))
+        working = doc.render(paths_blocks(built.root, node, lang))
     return QuizQuestion(spec["expr"], dict(values), spec["wrt"], answer, prompt, working,
                         names.root_name, d)
 
@@ -792,7 +792,8 @@ def parse_deck(text: str, *, lang: str | None = None, source: str = "<string>") 
 
 def lesson_file(name: str) -> str:
     """The text of a lesson shipped in the package (``builtin.toml``, ``example.toml``)."""
-    return resources.files("micrograd_cn").joinpath("data").joinpath("lessons").joinpath(name).read_text(encoding="utf-8")
+    folder = resources.files("micrograd_cn").joinpath("data").joinpath("lessons")
+    return folder.joinpath(name).read_text(encoding="utf-8")
 
 
 def builtin_text() -> str:

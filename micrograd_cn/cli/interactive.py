@@ -1,0 +1,121 @@
+"""The terminal's interactive loops: the step pager and the quiz.
+
+Both take ``read(prompt) -> str`` (``input`` in a terminal; raising EOFError
+when the input ends) and ``write(text)`` (``print``), so tests script them with
+a list of lines and the command line only chooses the two functions. Neither
+prints or exits on its own.
+
+Imports: i18n, snapshot and quiz.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, NamedTuple, Sequence, TextIO
+
+from micrograd_cn.i18n import language, t
+from micrograd_cn.teach.quiz import intro, judge, questions, score_line, summary
+from micrograd_cn.teach.snapshot import Snapshot
+from micrograd_cn.teach.trace import no_steps
+
+Read = Callable[[str], str]
+Write = Callable[[str], None]
+PROMPT = "› "
+
+
+def run_stepper(pages: Sequence[str], read: Read, write: Write, lang: str) -> int:
+    """Show one page at a time: Enter/n next, p back, q quit (or end of input)."""
+    last = len(pages) - 1
+    page = 0
+    write(pages[0])
+    write(t("step_help", lang))
+    while True:
+        try:
+            key = read(PROMPT).strip().lower()
+        except EOFError:
+            return 0
+        if key in ("", "n"):
+            if page == last:
+                return 0
+            page += 1
+        elif key == "p":
+            page = max(page - 1, 0)
+        elif key == "q":
+            return 0
+        else:
+            write(t("step_unknown_key", lang, pressed=repr(key)) + "  " + t("step_help", lang))
+            continue
+        write(pages[page])
+        if page == last:
+            write(t("step_end", lang))
+
+
+def lines_from(stream: TextIO, write: Write) -> Read:
+    """A ``read`` for answers piped in, one a line: each is echoed after its prompt,
+    so a scripted session reads like a typed one; EOFError at the end."""
+    def read(prompt: str) -> str:
+        line = stream.readline()
+        if not line:
+            raise EOFError
+        line = line.rstrip("\r\n")
+        write(prompt + line)
+        return line
+    return read
+
+
+class Score(NamedTuple):
+    right: int  # steps answered right (at the first or the second try)
+    asked: int  # steps finished: answered right or revealed
+    total: int  # steps in the snapshot
+
+
+def run_quiz(ls: Snapshot, read: Read, write: Write, lang: str,
+             ask: str = "contribution") -> Score:
+    """Ask every backward step of ``ls``; a wrong answer gets a hint and one more try,
+    then the value is revealed with its working. ``q`` or the end of the input stops
+    early. The last line written is the score."""
+    asked = questions(ls, ask, lang)
+    write(intro(ls, ask, lang))
+    right = done = 0
+    stopped = False
+    gap = "" if lang == "zh" else " "  # after "对！" / "Right!"
+    for question in asked:
+        write("")
+        write(question.prompt)
+        tries = 0
+        while tries < 2:
+            try:
+                text = read(PROMPT)
+            except EOFError:  # Ctrl-D in a terminal leaves the cursor after the prompt
+                write("")
+                stopped = True
+                break
+            if text.strip().lower() == "q":
+                stopped = True
+                break
+            try:
+                with language(lang):  # the parser's messages in the quiz's language
+                    value, ok = judge(text, question.expected)
+            except (ValueError, ArithmeticError) as err:  # not a number: ask again, no try used
+                write(t("quiz_unreadable", lang, detail=err))
+                continue
+            tries += 1
+            if ok:
+                right += 1
+                write(t("quiz_right", lang) + gap + question.working.replace("\n", "\n    "))
+            elif tries == 1:
+                write(t("quiz_wrong", lang) + gap + question.hint)
+            else:
+                write(t("quiz_reveal", lang) + "\n    " + question.working.replace("\n", "\n    "))
+            if ok or tries == 2:
+                done += 1
+                break
+        if stopped:
+            break
+    if not stopped and asked:
+        write("")
+        write(summary(ls, lang))
+        write("")
+    elif not asked:
+        write(no_steps(ls, lang))
+    write(score_line(right, done, len(asked), lang))
+    return Score(right, done, len(asked))

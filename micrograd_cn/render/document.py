@@ -1,0 +1,206 @@
+"""Documents (``teach.doc`` blocks) as terminal text, Markdown, LaTeX or an HTML fragment.
+
+Blocks hold finished strings in the project's Unicode notation (``∂L/∂w₁ = x₁(a − y)``,
+numbers with ``−``); each renderer translates that notation once: ``to_text`` keeps it,
+``to_md`` adds Markdown structure, ``to_latex`` maps the Unicode to LaTeX (``∂`` →
+``\\partial``, ``w₁`` → ``w_{1}``, ``a²`` → ``a^{2}``, ``−`` → ``-``) — the one place that map
+lives. ``to_html`` gives an HTML fragment (the Unicode kept, every string escaped).
+
+Imports: teach.doc (the block types) and render.layout.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from micrograd_cn.render.layout import pad, table, width
+from micrograd_cn.teach.doc import FORMATS, Block, Heading, Math, Para, Pre, Table, register
+
+
+def render(blocks: Sequence[Block], fmt: str = "text") -> str:
+    """``blocks`` in one of FORMATS."""
+    return {"text": to_text, "md": to_md, "latex": to_latex, "html": to_html}[fmt](blocks)
+
+
+# ---------------------------------------------------------------- terminal text
+def to_text(blocks: Sequence[Block]) -> str:
+    """Plain terminal text: tables aligned by display width, equations indented."""
+    parts: list[str] = []
+    for block in blocks:
+        if isinstance(block, Heading) or isinstance(block, Para) or isinstance(block, Pre):
+            parts.append(block.text)
+        elif isinstance(block, Table):
+            parts.append("\n".join(table(block.header, block.rows, block.aligns)))
+        elif isinstance(block, Math):
+            parts.append("\n".join("    " + line for line in _aligned(block.lines)))
+    return "\n".join(parts)
+
+
+def _aligned(lines: Sequence[str]) -> list[str]:
+    """Equations with their first ``=`` (or ``+=``) in one column."""
+    def split(line: str) -> tuple[str, str]:
+        m = re.search(r" \+?= ", line)
+        return (line[:m.start()], line[m.start():]) if m else (line, "")
+    pairs = [split(line) for line in lines]
+    if len(pairs) < 2 or not all(rest for _, rest in pairs):
+        return list(lines)
+    w = max(width(left) for left, _ in pairs)
+    plus = any(rest.startswith(" +=") for _, rest in pairs)  # "=" under the "=" of "+="
+    return [pad(left, w) + (" " if plus and not rest.startswith(" +=") else "") + rest
+            for left, rest in pairs]
+
+
+# ---------------------------------------------------------------- Markdown
+def _md_cell(text: str) -> str:
+    return text.replace("|", "\\|") or " "
+
+
+def to_md(blocks: Sequence[Block]) -> str:
+    """Markdown: ``#`` headings, pipe tables, equations as LaTeX display math."""
+    parts: list[str] = []
+    for block in blocks:
+        if isinstance(block, Heading):
+            parts.append("#" * min(block.level + 1, 6) + " " + block.text)
+        elif isinstance(block, Para):
+            if block.text.strip():
+                parts.append(block.text.strip().replace("\n", "  \n"))
+        elif isinstance(block, Pre):
+            parts.append("```text\n" + block.text + "\n```")
+        elif isinstance(block, Table):
+            aligns = block.aligns or "<" + ">" * (len(block.header) - 1)
+            rule = ["---:" if a == ">" else ":---" for a in aligns]
+            lines = ["| " + " | ".join(_md_cell(c) for c in block.header) + " |",
+                     "| " + " | ".join(rule) + " |"]
+            lines += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in block.rows]
+            parts.append("\n".join(lines))
+        elif isinstance(block, Math):
+            parts.append("$$\n\\begin{aligned}\n" + " \\\\\n".join(
+                _align(latex_math(line)) for line in block.lines) + "\n\\end{aligned}\n$$")
+    return "\n\n".join(parts) + "\n"
+
+
+# ---------------------------------------------------------------- LaTeX
+_SUB = dict(zip("₀₁₂₃₄₅₆₇₈₉ᵢⱼₖₗₘₙₚₜₐₑₓ₊₋", "0123456789ijklmnptaex+-"))
+_SUP = dict(zip("⁰¹²³⁴⁵⁶⁷⁸⁹ⁱʲᵏˡᵐⁿᴸᵀ⁻⁺⁽⁾", "0123456789ijklmnLT-+()"))
+_SYMBOLS = {
+    "∂": r"\partial ", "σ": r"\sigma", "δ": r"\delta", "Σ": r"\sum", "∇": r"\nabla ",
+    "⊙": r"\odot ", "·": r"\cdot ", "×": r"\times ", "−": "-", "≤": r"\le ", "≥": r"\ge ",
+    "≈": r"\approx ", "→": r"\to ", "′": "'", "…": r"\ldots ", "ω": r"\omega", "η": r"\eta",
+    "ŷ": r"\hat{y}", "ℓ": r"\ell ", "√": r"\sqrt", "∑": r"\sum", "÷": r"\div ", "½": r"\tfrac12",
+}
+_INDEX = re.compile(r"\b([A-Za-z])(\d+)\b")  # a one-letter name numbered by naming: v1, v12
+_FUNCS = re.compile(r"\b(log|exp|tanh|ln|max|min)\b")
+_RUN = re.compile("([" + "".join(_SUB) + "]+)|([" + "".join(_SUP) + "]+)")
+_TEXT = re.compile(r"[\u3000-\u9fff\uff00-\uffef]+(?:[\s\u3000-\u9fff\uff00-\uffef]*[\u3000-\u9fff\uff00-\uffef])?")
+
+
+def latex_math(text: str) -> str:
+    """One line of the project's Unicode notation as LaTeX math (no ``$`` around it)."""
+    def script(m: re.Match) -> str:
+        if m.group(1):
+            return "_{" + "".join(_SUB[c] for c in m.group(1)) + "}"
+        return "^{" + "".join(_SUP[c] for c in m.group(2)) + "}"
+
+    text = _TEXT.sub(lambda m: r"\text{" + m.group(0) + "}", text)
+    text = _INDEX.sub(r"\1_{\2}", text)  # v1 -> v_{1}, as w₁ -> w_{1}
+    text = _RUN.sub(script, text)
+    text = _FUNCS.sub(lambda m: "\\" + ("log" if m.group(1) == "ln" else m.group(1)) + " ", text)
+    text = text.replace("#", r"\#").replace("%", r"\%").replace("&", r"\&")
+    text = "".join(_SYMBOLS.get(ch, ch) for ch in text)
+    text = re.sub(r"\^\(([^()]*)\)", r"^{\1}", text)  # x^(−0.5) -> x^{-0.5}
+    text = re.sub(r"\^(\d+\.\d+)", r"^{\1}", text)  # x^0.5 -> x^{0.5}
+    return re.sub(r"\\(sigma|delta|partial|cdot|times|omega|eta|ell) (?=[^A-Za-z])", r"\\\1", text)
+
+
+# A sentence splits into words at spaces and runs of Chinese text; a word holding a
+# formula character (∂f/∂w, σ′(z), w₁) is set in math mode as a whole.
+_WORDS = re.compile(r"(\s+|[\u3000-\u9fff\uff00-\uffef]+)")
+_MATHY = set(_SYMBOLS) | set(_SUB) | set(_SUP)
+
+
+def _latex_text(text: str) -> str:
+    """A sentence for LaTeX: special characters escaped, formulas in math mode."""
+    out = []
+    for word in _WORDS.split(text):
+        if any(ch in _MATHY for ch in word):
+            out.append("$" + latex_math(word).strip() + "$")
+        else:
+            out.append("".join("\\" + ch if ch in "#%&_{}$" else ch for ch in word))
+    return "".join(out)
+
+
+def _align(line: str) -> str:
+    """An equation with its first ``=`` (or ``+=``) as the alignment point."""
+    if re.search(r"\+=", line.split("=", 1)[0] + "="):
+        return line.replace("+=", r"&\mathrel{+}=", 1)
+    return line.replace("=", "&=", 1) if "=" in line else "&" + line
+
+
+def to_latex(blocks: Sequence[Block]) -> str:
+    """A LaTeX fragment (for slides or notes): needs ``amsmath``; Chinese needs ``ctex``."""
+    parts: list[str] = []
+    for block in blocks:
+        if isinstance(block, Heading):
+            command = ("section*", "subsection*", "subsubsection*")[min(block.level, 3) - 1]
+            parts.append(f"\\{command}{{{_latex_text(block.text)}}}")
+        elif isinstance(block, Para):
+            if block.text.strip():
+                parts.append(_latex_text(block.text.strip()).replace("\n", "\\\\\n"))
+        elif isinstance(block, Pre):
+            parts.append("\\begin{verbatim}\n" + block.text + "\n\\end{verbatim}")
+        elif isinstance(block, Table):
+            aligns = block.aligns or "<" + ">" * (len(block.header) - 1)
+            spec = "".join("r" if a == ">" else "l" for a in aligns)
+            rows = [" & ".join(_latex_text(c) for c in block.header) + r" \\ \hline"]
+            rows += [" & ".join(_latex_cell(c) for c in row) + r" \\" for row in block.rows]
+            parts.append(f"\\begin{{tabular}}{{{spec}}}\n" + "\n".join(rows) + "\n\\end{tabular}")
+        elif isinstance(block, Math):
+            parts.append("\\begin{align*}\n" + " \\\\\n".join(
+                _align(latex_math(line)) for line in block.lines) + "\n\\end{align*}")
+    return "\n\n".join(parts) + "\n"
+
+
+def _latex_cell(text: str) -> str:
+    """A table cell: a formula or number in math mode, words as text."""
+    if _TEXT.search(text) and not any(ch in text for ch in "∂σ=·"):
+        return _latex_text(text)
+    return "$" + latex_math(text) + "$" if text else ""
+
+
+# ---------------------------------------------------------------- HTML
+def _html_row(cells: Sequence[str], aligns: str, tag: str) -> str:
+    from html import escape
+
+    return "<tr>" + "".join(f'<{tag} class="{"num" if a == ">" else "text"}">{escape(c)}</{tag}>'
+                            for c, a in zip(cells, aligns)) + "</tr>"
+
+
+def to_html(blocks: Sequence[Block]) -> str:
+    """An HTML fragment: headings, paragraphs, tables, equations (``<pre class="math">``)."""
+    from html import escape
+
+    parts: list[str] = []
+    for block in blocks:
+        if isinstance(block, Heading):
+            level = min(block.level + 1, 6)
+            parts.append(f"<h{level}>{escape(block.text)}</h{level}>")
+        elif isinstance(block, Para):
+            if block.text.strip():
+                parts.append("<p>" + "<br>".join(escape(line) for line in
+                                                 block.text.strip().split("\n")) + "</p>")
+        elif isinstance(block, Pre):
+            parts.append(f"<pre>{escape(block.text)}</pre>")
+        elif isinstance(block, Table):
+            aligns = block.aligns or "<" + ">" * (len(block.header) - 1)
+            parts.append("<table>\n" + _html_row(block.header, aligns, "th") + "\n" + "\n".join(
+                _html_row(r, aligns, "td") for r in block.rows) + "\n</table>")
+        elif isinstance(block, Math):
+            # preformatted, so the equations keep their "=" in one column as in the terminal
+            parts.append('<pre class="math">' + "\n".join(
+                escape(line) for line in _aligned(block.lines)) + "</pre>")
+    return "\n".join(parts) + "\n"
+
+
+for _fmt, _writer in zip(FORMATS, (to_text, to_md, to_latex, to_html)):
+    register(_fmt, _writer)

@@ -1,0 +1,421 @@
+"""BP1–BP4 per scalar: the four backpropagation equations of seed 001, checked
+neuron by neuron against the engine.
+
+Layers are numbered as in seed 001 (Nielsen): the input x is layer 1 (a¹ = x), the
+first weights are w², and the output layer is layer L = the number of sizes given;
+neurons j and inputs k count from 1. For an MLP, one sample x and a cost C
+(MSE ½Σⱼ(aᴸⱼ − yⱼ)² or binary cross-entropy), ``bp_report`` runs one forward and one
+backward pass, then recomputes every δ and every gradient from the *forward values
+alone*:
+
+  BP1  δᴸ = ∇ₐC ⊙ σ′(zᴸ)                     (output layer)
+  BP2  δˡ = ((wˡ⁺¹)ᵀ δˡ⁺¹) ⊙ σ′(zˡ)          (hidden layers, from the back)
+  BP3  ∂C/∂bˡⱼ = δˡⱼ
+  BP4  ∂C/∂wˡⱼₖ = aˡ⁻¹ₖ δˡⱼ
+
+σ′ is the layer's own activation (σ′, tanh′, ReLU′, linear′: the name is the op's
+registered formula, ``engine.OPS``), evaluated here by its textbook formula on the
+forward a or z (sigmoid a(1−a), tanh 1−a², ReLU 1 if z>0 else 0, linear 1), and
+∇ₐC is a − y (MSE) or −y/a + (1−y)/(1−a) (cross-entropy): an independent check of
+the engine, whose δ is ``neuron.z.grad`` and whose ∂C/∂w, ∂C/∂b are ``.grad``.
+
+``compare_cost`` measures seed 001's argument: finite differences need a
+forward pass per perturbed parameter, backpropagation one forward and one
+backward pass for all of them.
+
+A report holds plain numbers only; ``report.blocks(lang)`` gives ``doc`` blocks,
+``report.render(lang, fmt=...)`` text, Markdown or LaTeX, ``report.to_json()`` JSON.
+
+Imports: engine, naming, nn, doc, i18n and table.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import time
+from dataclasses import asdict, dataclass
+from typing import Iterable, Sequence, cast
+
+from micrograd_cn.engine import OPS, Value, to_float
+from micrograd_cn.i18n import check_lang, show, t
+from micrograd_cn.nn import MLP, Neuron, binary_cross_entropy, mse_loss
+from micrograd_cn.notation import DIFF, num, sup
+from micrograd_cn.teach import doc
+from micrograd_cn.teach.doc import Block, Para, Table
+from micrograd_cn.teach.naming import fill
+
+# A report lists every neuron and weight, and the finite-difference comparison
+# needs 2 forward passes per parameter: beyond this a classroom would wait.
+MAX_PARAMETERS = 2000
+
+COSTS = ("mse", "ce")
+FORMATS = doc.FORMATS + ("json",)
+H = 1e-6  # the step of compare_cost's central differences
+
+# The sample used when none is given. Fixed numbers rather than random ones, so that a student
+# can read them off: the inputs cycle through 0.5, −1 and the targets through 1, 0, which fits
+# any sizes (and is a valid cross-entropy label); for 2 inputs and 2 outputs it is the
+# sample x = (0.5, −1), y = (1, 0) that this report has always used.
+DEFAULT_X = (0.5, -1.0)
+DEFAULT_Y = (1.0, 0.0)
+
+
+def activation_slope(activation: str, z: float, a: float) -> float:
+    """σ′(z) from the forward values, by the activation's textbook formula."""
+    if activation == "sigmoid":
+        return a * (1.0 - a)
+    if activation == "tanh":
+        return 1.0 - a * a
+    if activation == "relu":
+        return 1.0 if z > 0.0 else 0.0
+    return 1.0  # linear
+
+
+def slope_name(activation: str, z: str) -> str:
+    """The activation's derivative at ``z``, named as its op names it: ``tanh′(z²ⱼ)``, ``σ′(z³)``.
+
+    A linear layer has no op (a = z): its slope is written ``linear′(z)``.
+    """
+    op = OPS.get(activation)
+    return fill(op.local[0], {"x": z}) if op is not None else f"{activation}′({z})"
+
+
+def cost_gradient(cost: str, a: float, y: float) -> float:
+    """∂C/∂a_j for one output, from its forward value."""
+    if cost == "mse":
+        return a - y
+    return -y / a + (1.0 - y) / (1.0 - a)
+
+
+def _cost_formula(cost: str) -> str:
+    if cost == "mse":
+        return "½Σⱼ(aᴸⱼ − yⱼ)²"
+    return "−Σⱼ[yⱼ·log(aᴸⱼ) + (1 − yⱼ)·log(1 − aᴸⱼ)]"
+
+
+def _grad_formula(cost: str, s: str) -> str:
+    """∂C/∂aᴸⱼ written out for the output layer (``s`` its superscript)."""
+    if cost == "mse":
+        return f"∂C/∂a{s}ⱼ = a{s}ⱼ − yⱼ"
+    return f"∂C/∂a{s}ⱼ = −yⱼ/a{s}ⱼ + (1 − yⱼ)/(1 − a{s}ⱼ)"
+
+
+@dataclass(frozen=True)
+class NeuronRow:
+    """One neuron j of layer l (Nielsen's numbering: l ≥ 2): forward values, δ and gradients."""
+
+    layer: int
+    j: int
+    z: float
+    a: float
+    slope: float  # σ′(zˡⱼ) from the forward values (σ the layer's activation)
+    incoming: float  # ∂C/∂aᴸⱼ (BP1) or ((wˡ⁺¹)ᵀ δˡ⁺¹)ⱼ (BP2)
+    delta: float  # δˡⱼ by BP1/BP2 from forward values
+    delta_engine: float  # neuron.z.grad
+    b_engine: float  # neuron.b.grad (BP3 compares it with delta)
+    a_prev: tuple[float, ...]  # aˡ⁻¹ₖ
+    w_formula: tuple[float, ...]  # BP4: aˡ⁻¹ₖ δˡⱼ
+    w_engine: tuple[float, ...]  # neuron.w[k].grad
+
+
+@dataclass(frozen=True)
+class CostComparison:
+    """Finite differences against backpropagation for the same network and sample."""
+
+    n_params: int
+    fd_forward_passes: int  # counted: central differences, 2 per parameter
+    bp_forward_passes: int  # 1
+    bp_backward_passes: int  # 1
+    fd_seconds: float
+    bp_seconds: float
+    max_diff: float  # largest |central difference − backprop| over all parameters
+    h: float
+
+    def blocks(self, lang: str | None = None, timing: bool = True) -> list[Block]:
+        lang = check_lang(lang)
+        lines = [t("bp_cost_title", lang, n=self.n_params),
+                 t("bp_cost_fd", lang, passes=self.fd_forward_passes, n=self.n_params,
+                   h=num(self.h)),
+                 t("bp_cost_fd_forward", lang, passes=self.n_params + 1),
+                 t("bp_cost_bp", lang, fwd=self.bp_forward_passes, bwd=self.bp_backward_passes)]
+        if timing:
+            ratio = self.fd_seconds / self.bp_seconds if self.bp_seconds > 0 else math.inf
+            lines.append(t("bp_cost_time", lang, fd=f"{self.fd_seconds * 1e3:.3f}",
+                           bp=f"{self.bp_seconds * 1e3:.3f}", ratio=f"{ratio:.1f}"))
+        lines.append(t("bp_cost_agree", lang, diff=num(self.max_diff, DIFF)))
+        return [Para("\n".join(lines))]
+
+    def render(self, lang: str | None = None, timing: bool = True) -> str:
+        return doc.render(self.blocks(lang, timing))
+
+
+@dataclass(frozen=True)
+class BPReport:
+    """BP1–BP4 for one sample: every neuron's row, the largest differences, the cost."""
+
+    sizes: tuple[int, ...]  # [n¹, n², …, nᴸ]: layer 1 is the input
+    activations: tuple[str, ...]  # one per layer 2 … L
+    cost_name: str
+    x: tuple[float, ...]
+    y: tuple[float, ...]
+    output: tuple[float, ...]
+    cost: float
+    rows: tuple[NeuronRow, ...]
+    comparison: CostComparison | None = None
+
+    @property
+    def L(self) -> int:
+        """The number of the output layer (= the number of layers, the input included)."""
+        return len(self.sizes)
+
+    def max_diffs(self) -> dict[str, float]:
+        """Largest |formula − engine| for each equation."""
+        out = {"BP1": 0.0, "BP2": 0.0, "BP3": 0.0, "BP4": 0.0}
+        for r in self.rows:
+            key = "BP1" if r.layer == self.L else "BP2"
+            out[key] = max(out[key], abs(r.delta - r.delta_engine))
+            out["BP3"] = max(out["BP3"], abs(r.delta - r.b_engine))
+            for f, e in zip(r.w_formula, r.w_engine):
+                out["BP4"] = max(out["BP4"], abs(f - e))
+        return out
+
+    @property
+    def max_diff(self) -> float:
+        return max(self.max_diffs().values())
+
+    def blocks(self, lang: str | None = None, timing: bool = True) -> list[Block]:
+        lang = check_lang(lang)
+        L = self.L
+        arch = " → ".join([str(self.sizes[0])] + [f"{n} ({act})" for n, act in
+                                                  zip(self.sizes[1:], self.activations)])
+        blocks: list[Block] = [
+            Para(t("bp_title", lang, arch=arch, cost=_cost_formula(self.cost_name))),
+            Para(t("bp_numbering", lang, L=L)),
+            Para(t("bp_sample", lang, x=_vec(self.x), y=_vec(self.y), L=sup("L"),
+                   out=_vec(self.output), c=num(self.cost))),
+            Para(t("bp_equations", lang))]
+        for layer in range(L, 1, -1):
+            rows = [r for r in self.rows if r.layer == layer]
+            s, prev = sup(layer), sup(layer - 1)
+            act = self.activations[layer - 2]
+            slope = slope_name(act, f"z{s}ⱼ")
+            blocks.append(Para(""))
+            if layer == L:
+                blocks.append(Para(t("bp_layer_out", lang, l=layer, s=s, slope=slope_name(
+                    act, f"z{s}"), grad=_grad_formula(self.cost_name, s))))
+                incoming = t("bp_col_grad_a", lang, l=s)
+            else:
+                nxt = sup(layer + 1)
+                blocks.append(Para(t("bp_layer_hidden", lang, l=layer, s=s, next=nxt,
+                                     slope=slope_name(act, f"z{s}"))))
+                incoming = f"((w{nxt})ᵀδ{nxt})ⱼ"
+            header = ["j", f"z{s}ⱼ", f"a{s}ⱼ", slope, incoming,
+                      t("bp_col_delta", lang, l=s), t("bp_col_delta_engine", lang, l=s),
+                      t("bp_col_b_engine", lang, l=s), t("bp_col_diff", lang)]
+            body = [[str(r.j), num(r.z), num(r.a), num(r.slope), num(r.incoming), num(r.delta),
+                     num(r.delta_engine), num(r.b_engine),
+                     num(max(abs(r.delta - r.delta_engine), abs(r.delta - r.b_engine)), DIFF)]
+                    for r in rows]
+            blocks += [Table.of(header, body), Para(t("bp_bp4", lang, l=s, prev=prev))]
+            header = ["j", "k", f"a{prev}ₖ", f"δ{s}ⱼ", f"a{prev}ₖ·δ{s}ⱼ",
+                      t("bp_col_w_engine", lang, l=s), t("bp_col_diff", lang)]
+            body = [[str(r.j), str(k + 1), num(ak), num(r.delta), num(f), num(e),
+                     num(abs(f - e), DIFF)]
+                    for r in rows for k, (ak, f, e) in enumerate(zip(r.a_prev, r.w_formula,
+                                                                      r.w_engine))]
+            blocks.append(Table.of(header, body))
+        diffs = self.max_diffs()
+        blocks += [Para(""), Para(t("bp_summary", lang, **{
+            k.lower(): num(v, DIFF) for k, v in diffs.items()}))]
+        if self.comparison is not None:
+            blocks += [Para("")] + self.comparison.blocks(lang, timing)
+        return blocks
+
+    def render(self, lang: str | None = None, timing: bool = True, fmt: str = "text") -> str:
+        """The report as ``fmt``: "text" (terminal), "md", "latex" or "json"."""
+        if fmt == "json":
+            return self.to_json(timing)
+        if fmt not in FORMATS:
+            raise ValueError(t("report_bad_format", fmt=show(fmt), choices=", ".join(FORMATS)))
+        return doc.render(self.blocks(lang, timing), fmt).rstrip("\n")
+
+    def to_json(self, timing: bool = True) -> str:
+        """Every number of the report (times only with ``timing``), layers numbered from 2."""
+        data = asdict(self)
+        if data["comparison"] is not None and not timing:
+            del data["comparison"]["fd_seconds"], data["comparison"]["bp_seconds"]
+        data["max_diffs"] = self.max_diffs()
+        return json.dumps(data, ensure_ascii=False, indent=1)
+
+
+def _vec(values: Sequence[float]) -> str:
+    return "[" + ", ".join(num(v) for v in values) + "]"
+
+
+def _numbers(values: object, n: int, what: str) -> list[float]:
+    """n finite reals as floats, checked by the engine's own rule, or a clear error."""
+    if isinstance(values, (str, bytes)) or not hasattr(values, "__len__") or len(values) != n:
+        raise ValueError(t("bp_length", what=what, n=n, value=show(values)))
+    out = []
+    # anything with a length is taken for a sequence of numbers (a list, a tuple, a NumPy array)
+    for v in cast(Iterable[object], values):
+        try:
+            out.append(to_float(v, what))
+        except (TypeError, ValueError):
+            raise ValueError(t("bp_bad_number", what=what, value=show(v))) from None
+    return out
+
+
+def _check(mlp: MLP, x: Sequence[float], y: Sequence[float], cost: str) -> tuple[list[float],
+                                                                                  list[float]]:
+    if cost not in COSTS:
+        raise ValueError(t("bp_bad_cost", cost=show(cost), choices=", ".join(COSTS)))
+    x = _numbers(x, len(mlp.layers[0].neurons[0].w), "x")
+    y = _numbers(y, len(mlp.layers[-1].neurons), "y")
+    if cost == "ce":
+        if mlp.layers[-1].neurons[0].activation != "sigmoid":
+            raise ValueError(t("bp_ce_needs_sigmoid",
+                               act=mlp.layers[-1].neurons[0].activation))
+        for v in y:
+            if not 0.0 <= v <= 1.0:
+                raise ValueError(t("bp_ce_label", value=num(v)))
+    return x, y
+
+
+def last_pass(neuron: Neuron) -> tuple[Value, Value]:
+    """``neuron``'s z and a from the forward pass just run (None before any)."""
+    assert neuron.z is not None and neuron.a is not None
+    return neuron.z, neuron.a
+
+
+def _cost(mlp: MLP, x: Sequence[float], y: Sequence[float], cost: str) -> Value:
+    """One forward pass and the cost C as a Value."""
+    mlp(x)
+    outputs = [last_pass(n)[1] for n in mlp.layers[-1].neurons]
+    if cost == "mse":
+        return mse_loss(outputs, y, reduction="sum") * 0.5
+    for v in outputs:
+        if v.data in (0.0, 1.0):
+            raise ValueError(t("bp_ce_saturated", a=num(v.data)))
+    return binary_cross_entropy(outputs, y, reduction="sum")
+
+
+def bp_report(mlp: MLP, x: Sequence[float], y: Sequence[float], cost: str = "mse",
+              compare: bool = False) -> BPReport:
+    """Forward + backward on one sample, then BP1–BP4 from the forward values.
+
+    Leaves the parameters' ``.grad`` equal to ∂C/∂parameter for this sample
+    (they are zeroed first). With ``compare=True`` also runs ``compare_cost``.
+    """
+    x, y = _check(mlp, x, y, cost)
+    mlp.zero_grad()
+    C = _cost(mlp, x, y, cost)
+    C.backward()
+    layers = mlp.layers
+    L = len(layers)
+    a_prev_of = [x] + [[last_pass(n)[1].data for n in layer.neurons] for layer in layers[:-1]]
+    deltas: list[list[float]] = [[] for _ in range(L)]
+    rows_by_layer: list[list[NeuronRow]] = [[] for _ in range(L)]
+    for li in range(L - 1, -1, -1):  # from the output layer back: BP1, then BP2
+        layer = layers[li]
+        for j, n in enumerate(layer.neurons):
+            z_node, a_node = last_pass(n)
+            z, a = z_node.data, a_node.data
+            slope = activation_slope(n.activation, z, a)
+            if li == L - 1:
+                incoming = cost_gradient(cost, a, y[j])  # BP1
+            else:
+                nxt = layers[li + 1].neurons
+                incoming = sum(m.w[j].data * d for m, d in zip(nxt, deltas[li + 1]))  # BP2
+            delta = incoming * slope
+            deltas[li].append(delta)
+            a_prev = tuple(a_prev_of[li])
+            # the MLP's layers[li] is Nielsen's layer li + 2: the input is layer 1
+            rows_by_layer[li].append(NeuronRow(
+                li + 2, j + 1, z, a, slope, incoming, delta, z_node.grad, n.b.grad, a_prev,
+                tuple(ak * delta for ak in a_prev), tuple(w.grad for w in n.w)))
+    rows = tuple(r for layer_rows in rows_by_layer for r in layer_rows)
+    sizes = (len(x), *(len(layer.neurons) for layer in layers))
+    acts = tuple(layer.neurons[0].activation for layer in layers)
+    output = tuple(last_pass(n)[1].data for n in layers[-1].neurons)
+    comparison = _compare(mlp, x, y, cost, H) if compare else None
+    return BPReport(sizes, acts, cost, tuple(x), tuple(y), output, C.data, rows, comparison)
+
+
+def compare_cost(mlp: MLP, x: Sequence[float], y: Sequence[float], cost: str = "mse",
+                 h: float = H) -> CostComparison:
+    """Count and time central differences over every parameter against one backprop.
+
+    Leaves the parameters' values unchanged (even when a pass fails) and their
+    ``.grad`` equal to ∂C/∂p.
+    """
+    x, y = _check(mlp, x, y, cost)
+    if isinstance(h, bool) or not isinstance(h, (int, float)) or not 0.0 < h < math.inf:
+        raise ValueError(t("nn_bad_option", where="compare_cost", what="h", value=show(h)))
+    return _compare(mlp, x, y, cost, float(h))
+
+
+def _compare(mlp: MLP, x: list[float], y: list[float], cost: str, h: float) -> CostComparison:
+    """compare_cost on checked inputs."""
+    passes = 0
+
+    def forward() -> Value:
+        nonlocal passes
+        passes += 1
+        return _cost(mlp, x, y, cost)
+
+    params = mlp.parameters()
+    start = time.perf_counter()
+    numeric = []
+    for p in params:
+        original = p.data
+        try:
+            p.data = original + h
+            plus = forward().data
+            p.data = original - h
+            minus = forward().data
+        finally:  # a failing pass (overflow, a saturated σ) must not leave p moved
+            p.data = original
+        numeric.append((plus - minus) / (2.0 * h))
+    fd_seconds = time.perf_counter() - start
+    fd_passes = passes
+    mlp.zero_grad()
+    start = time.perf_counter()
+    forward().backward()
+    bp_seconds = time.perf_counter() - start
+    diff = max(abs(p.grad - g) for p, g in zip(params, numeric))
+    return CostComparison(len(params), fd_passes, passes - fd_passes, 1, fd_seconds,
+                          bp_seconds, diff, h)
+
+
+def default_sample(n_inputs: int, n_outputs: int) -> tuple[list[float], list[float]]:
+    """The sample used when none is given: x cycles through 0.5, −1 and y through 1, 0.
+
+    ``default_sample(2, 2)`` is ``([0.5, -1.0], [1.0, 0.0])``; ``default_sample(3, 1)``
+    is ``([0.5, -1.0, 0.5], [1.0])``.
+    """
+    return ([DEFAULT_X[k % len(DEFAULT_X)] for k in range(n_inputs)],
+            [DEFAULT_Y[j % len(DEFAULT_Y)] for j in range(n_outputs)])
+
+
+def bp_network(sizes: Sequence[int], x: Sequence[float] | None = None,
+               y: Sequence[float] | None = None, *,
+               activation: str = "sigmoid", output_activation: str = "sigmoid",
+               cost: str = "mse", seed: int = 0, compare: bool = True) -> BPReport:
+    """``bp_report`` for a fresh ``MLP(sizes[0], sizes[1:], …, seed=seed)``.
+
+    MLP itself checks each size and the activation names. ``x`` or ``y`` left out
+    (None) is taken from ``default_sample``, with the length the sizes ask for.
+    """
+    if isinstance(sizes, (str, bytes)) or not hasattr(sizes, "__len__") or len(sizes) < 2:
+        raise ValueError(t("bp_sizes", value=show(sizes)))
+    if all(isinstance(n, int) and n > 0 for n in sizes):  # else MLP names the bad size
+        count = sum((n_in + 1) * n_out for n_in, n_out in zip(sizes, sizes[1:]))
+        if count > MAX_PARAMETERS:  # refuse before building: 99999×99999 would never finish
+            raise ValueError(t("bp_too_large", count=show(count), limit=MAX_PARAMETERS))
+    mlp = MLP(sizes[0], list(sizes[1:]), activation=activation,
+              output_activation=output_activation, seed=seed)
+    default_x, default_y = default_sample(sizes[0], sizes[-1])
+    return bp_report(mlp, default_x if x is None else x, default_y if y is None else y,
+                     cost, compare)

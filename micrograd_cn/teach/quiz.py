@@ -1,0 +1,139 @@
+"""Predict, then reveal: questions about the chain-rule steps of a Snapshot, and how answers are judged.
+
+Every backward step of a ``snapshot.Snapshot`` becomes one ``Question``: what flows
+along the edge (``ask="contribution"``: upstream × local, the default), the edge's
+local derivative (``"local"``), or the gradient the input holds after the step
+(``"grad"``). A question carries its prompt, a hint (the upstream value and the
+local derivative's formula), the expected number and its working (the step's
+chain-rule line from ``trace.equation``), so the terminal loop (``interactive``)
+and the browser page (``stepper``) ask and explain the same way.
+
+An answer is a number or arithmetic of numbers, read by ``expr.answer`` (the
+expression whitelist without names: ``0.25*2``, ``1/8``, ``−0.5``). It is right
+when it is within REL_TOL of the expected value or within ABS_TOL of it, whichever
+is looser: a student who copies six digits, rounds to four significant digits or
+to three decimals is right; a sign or a factor off is wrong.
+
+Imports: doc, expr (answers only), i18n, snapshot, naming, table and trace (its printers);
+never a live Value.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from micrograd_cn.i18n import check_lang, t
+from micrograd_cn.notation import num, paren
+from micrograd_cn.teach import doc
+from micrograd_cn.teach.doc import Para
+from micrograd_cn.teach.expr import answer
+from micrograd_cn.teach.naming import derivative
+from micrograd_cn.teach.snapshot import Snapshot, Step
+from micrograd_cn.teach.trace import equation, forward_blocks, leaves_blocks
+
+ASKS = ("contribution", "local", "grad")
+REL_TOL = 1e-3  # 0.1 % of the expected value …
+ABS_TOL = 5e-4  # … or 0.0005, whichever is looser (small numbers rounded to 3 decimals)
+
+
+@dataclass(frozen=True)
+class Question:
+    """One backward step, asked."""
+
+    k: int  # the step's number, 1 … n
+    n: int  # steps in the snapshot
+    ask: str  # one of ASKS
+    output: int  # node indices of the edge (the step page marks it when answered right)
+    input: int
+    expected: float
+    prompt: str  # what flows where, and what is asked
+    hint: str  # the upstream value and the local derivative's formula
+    working: str  # the right value with its working (one or more lines)
+
+
+def is_right(value: float, expected: float) -> bool:
+    """``value`` matches ``expected`` to the tolerance of hand computation (module docstring)."""
+    return abs(value - expected) <= max(ABS_TOL, REL_TOL * abs(expected))
+
+
+def judge(text: str, expected: float) -> tuple[float, bool]:
+    """Read an answer (ExprError or the engine's error if it cannot be read) and judge it."""
+    value = answer(text)
+    return value, is_right(value, expected)
+
+
+def _local_line(ls: Snapshot, step: Step) -> str:
+    """``∂a/∂z = σ′(z) = a(1 − a) = 0.25``: the local derivative with its formula."""
+    out, inp = ls.nodes[step.output], ls.nodes[step.input]
+    sides = [derivative(out.name, inp.name)]
+    for side in (step.formula, step.rule.split(" = ", 1)[-1] if step.rule else "", num(step.local)):
+        if side and side != sides[-1]:
+            sides.append(side)
+    return " = ".join(sides)
+
+
+def _working(ls: Snapshot, step: Step, ask: str) -> str:
+    lines = [equation(ls, step)]
+    if ask == "local":
+        lines.insert(0, _local_line(ls, step))
+    elif ask == "grad" and step.share > 1:
+        lines.append(f"{ls.d(step.input)} = {num(step.grad_before)} + {paren(step.contribution)}"
+                     f" = {num(step.grad_after)}")
+    return "\n".join(lines)
+
+
+def _question(ls: Snapshot, step: Step, ask: str, lang: str) -> Question:
+    out, inp = ls.nodes[step.output], ls.nodes[step.input]
+    head = t("trace_step", lang, k=step.k, n=len(ls.steps)) + "  " + t(
+        "trace_flow", lang, out=out.name, forward=out.forward, inp=inp.name)
+    asked = t(f"quiz_ask_{ask}", lang, inp=inp.name, d=(
+        derivative(out.name, inp.name) if ask == "local" else ls.d(step.input)),
+        out=out.name, forward=out.forward)
+    lines = [head, asked]
+    if step.shares > 1:
+        lines.append(t("quiz_share", lang, inp=inp.name, i=step.share, n=step.shares))
+    formula = step.rule or step.formula
+    hint = t("quiz_hint", lang, d=ls.d(step.output), upstream=num(step.upstream), formula=formula)
+    if ask == "grad" and step.share > 1:
+        hint += ("" if lang == "zh" else " ") + t("quiz_hint_before", lang, inp=inp.name,
+                                                    d=ls.d(step.input), before=num(step.grad_before))
+    expected = {"local": step.local, "contribution": step.contribution,
+                "grad": step.grad_after}[ask]
+    return Question(step.k, len(ls.steps), ask, step.output, step.input, expected,
+                    "\n".join(lines), hint, _working(ls, step, ask))
+
+
+def check_ask(ask: str, lang: str | None = None) -> str:
+    if ask not in ASKS:
+        raise ValueError(t("quiz_bad_ask", lang, ask=repr(ask), choices=", ".join(ASKS)))
+    return ask
+
+
+def questions(ls: Snapshot, ask: str = "contribution", lang: str | None = None) -> list[Question]:
+    """One question per backward step of ``ls``, in the order the steps run."""
+    lang = check_lang(lang)
+    check_ask(ask, lang)
+    return [_question(ls, step, ask, lang) for step in ls.steps]
+
+
+def intro(ls: Snapshot, ask: str = "contribution", lang: str | None = None) -> str:
+    """What the student sees first: the forward pass, the seed, and how to answer."""
+    lang = check_lang(lang)
+    blocks = forward_blocks(ls, lang) + [
+        Para(""), Para(t("trace_seed", lang, root=ls.root_name, d=ls.d(ls.root))), Para(""),
+        Para(t("quiz_intro", lang, what=t(f"quiz_what_{check_ask(ask, lang)}", lang)))]
+    return doc.render(blocks)
+
+
+def summary(ls: Snapshot, lang: str | None = None) -> str:
+    """What closes a finished quiz: every asked-about leaf's gradient as its sum."""
+    return doc.render(leaves_blocks(ls, check_lang(lang)))
+
+
+def score_line(right: int, asked: int, total: int, lang: str | None = None) -> str:
+    """``得分：k / N``; a quiz that stopped early says after how many of its steps."""
+    lang = check_lang(lang)
+    line = t("quiz_score", lang, right=right, total=asked)
+    if asked < total:
+        line += ("" if lang == "zh" else " ") + t("quiz_stopped", lang, asked=asked, total=total)
+    return line
