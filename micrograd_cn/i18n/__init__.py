@@ -14,14 +14,14 @@ import reprlib
 from contextlib import contextmanager
 from typing import Iterator
 
-from micrograd_cn.i18n import cli, demos, expr, library, pictures, teach
+from micrograd_cn.i18n import cli, deck, demos, expr, library, pictures, teach
 
 LANGS = ("zh", "en")
 
 
 def _merged() -> dict[str, tuple[str, str]]:
     merged: dict[str, tuple[str, str]] = {}
-    for part in (library, expr, teach, pictures, demos, cli):
+    for part in (library, expr, teach, deck, pictures, demos, cli):
         for key, pair in part.MESSAGES.items():
             if key in merged:
                 raise RuntimeError(f"i18n: the key {key!r} is defined twice")
