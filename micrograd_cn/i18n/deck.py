@@ -104,7 +104,37 @@ MESSAGES: dict[str, tuple[str, str]] = {
                       "{name} is the root itself (the derivative is 1): ask about a leaf or an inner step"),
     "deck_mistake_shared": ("“shared_node”需要一个被使用两次以上的叶子或步骤（wrt）",
                             "“shared_node” needs a leaf or step used more than once (wrt)"),
+    "deck_mistake_leaf_wrt": ("这个错误关于叶子的梯度：wrt 必须是一个叶子（{names}），收到 {name}",
+                              "this mistake is about a leaf's gradient: wrt must be a leaf ({names}), got {name}"),
     "deck_quiz_prompt": ("已知 {values}，计算 {expr}。求 {d}。",
                          "Given {values}, compute {expr}. What is {d}?"),
     "deck_quiz_prompt_novalues": ("计算 {expr}。求 {d}。", "Compute {expr}. What is {d}?"),
+    # --- mistake pages (teach.mistakes) ----------------------------------------
+    "deck_mistake_twice_intro": ("先调用一次 {root}.backward()，再调用一次，不清零：",
+                                 "Call {root}.backward() once, then again without zeroing:"),
+    "deck_mistake_leaf": ("叶子", "leaf"),
+    "deck_mistake_once": ("第一次之后的 grad", "grad after the first call"),
+    "deck_mistake_again": ("第二次之后的 grad", "grad after the second call"),
+    "deck_mistake_twice_why": ("叶子的梯度是累加的：{d} 应为 {right}，第二次之后变成了 {wrong}。"
+                               "每次反向传播之前先把梯度清零。",
+                               "Leaf gradients accumulate: {d} should be {right}, after the second call it holds "
+                               "{wrong}. Zero the gradients before every backward pass."),
+    "deck_mistake_nozero_intro": ("两步梯度下降（学习率 {lr}），两步之间忘了 zero_grad()：",
+                                  "Two steps of gradient descent (learning rate {lr}), forgetting zero_grad() "
+                                  "between them:"),
+    "deck_mistake_quantity": ("量", "quantity"),
+    "deck_mistake_value": ("值", "value"),
+    "deck_mistake_step1": ("第 1 步的 {d}", "{d} at step 1"),
+    "deck_mistake_step2": ("第 2 步的 {d}（正确）", "{d} at step 2 (right)"),
+    "deck_mistake_held": ("第 2 步时 {name}.grad 实际存的值", "what {name}.grad holds at step 2"),
+    "deck_mistake_nozero_why": ("第 2 步应该用 {right}，却用了两步之和 {wrong}：参数走错了方向或走得太远。",
+                                "Step 2 should use {right} but uses the sum of both steps, {wrong}: the parameter "
+                                "moves the wrong way or too far."),
+    "deck_mistake_shared_intro": ("{name} 被使用了不止一次：从根到 {name} 有 {n} 条路径。",
+                                  "{name} is used more than once: {n} paths lead from the root to {name}."),
+    "deck_mistake_path": ("路径", "path"),
+    "deck_mistake_product": ("局部导数之积", "product of local derivatives"),
+    "deck_mistake_shared_why": ("只算第一条路径会得到 {wrong}；正确的 {d} 是所有路径之和 {right}。",
+                                "Counting only the first path gives {wrong}; the right {d} is the sum over every "
+                                "path, {right}."),
 }

@@ -573,6 +573,9 @@ def _page(number: int, raw: object, lang: str) -> Page:
                     raise _Fault(t("deck_mistake_shared", lang), "expr")
                 node = leaves[0]
                 spec["wrt"] = names.of(node)
+            if spec["mistake"] != "shared_node" and spec["wrt"] not in built.leaves:
+                raise _Fault(t("deck_mistake_leaf_wrt", lang, name=spec["wrt"], names=", ".join(built.leaves)),
+                             "wrt")
             if spec["mistake"] == "shared_node" and count_paths(built.root, node) < 2:
                 raise _Fault(t("deck_mistake_shared", lang), "wrt" if "wrt" in raw else "expr")
     elif kind == "logistic":
