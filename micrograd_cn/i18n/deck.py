@@ -85,8 +85,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "减少 steps、samples 或网络大小",
                         "training {steps} steps × {samples} samples × {params} parameters exceeds the limit of "
                         "{limit}: use fewer steps, samples or a smaller network"),
-    "deck_train_diverged": ("训练在第 {step} 步发散（{detail}）：请减小 lr",
-                            "training diverged at step {step} ({detail}): use a smaller lr"),
+    "deck_train_diverged": ("训练发散了（{detail}）：请减小 lr",
+                            "training diverged ({detail}): use a smaller lr"),
     "deck_no_question": ("需要 1 到 {limit} 个问题，每个是 {{ expr = \"…\", values = {{…}}, wrt = \"…\" }}，"
                          "收到 {value}",
                          "expected 1 to {limit} questions, each {{ expr = \"…\", values = {{…}}, wrt = \"…\" }}, "
@@ -137,4 +137,43 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "deck_mistake_shared_why": ("只算第一条路径会得到 {wrong}；正确的 {d} 是所有路径之和 {right}。",
                                 "Counting only the first path gives {wrong}; the right {d} is the sum over every "
                                 "path, {right}."),
+    # --- the deck's pages (pages.deck) -------------------------------------------
+    "deck_matrix_intro": ("一批 m = {m} 个样本，每个样本是一列；代价 C = {cost}（各样本代价的平均）。",
+                          "A batch of m = {m} samples, one column each; cost C = {cost} (the mean over the samples)."),
+    "deck_matrix_layer": ("第 {l} 层", "layer {l}"),
+    "deck_train_frame": ("第 {step} / {steps} 步 · 代价 {cost} · 准确率 {accuracy}%",
+                         "step {step} / {steps} · cost {cost} · accuracy {accuracy}%"),
+    "deck_train_done": ("训练 {steps} 步后代价 {cost}，准确率 {accuracy}%",
+                        "after {steps} steps of training: cost {cost}, accuracy {accuracy}%"),
+    "deck_train_curve": ("每一步的代价", "the cost at every step"),
+    "deck_train_slider": ("训练的第几步", "training step"),
+    "deck_train_step": ("步", "step"),
+    "deck_train_cost": ("代价", "cost"),
+    "deck_train_accuracy": ("准确率", "accuracy"),
+    "deck_play": ("▶ 播放", "▶ Play"),
+    "deck_pause": ("⏸ 暂停", "⏸ Pause"),
+    "deck_score": ("得分", "Score"),
+    "deck_word_step": ("步骤", "step"),
+    "deck_try_again": ("再试一次。", "Try once more."),
+    "deck_revealed": ("答案和推导如下。", "The answer and its working are below."),
+    "deck_timer": ("计时（点击归零）", "timer (click to reset)"),
+    "deck_toc": ("目录", "Contents"),
+    "deck_bad_output": ("输出文件 {path} 的扩展名必须是 {suffixes} 之一",
+                        "the output file {path} must end in one of {suffixes}"),
+    "deck_no_folder": ("输出文件夹 {path} 不存在", "the output folder {path} does not exist"),
+    # --- the lesson command (cli.lesson) ----------------------------------------
+    "cli_lesson_help": ("把一节课（内置的，或你的 TOML 课件）写成一个离线 HTML 幻灯片",
+                        "write a lesson (the built-in one, or your TOML lesson file) as one offline HTML deck"),
+    "cli_lesson_file_help": ("课件文件（TOML）；不给则用内置的课",
+                             "the lesson file (TOML); without it, the built-in lesson"),
+    "cli_lesson_out_help": ("输出的网页文件（默认 lesson.html）", "the page to write (default lesson.html)"),
+    "cli_lesson_handout_help": ("同时把讲义写成 Markdown 文件", "also write the handout as a Markdown file"),
+    "cli_lesson_example_help": ("打印示例课件文件（从它开始写自己的课）并退出",
+                                "print the example lesson file (start your own from it) and exit"),
+    "cli_lesson_trained": ("第 {page} 页：{line}", "page {page}: {line}"),
+    "cli_lesson_written": ("已写入 {path}：共 {n} 页，用时 {seconds} 秒；"
+                           "用浏览器打开（→ 下一步，T 目录，B 黑屏，P 讲稿）",
+                           "wrote {path}: {n} pages in {seconds} s; open it in a browser (→ next, T contents, B blank, "
+                           "P notes)"),
+    "cli_lesson_handout_written": ("已写入讲义 {path}", "wrote the handout {path}"),
 }
