@@ -1,34 +1,20 @@
 """The autodiff engine: ``Value``, its operations, and the backward pass.
 
-A ``Value`` is one scalar in a computation graph. Every operation that makes a
-new Value is written in one place, as one method, with four things side by side:
+A ``Value`` is one scalar in a computation graph. Every operation is one method with four
+things side by side: the forward value; the local derivative with respect to each input,
+computed once and recorded on the new node (``_local``, in the order of ``_prev``); the
+``@op(...)`` line above it (formula templates and what a teacher says about the op, see
+``ops.py``); and a small ``_backward(g)`` closure, stored in ``_apply``, that applies the chain
+rule: input.grad += g × local.
 
-1. the forward value,
-2. the local derivative of the output with respect to each input, computed once
-   and recorded on the new node (``_local``, in the same order as ``_prev``),
-3. the printable formulas of the output and of those derivatives (the
-   ``@op(...)`` line above it, kept in ``OPS`` as templates that
-   ``micrograd_cn.teach.naming`` fills with the nodes' names),
-4. a small ``_backward(g)`` closure, stored in ``_apply``, that applies the
-   recorded local derivatives to the upstream gradient ``g`` (chain rule:
-   input.grad += g × local).
+The closure captures the op's inputs (as default arguments: one tuple, not a cell each) but
+never its own output, so no node sits in a reference cycle. micrograd's code keeps working:
+``node._backward`` is micrograd's zero-argument step, and assigning ``out._backward = fn`` (a
+custom op) stores ``fn`` for ``backward()`` to call (``checks.py`` holds those pieces and the
+error messages). Nothing outside this file computes a derivative: the tracer, the reports and
+the pictures read ``_local`` and ``OPS`` through ``Value.edges()``.
 
-The closure captures the op's inputs but never its own output, so no node sits
-in a reference cycle and CPython frees a graph as soon as it is unused. It
-captures them as default arguments (``def _backward(g, self=self, d=d)``):
-the same function, but the captured values sit in one tuple instead of one
-cell object each, so a node costs fewer objects, less memory, and less work
-for the garbage collector (see benchmarks/ and README, 性能 / Performance).
-
-micrograd's code keeps working: ``node._backward`` is micrograd's zero-argument
-step (``o.grad = 1.0; o._backward()`` steps backprop by hand), made on access so
-it is never stored; assigning ``out._backward = fn`` (micrograd's way to write a
-custom op) stores ``fn``, and ``backward()`` calls it in its turn.
-
-The tracer, the BP report and the graph renderer read ``_local`` and ``OPS``
-through ``Value.edges()``; nothing outside this file computes a derivative.
-
-Imports: only ``micrograd_cn.i18n`` (for error messages in the user's language).
+Imports: i18n, ops and checks (the library's own helpers).
 """
 
 from __future__ import annotations
@@ -37,93 +23,26 @@ import math
 from math import isfinite
 from numbers import Real
 from operator import mul
-from typing import Callable, NamedTuple, Sequence, Union
+from typing import Callable, Sequence, Union
 
-from micrograd_cn.i18n import shorten, show, t
+from micrograd_cn.checks import (
+    CustomBackward,
+    Edge,
+    MicrogradNode,
+    gradient_error,
+    overflow,
+    probe,
+    to_float,
+)
+from micrograd_cn.i18n import show, t
+from micrograd_cn.ops import OPS as OPS  # the registry lives in ops.py; engine.OPS is the same dict
+from micrograd_cn.ops import op, power_fields, power_sign, wsum_fields, wsum_role, wsum_terms
 
 Number = Union[int, float]
 Backward = Callable[[float], None]
 
 
-class CustomBackward:
-    """A zero-argument ``_backward`` assigned by user code (micrograd's custom op).
-
-    ``backward()`` calls every node's ``_apply(g)``; this wrapper ignores ``g``
-    because such a closure reads ``out.grad`` itself.
-    """
-
-    __slots__ = ("fn",)
-
-    def __init__(self, fn: Callable[[], object]) -> None:
-        self.fn = fn
-
-    def __call__(self, g: float) -> None:
-        self.fn()
-
-
 _ONE, _ZERO = (1.0,), (0.0,)  # the local derivatives of a ReLU, shared by all its nodes
-
-
-def _nothing() -> None:
-    """A leaf's ``_backward``, as in micrograd: there is nothing below it."""
-
-
-class Op(NamedTuple):
-    """What an operation looks like on paper.
-
-    The formulas are templates: ``{x}`` is the input of a one-input op, ``{a}`` and
-    ``{b}`` the inputs of a two-input op, ``{out}`` the node itself, ``{n}`` a
-    constant exponent (with ``{pow_n}``/``{pow_n1}`` its superscripts ⁿ and ⁿ⁻¹),
-    ``{terms}``/``{partner}`` the products and the other factor of a weighted sum.
-    ``micrograd_cn.teach.naming`` fills them with the nodes' names; nothing else writes
-    an op's formula.
-    """
-
-    name: str  # the key stored in Value._op
-    symbol: str  # the short sign drawn in graphs: "+", "×", "σ", ...
-    forward: str  # the output as a formula of its inputs, e.g. "{a}·{b}"
-    local: tuple[str, ...]  # ∂out/∂input, one template per input position (wsum: w, x, b)
-    rule: str = ""  # why the local derivative is what it is, e.g. "σ′({x}) = {out}(1 − {out})"
-
-
-OPS: dict[str, Op] = {}
-
-
-def op(name: str, symbol: str, forward: str, *local: str, rule: str = "") -> Callable:
-    """Register an operation's formulas in OPS, right above the code that computes them."""
-    OPS[name] = Op(name, symbol, forward, local, rule)
-    return lambda method: method
-
-
-class Edge(NamedTuple):
-    """One input of a node, as the chain rule sees it."""
-
-    input: Value  # the Value the gradient flows into
-    local: float  # ∂output/∂input, as recorded by the op
-    position: int  # which input of the node this is (its index in ``_prev``)
-
-
-def _overflow(opname: str, *operands: float) -> OverflowError:
-    """The error for an op whose result left the range of a float."""
-    detail = f" {opname} ".join(show(x) for x in operands)
-    return OverflowError(t("overflow", op=opname, detail=detail))
-
-
-def to_float(data: object, opname: str) -> float:
-    """Check that ``data`` is a finite real number and return it as a float."""
-    if type(data) is float and isfinite(data):  # the usual case, decided fast
-        return data
-    if isinstance(data, Real) and not isinstance(data, bool):
-        try:
-            data = float(data)
-        except (OverflowError, ValueError, TypeError):
-            pass  # an int too large for a float: reported just below
-        else:
-            if isfinite(data):
-                return data
-        raise ValueError(t("not_finite", op=opname, value=show(data)))
-    kind = type(data).__name__
-    raise TypeError(t("not_a_number", op=opname, kind=kind, value=show(data)))
 
 
 def _leaf(data: float) -> Value:
@@ -146,7 +65,7 @@ def _result(data: float, children: tuple, opname: str, local: tuple,
     return out
 
 
-class Value:
+class Value(MicrogradNode):
     """A scalar that remembers how it was computed, so it can pass gradients back.
 
     ``data`` is the number, ``grad`` is ∂(root)/∂(this node) after
@@ -176,38 +95,8 @@ class Value:
         name = f", label={self.label!r}" if self.label else ""
         return f"Value(data={self.data!r}, grad={self.grad!r}{name})"
 
-    @property
-    def name(self) -> str:
-        """The node's ``label`` under the other name user code gives it."""
-        return self.label
-
-    @name.setter
-    def name(self, text: object) -> None:
-        self.label = str(text)  # shown in pictures and traces, so always text
-
-    @property
-    def _backward(self) -> Callable[[], object]:
-        """micrograd's step for this node alone: pass ``self.grad`` to the inputs.
-
-        Made on each access and never stored, so the node stays out of any
-        reference cycle. A leaf's does nothing; a custom op's is its own closure.
-        """
-        apply = self._apply
-        if apply is None:
-            return _nothing
-        if type(apply) is CustomBackward:
-            return apply.fn
-        return lambda: apply(self.grad)
-
-    @_backward.setter
-    def _backward(self, fn: Callable[[], object]) -> None:
-        """micrograd's custom op: ``out._backward = f`` with f reading ``out.grad``."""
-        if not callable(fn):
-            raise TypeError(t("backward_not_callable", kind=type(fn).__name__, value=show(fn)))
-        self._apply = CustomBackward(fn)
-
     # ------------------------------------------------------------ arithmetic
-    @op("+", "+", "{a} + {b}", "1", "1")
+    @op("+", "+", "{a} + {b}", "1", "1", why="why_+", is_sum=True)
     def __add__(self, other: Value | Number) -> Value:
         other = lift(other, "+")
 
@@ -217,10 +106,10 @@ class Value:
 
         data = self.data + other.data
         if not isfinite(data):
-            raise _overflow("+", self.data, other.data)
+            raise overflow("+", self.data, other.data)
         return _result(data, (self, other), "+", (1.0, 1.0), _backward)
 
-    @op("-", "−", "{a} − {b}", "1", "−1")
+    @op("-", "−", "{a} − {b}", "1", "−1", why="why_-", is_sum=True)
     def __sub__(self, other: Value | Number) -> Value:
         other = lift(other, "-")
 
@@ -230,17 +119,17 @@ class Value:
 
         data = self.data - other.data
         if not isfinite(data):
-            raise _overflow("-", self.data, other.data)
+            raise overflow("-", self.data, other.data)
         return _result(data, (self, other), "-", (1.0, -1.0), _backward)
 
-    @op("neg", "−", "−{x}", "−1")
+    @op("neg", "−", "−{x}", "−1", why="why_neg")
     def __neg__(self) -> Value:
         def _backward(g: float, self=self) -> None:
             self.grad -= g
 
         return _result(-self.data, (self,), "neg", (-1.0,), _backward)
 
-    @op("*", "×", "{a}·{b}", "{b}", "{a}")
+    @op("*", "×", "{a}·{b}", "{b}", "{a}", why="why_*")
     def __mul__(self, other: Value | Number) -> Value:
         other = lift(other, "*")
         da, db = other.data, self.data  # ∂(ab)/∂a = b, ∂(ab)/∂b = a
@@ -251,10 +140,10 @@ class Value:
 
         data = self.data * other.data
         if not isfinite(data):
-            raise _overflow("*", self.data, other.data)
+            raise overflow("*", self.data, other.data)
         return _result(data, (self, other), "*", (da, db), _backward)
 
-    @op("/", "÷", "{a}/{b}", "1/{b}", "−{a}/{b}²")
+    @op("/", "÷", "{a}/{b}", "1/{b}", "−{a}/{b}²", why="why_/")
     def __truediv__(self, other: Value | Number) -> Value:
         other = lift(other, "/")
         a, b = self.data, other.data
@@ -263,7 +152,7 @@ class Value:
         data, da = a / b, 1.0 / b
         db = -data / b
         if not (isfinite(data) and isfinite(da) and isfinite(db)):
-            raise _overflow("/", a, b)
+            raise overflow("/", a, b)
 
         def _backward(g: float, self=self, other=other, da=da, db=db) -> None:
             self.grad += g * da
@@ -271,7 +160,7 @@ class Value:
 
         return _result(data, (self, other), "/", (da, db), _backward)
 
-    @op("**", "xⁿ", "{x}{pow_n}", "{n}·{x}{pow_n1}")
+    @op("**", "xⁿ", "{x}{pow_n}", "{n}·{x}{pow_n1}", why="why_**", fields=power_fields, shown_as=power_sign)
     def __pow__(self, n: Value | Number) -> Value:
         """``x ** n`` for a constant n (one input), or for a Value n > 0 base (two inputs)."""
         if isinstance(n, Value):
@@ -289,18 +178,18 @@ class Value:
             data = float(x ** n)
             d = 0.0 if n == 0 else float(n * x ** (n - 1))
         except OverflowError as err:  # Python's own overflow (e.g. 10.0 ** 400)
-            raise _overflow("**", x, n) from err
+            raise overflow("**", x, n) from err
         except ZeroDivisionError as err:  # 0 ** 0.5 has an infinite slope
             raise ValueError(t("pow_grad_undefined", x=show(x), n=show(n))) from err
         if not (isfinite(data) and isfinite(d)):
-            raise _overflow("**", x, n)
+            raise overflow("**", x, n)
 
         def _backward(g: float, self=self, d=d) -> None:
             self.grad += g * d
 
         return _result(data, (self,), "**", (d,), _backward, n)
 
-    @op("pow", "xʸ", "{a}^{b}", "{b}·{a}^({b} − 1)", "{a}^{b}·log({a})")
+    @op("pow", "xʸ", "{a}^{b}", "{b}·{a}^({b} − 1)", "{a}^{b}·log({a})", why="why_pow")
     def _pow_value(self, n: Value) -> Value:
         """``x ** n`` with both a Value: ∂/∂x = n·xⁿ⁻¹ and ∂/∂n = xⁿ·ln x (needs x > 0)."""
         x = self.data
@@ -310,10 +199,10 @@ class Value:
             data = x ** n.data
             dx = n.data * x ** (n.data - 1.0)
         except OverflowError as err:
-            raise _overflow("**", x, n.data) from err
+            raise overflow("**", x, n.data) from err
         dn = data * math.log(x)
         if not (isfinite(data) and isfinite(dx) and isfinite(dn)):
-            raise _overflow("**", x, n.data)
+            raise overflow("**", x, n.data)
 
         def _backward(g: float, self=self, n=n, dx=dx, dn=dn) -> None:
             self.grad += g * dx
@@ -322,7 +211,8 @@ class Value:
         return _result(data, (self, n), "pow", (dx, dn), _backward)
 
     # ------------------------------------------------------------ functions
-    @op("exp", "exp", "exp({x})", "exp({x})", rule="exp′({x}) = exp({x}) = {out}")
+    @op("exp", "exp", "exp({x})", "exp({x})", rule="exp′({x}) = exp({x}) = {out}", why="why_exp",
+        latex=r"\exp", domain=lambda x: abs(x) <= 2.5)
     def exp(self) -> Value:
         x = self.data
         if x > 709.782712893384:  # log(largest float): e^x would overflow
@@ -334,21 +224,23 @@ class Value:
 
         return _result(e, (self,), "exp", (e,), _backward)
 
-    @op("log", "log", "log({x})", "1/{x}", rule="log′({x}) = 1/{x}")
+    @op("log", "log", "log({x})", "1/{x}", rule="log′({x}) = 1/{x}", why="why_log", latex=r"\log",
+        domain=lambda x: x >= 0.25)
     def log(self) -> Value:
         x = self.data
         if x <= 0.0:
             raise ValueError(t("log_domain", x=show(x)))
         d = 1.0 / x
         if not isfinite(d):  # only for a subnormal x, so tiny that 1/x overflows
-            raise _overflow("/", 1.0, x)
+            raise overflow("/", 1.0, x)
 
         def _backward(g: float, self=self, d=d) -> None:
             self.grad += g * d
 
         return _result(math.log(x), (self,), "log", (d,), _backward)
 
-    @op("sigmoid", "σ", "σ({x})", "σ′({x})", rule="σ′({x}) = σ({x})(1 − σ({x})) = {out}(1 − {out})")
+    @op("sigmoid", "σ", "σ({x})", "σ′({x})", rule="σ′({x}) = σ({x})(1 − σ({x})) = {out}(1 − {out})",
+        why="why_sigmoid", domain=lambda x: abs(x) <= 4)
     def sigmoid(self) -> Value:
         x = self.data
         # Never exponentiate a large positive number: for x < 0 use eˣ/(1+eˣ).
@@ -364,7 +256,8 @@ class Value:
 
         return _result(s, (self,), "sigmoid", (d,), _backward)
 
-    @op("tanh", "tanh", "tanh({x})", "tanh′({x})", rule="tanh′({x}) = 1 − tanh²({x}) = 1 − {out}²")
+    @op("tanh", "tanh", "tanh({x})", "tanh′({x})", rule="tanh′({x}) = 1 − tanh²({x}) = 1 − {out}²",
+        why="why_tanh", latex=r"\tanh", domain=lambda x: abs(x) <= 4)
     def tanh(self) -> Value:
         th = math.tanh(self.data)  # math.tanh saturates to ±1 without overflow
         d = 1.0 - th * th
@@ -374,7 +267,8 @@ class Value:
 
         return _result(th, (self,), "tanh", (d,), _backward)
 
-    @op("relu", "ReLU", "ReLU({x})", "ReLU′({x})", rule="ReLU′({x}) = 1 ({x} > 0), 0 ({x} ≤ 0)")
+    @op("relu", "ReLU", "ReLU({x})", "ReLU′({x})", rule="ReLU′({x}) = 1 ({x} > 0), 0 ({x} ≤ 0)",
+        why="why_relu", domain=lambda x: abs(x) >= 0.25)
     def relu(self) -> Value:
         if self.data > 0.0:  # ReLU′ = 1: the gradient passes through unchanged
             def _backward(g: float, self: Value = self) -> None:
@@ -407,20 +301,13 @@ class Value:
     def backward(self) -> None:
         """Fill ``grad`` of every node below this one with ∂self/∂node.
 
-        Walks the graph in reverse topological order, so a node passes its
-        gradient on only after every path into it has been added up. Interior
-        nodes are reset first, so calling backward() twice gives the same
-        interior gradients; leaves (parameters, inputs) accumulate, as in
-        PyTorch: call ``zero_grad()`` on them between steps.
-
-        A gradient that leaves the float range (inf, or nan from inf − inf)
-        stops the pass with a FloatingPointError naming the node where it
-        happened. Each node's gradient is final when the walk reaches it, so
-        one check per node (``g - g`` is 0.0 only for a finite g) suffices.
-
-        A node whose gradient is exactly 0 would add only zeros below it, so its
-        closure is skipped (in a ReLU network most are: dead units, met margins);
-        a closure written by user code runs anyway, as in micrograd.
+        Reverse topological order: a node passes its gradient on only after every path into
+        it has been added up. Interior nodes are reset first (backward() twice gives the same
+        interior gradients); leaves accumulate, as in PyTorch: ``zero_grad()`` between steps.
+        A gradient that leaves the float range stops the pass with a FloatingPointError naming
+        the node (``g - g`` is 0.0 only for a finite g: one check per final gradient). A node
+        whose gradient is exactly 0 adds only zeros below it, so its closure is skipped; a
+        closure written by user code runs anyway, as in micrograd.
         """
         order = start_backward(self)
         for node in reversed(order):
@@ -443,71 +330,9 @@ class Value:
         instead (see ``_probe``), one edge per distinct input.
         """
         if type(self._apply) is CustomBackward:
-            return _probe(self)
+            return probe(self)
         return [Edge(child, local, i)
                 for i, (child, local) in enumerate(zip(self._prev, self._local))]
-
-
-def _probe(node: Value) -> list[Edge]:
-    """A custom op's local derivatives, read by running its closure once with ∂/∂node = 1.
-
-    Every gradient it touches is put back, so probing changes nothing. A chain-rule
-    closure is linear in ``node.grad``, so what it adds to an input with upstream 1
-    is that input's local derivative (an input used twice gets the sum, as one edge).
-    """
-    inputs = list(dict.fromkeys(node._prev))
-    saved = [child.grad for child in inputs], node.grad
-    try:
-        for child in inputs:
-            child.grad = 0.0
-        node.grad = 1.0
-        node._apply(1.0)  # type: ignore[misc]
-        local = [child.grad for child in inputs]
-    finally:
-        for child, grad in zip(inputs, saved[0]):
-            child.grad = grad
-        node.grad = saved[1]
-    return [Edge(child, d, node._prev.index(child)) for child, d in zip(inputs, local)]
-
-
-def is_custom(node: Value) -> bool:
-    """Whether ``node``'s backward rule was written by user code (micrograd's way)."""
-    return type(node._apply) is CustomBackward
-
-
-def describe(node: Value) -> str:
-    """A node in an error message: its label, else its op and value (or leaf value)."""
-    if node.label:
-        return shorten(node.label, 40)
-    if not node._prev:
-        return t("grad_node_leaf", value=show(node.data))
-    return t("grad_node_op", op=node._op, value=show(node.data))
-
-
-def gradient_error(order: Sequence[Value], node: Value,
-                   grad_of: Callable[[Value], float] = lambda v: v.grad) -> FloatingPointError:
-    """The error for ``node``'s gradient leaving the float range during a backward pass.
-
-    ``order`` is the pass's topological order; the nodes that use ``node`` are
-    searched for the contributions that overflowed (only now, on failure).
-    ``grad_of`` reads a node's gradient in that pass (a tracer keeps its own).
-    """
-    parts = []
-    for parent in order:
-        for position, child in enumerate(parent._prev):
-            if child is not node:
-                continue
-            if is_custom(parent) or position >= len(parent._local):
-                parts.append(t("grad_part_custom", op=parent._op))
-            else:
-                local = parent._local[position]
-                g = grad_of(parent)
-                parts.append(f"{show(g)} × {show(local)} = {show(g * local)}")
-    sep = t("grad_part_sep")
-    shown = sep.join(parts[:4]) + (sep + "…" if len(parts) > 4 else "")
-    detail = t("grad_parts", parts=shown) if parts else ""
-    return FloatingPointError(t("grad_not_finite", node=describe(node), grad=show(grad_of(node)),
-                                detail=detail))
 
 
 def lift(other: object, opname: str) -> Value:
@@ -517,7 +342,8 @@ def lift(other: object, opname: str) -> Value:
     return _leaf(to_float(other, opname))
 
 
-@op("wsum", "Σwx+b", "{terms}", "{partner}", "{partner}", "1")
+@op("wsum", "Σwx+b", "{terms}", "{partner}", "{partner}", "1", why="why_wsum", is_sum=True,
+    fields=wsum_fields, role=wsum_role, terms=wsum_terms)
 def weighted_sums(ws: Sequence[Sequence[Value | Number]], x: Sequence[Value | Number],
                   bs: Sequence[Value | Number]) -> list[Value]:
     """zⱼ = wⱼ₁x₁ + … + wⱼₙxₙ + bⱼ for every row wⱼ of ``ws``: one node per neuron of a layer.
@@ -543,7 +369,7 @@ def weighted_sums(ws: Sequence[Sequence[Value | Number]], x: Sequence[Value | Nu
             w, wd = leaves, [wi.data for wi in leaves]
         data = sum(map(mul, wd, xd), b.data)
         if not isfinite(data):
-            raise _overflow("wsum", *wd, *xd, b.data)
+            raise overflow("wsum", *wd, *xd, b.data)
         children = (*w, *xs, b)
         local = (*xd, *wd, 1.0)  # ∂z/∂wₖ = xₖ, ∂z/∂xₖ = wₖ, ∂z/∂b = 1
 
@@ -564,9 +390,8 @@ def weighted_sum(w: Sequence[Value | Number], x: Sequence[Value | Number],
 def start_backward(root: Value) -> list[Value]:
     """The state every backward pass starts from; returns ``topo_sort(root)``.
 
-    Interior gradients are reset to 0 and the root is seeded with ∂root/∂root = 1
-    (a root that is itself a leaf accumulates, like any leaf). ``backward()`` and
-    the step-by-step tracer both begin here, so they always agree.
+    Interior gradients are reset to 0 and the root is seeded with ∂root/∂root = 1 (a leaf
+    root accumulates, like any leaf). ``backward()`` and the tracer both begin here.
     """
     order = topo_sort(root)
     for node in order:
@@ -582,11 +407,9 @@ def start_backward(root: Value) -> list[Value]:
 def topo_sort(root: Value) -> list[Value]:
     """Every node below ``root``, each after all of its inputs (inputs first).
 
-    Iterative depth-first search with an explicit stack, so a chain of a
-    million nodes needs no recursion. Children are visited in their recorded
-    order, so the same expression always gives the same order. A node whose
-    inputs have all been seen is finished at once (in a graph without cycles
-    a seen input is already in ``order``: it cannot be on the path above it).
+    Iterative depth-first search (a chain of a million nodes needs no recursion), children in
+    their recorded order (the same expression, the same order). A node whose inputs have all
+    been seen is finished at once: in a graph without cycles a seen input is already in order.
     """
     if not isinstance(root, Value):
         raise TypeError(t("not_a_value", kind=type(root).__name__, value=show(root)))

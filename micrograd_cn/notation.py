@@ -63,3 +63,28 @@ def sub(text: object) -> str:
 def sup(text: object) -> str:
     """Digits, parentheses, minus and L as superscripts: ``a²``, ``x⁽³⁾``, ``aᴸ``, ``x⁻¹``."""
     return str(text).translate(_SUP)
+
+
+# A name that can stand next to an operator without parentheses: no operator or space
+# outside its own parentheses, and not a negative number.
+_BREAKS = " +-−·*×/÷^,="
+
+
+def atom(name: str) -> str:
+    """``name`` wrapped in parentheses when it would not read as one factor: ``(1 − a)``."""
+    depth = 0
+    for ch in name:
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif depth == 0 and ch in _BREAKS:
+            return f"({name})"
+    return name
+
+
+def exponent(n: float) -> str:
+    """``x`` raised to a constant: ``²``, ``⁻¹`` for integers, ``^0.5``, ``^(−0.5)`` otherwise."""
+    if float(n).is_integer():
+        return "" if n == 1 else sup(num(n).replace("−", "-"))
+    return "^" + paren(n)

@@ -158,7 +158,7 @@ def test_full_run_reaches_95_percent_on_the_held_out_digits(tmp_path):
     (In this process, with PyTorch's objects on the heap, every collection of the
     garbage collector takes longer and the same run is about twice as slow.)
     """
-    done = subprocess.run([sys.executable, str(ROOT / "demos" / "digits.py"), "--no-plots",
+    done = subprocess.run([sys.executable, "-m", "micrograd_cn", "demo", "digits", "--no-plots",
                            "--lang", "en"], capture_output=True, text=True, timeout=600,
                           cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert done.returncode == 0, done.stderr

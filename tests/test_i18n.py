@@ -51,3 +51,65 @@ def test_show_does_bounded_work_on_huge_values():
     assert show({"a": [1, 2]}) == "{'a': [1, 2]}" and show((1,)) == "(1,)"
     assert show(10 ** 5000) == "<int 16610 bits>"
     assert shorten("9" * 5000) == "9" * 59 + "…" and shorten("short") == "short"
+
+
+# ---------------------------------------------------------------- every key used, every key defined
+def _package_strings() -> tuple[set[str], list[str]]:
+    """Every string literal in the package, and the f-string keys passed to t() (there must be none)."""
+    import ast
+    from pathlib import Path
+
+    strings: set[str] = set()
+    built: list[str] = []
+    for path in (Path(__file__).resolve().parent.parent / "micrograd_cn").rglob("*.py"):
+        if "i18n" in path.parts and path.name != "__init__.py":
+            continue  # the catalogs define keys; using one means naming it elsewhere
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                strings.add(node.value)
+            if (isinstance(node, ast.Call) and getattr(node.func, "id", None) == "t" and node.args
+                    and isinstance(node.args[0], ast.JoinedStr)):
+                built.append(f"{path.name}:{node.lineno}")
+    return strings, built
+
+
+def test_no_key_is_built_with_an_f_string():
+    assert _package_strings()[1] == []
+
+
+def test_every_key_is_used_and_every_used_key_is_defined():
+    import ast
+    from pathlib import Path
+
+    from micrograd_cn.i18n import MESSAGES
+
+    strings, _ = _package_strings()
+    unused = sorted(key for key in MESSAGES if key not in strings)
+    assert not unused, f"keys defined but never used: {unused}"
+    undefined = []
+    for path in (Path(__file__).resolve().parent.parent / "micrograd_cn").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and getattr(node.func, "id", None) == "t" and node.args
+                    and isinstance(node.args[0], ast.Constant) and node.args[0].value not in MESSAGES):
+                undefined.append(f"{path.name}:{node.lineno}: {node.args[0].value}")
+    assert not undefined, undefined
+
+
+def test_every_key_has_both_languages_with_the_same_fields():
+    import string
+
+    from micrograd_cn.i18n import MESSAGES
+
+    fields = string.Formatter()
+    for key, (zh, en) in MESSAGES.items():
+        assert zh.strip() and en.strip(), key
+        named = [{f for _, f, _, _ in fields.parse(text) if f} for text in (zh, en)]
+        assert named[0] == named[1], key
+
+
+def test_no_catalog_file_is_over_500_lines():
+    from pathlib import Path
+
+    for path in (Path(__file__).resolve().parent.parent / "micrograd_cn" / "i18n").glob("*.py"):
+        assert path.read_text(encoding="utf-8").count("\n") <= 500, path.name

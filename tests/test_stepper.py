@@ -422,7 +422,9 @@ def test_projector_page_and_options(tmp_path, capsys):
     assert '<body class="projector">' in text and 'id="legend"' in text
     assert 'font-size="22.00"' in text  # the picture's large type
     data = page_data(text)
-    assert len(data["steps"]) == 4  # x is data once w, b are the parameters: no step into x
+    assert len(data["steps"]) == 5  # --params only colours: x keeps its step (issue 20)
+    assert main(["html", EXPR, *BINDINGS, "-o", str(out), "--params", "w,b", "--data", "x"]) == 0
+    assert len(page_data(out.read_text(encoding="utf-8"))["steps"]) == 4  # --data x: no step into x
     plain = step_page(neuron())
     assert "<body>" in plain and 'id="legend"' not in plain
     with pytest.raises(ValueError, match="rankdir"):

@@ -88,9 +88,13 @@ def add_lang(parser: argparse.ArgumentParser, lang: str) -> None:
     parser.add_argument("--lang", choices=LANGS, default=lang, help=t("cli_lang_help", lang))
 
 
-def subparser(sub: argparse._SubParsersAction, name: str, lang: str) -> argparse.ArgumentParser:
-    """A subcommand with its own -h/--help and --lang, every help line in the user's language."""
-    text = t(f"cli_{name}_help", lang)
+def subparser(sub: argparse._SubParsersAction, name: str, lang: str, *,
+              help_key: str) -> argparse.ArgumentParser:
+    """A subcommand with its own -h/--help and --lang, every help line in the user's language.
+
+    ``help_key`` is the catalog key of the subcommand's one-line help (``cli_<name>_help``).
+    """
+    text = t(help_key, lang)
     p = sub.add_parser(name, help=text, description=text, add_help=False)
     p.add_argument("-h", "--help", action="help", help=t("cli_help_help", lang))
     add_lang(p, lang)

@@ -12,7 +12,7 @@ from micrograd_cn.i18n import t
 def add(sub: argparse._SubParsersAction, lang: str) -> None:
     from micrograd_cn.nn import ACTIVATIONS
 
-    p = subparser(sub, "bp", lang)
+    p = subparser(sub, "bp", lang, help_key="cli_bp_help")
     number = finite_float(lang)
     p.add_argument("--sizes", nargs="+", type=positive_int(lang), default=[2, 3, 2],
                    help=t("cli_sizes_help", lang))
@@ -24,6 +24,7 @@ def add(sub: argparse._SubParsersAction, lang: str) -> None:
     p.add_argument("--x", nargs="+", type=number, default=None, help=t("cli_bp_x_help", lang))
     p.add_argument("--y", nargs="+", type=number, default=None, help=t("cli_bp_y_help", lang))
     p.add_argument("--cost", choices=("mse", "ce"), default="mse", help=t("cli_cost_help", lang))
+    p.add_argument("--weights", metavar="FILE", default=None, help=t("cli_bp_weights_help", lang))
     p.add_argument("--no-compare", action="store_true", help=t("cli_no_compare_help", lang))
     p.add_argument("--no-timing", action="store_true", help=t("cli_no_timing_help", lang))
     add_format(p, lang, REPORT_FORMATS, "text", "cli_report_format_help")
@@ -36,12 +37,19 @@ def run(args: argparse.Namespace) -> int:
     from micrograd_cn.teach.backprop import bp_network
 
     check_target(args)
+    weights = None
+    if args.weights is not None:  # before any work: a file that does not fit fails at once
+        from micrograd_cn.teach.weights import load_weights
+
+        weights = load_weights(args.weights, args.sizes, args.lang)
     if args.html is not None:
         from micrograd_cn.pages.layer import network, write_layer_view
         from micrograd_cn.teach.backprop import default_sample
 
         mlp = network(args.sizes, activation=args.activation,
                       output_activation=args.output_activation, seed=args.seed)
+        if weights is not None:
+            mlp.set_weights(*weights)
         x, y = default_sample(args.sizes[0], args.sizes[-1])
         steps = write_layer_view(args.html, mlp, x if args.x is None else args.x,
                                  y if args.y is None else args.y, args.cost, lang=args.lang,
@@ -51,5 +59,5 @@ def run(args: argparse.Namespace) -> int:
 
     report = bp_network(args.sizes, args.x, args.y, activation=args.activation,
                         output_activation=args.output_activation, cost=args.cost,
-                        seed=args.seed, compare=not args.no_compare)
+                        seed=args.seed, compare=not args.no_compare, weights=weights)
     return emit(args, report.render(args.lang, timing=not args.no_timing, fmt=args.format))

@@ -10,6 +10,7 @@ import sys
 from typing import TYPE_CHECKING, Sequence
 
 from micrograd_cn.i18n import t
+from micrograd_cn.teach.doc import CLI_REPORT_FORMATS
 
 if TYPE_CHECKING:  # only for annotations: the modules themselves load lazily
     from micrograd_cn.engine import Value
@@ -22,6 +23,7 @@ def add_expression(p: argparse.ArgumentParser, lang: str) -> None:
     p.add_argument("expr", metavar="EXPR", help=t("cli_expr_help", lang))
     p.add_argument("bindings", nargs="*", metavar="NAME=VALUE", help=t("cli_bindings_help", lang))
     p.add_argument("--params", default="", metavar="NAMES", help=t("cli_graph_params_help", lang))
+    p.add_argument("--data", default="", metavar="NAMES", help=t("cli_data_help", lang))
 
 
 def add_style(p: argparse.ArgumentParser, lang: str) -> None:
@@ -36,7 +38,7 @@ def add_format(p: argparse.ArgumentParser, lang: str, formats: Sequence[str], de
     p.add_argument("-o", "--output", default=None, metavar="FILE", help=t("cli_output_help", lang))
 
 
-REPORT_FORMATS = ("text", "md", "latex", "json")  # logistic and bp: doc blocks, or their JSON
+REPORT_FORMATS = CLI_REPORT_FORMATS  # logistic and bp: doc blocks, or their JSON
 
 
 def check_target(args: argparse.Namespace) -> None:
@@ -63,16 +65,32 @@ def emit(args: argparse.Namespace, text: str) -> int:
 
 
 def built(args: argparse.Namespace) -> tuple[Program, list[Value]]:
-    """``args.expr`` (an expression or named steps) built with ``args.bindings``, and --params."""
+    """``args.expr`` (an expression or named steps) built with ``args.bindings``, and --params.
+
+    ``args.data_leaves`` is set to the --data leaves: without --data, none (every named
+    leaf shows its gradient); --data alone makes the other named leaves the parameters.
+    """
     from micrograd_cn.teach.expr import build_program, check_name, parse_bindings
 
     program = build_program(args.expr, parse_bindings(args.bindings))
-    params = []
-    for name in filter(None, (n.strip() for n in args.params.split(","))):
-        name = check_name(name)
-        if name not in program.leaves:
-            raise ValueError(t("cli_graph_param_unknown", args.lang, name=name))
-        params.append(program.leaves[name])
+
+    def leaves(text: str, unknown: str) -> list[Value]:
+        found = []
+        for name in filter(None, (n.strip() for n in text.split(","))):
+            name = check_name(name)
+            if name not in program.leaves:
+                raise ValueError(t(unknown, args.lang, name=name))
+            found.append(program.leaves[name])
+        return found
+
+    params = leaves(args.params, "cli_graph_param_unknown")
+    data = leaves(getattr(args, "data", ""), "cli_data_unknown")
+    both = [name for name, leaf in program.leaves.items() if leaf in params and leaf in data]
+    if both:
+        raise ValueError(t("cli_leaf_both", args.lang, name=both[0]))
+    if data and not params:
+        params = [leaf for leaf in program.leaves.values() if leaf not in data]
+    args.data_leaves = data
     return program, params
 
 
@@ -89,7 +107,7 @@ def snapshot(args: argparse.Namespace) -> Snapshot:
     from micrograd_cn.teach.snapshot import snapshot
 
     program, params = built(args)
-    return snapshot(program.root, params)
+    return snapshot(program.root, params, data_leaves=args.data_leaves)
 
 
 def interactive() -> bool:

@@ -11,7 +11,7 @@ from micrograd_cn.i18n import t
 def add(sub: argparse._SubParsersAction, lang: str) -> None:
     from micrograd_cn.demos import DEMOS
 
-    p = subparser(sub, "demo", lang)
+    p = subparser(sub, "demo", lang, help_key="cli_demo_help")
     p.add_argument("name", choices=list(DEMOS), metavar="NAME",
                    help=t("cli_demo_name_help", lang) + ": " + ", ".join(DEMOS))
     p.add_argument("--out", metavar="DIR", default=None, help=t("cli_demo_out_help", lang))

@@ -12,7 +12,7 @@ from micrograd_cn.i18n import t
 def add(sub: argparse._SubParsersAction, lang: str) -> None:
     from micrograd_cn.teach.exercise import FORMATS, LEVELS
 
-    p = subparser(sub, "exercise", lang)
+    p = subparser(sub, "exercise", lang, help_key="cli_exercise_help")
     p.add_argument("--seed", type=int, default=0, help=t("cli_exercise_seed_help", lang))
     p.add_argument("--count", type=positive_int(lang), default=5, help=t("cli_exercise_count_help", lang))
     p.add_argument("--level", type=int, choices=LEVELS, default=1,

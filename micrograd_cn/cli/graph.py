@@ -10,7 +10,7 @@ from micrograd_cn.i18n import t
 
 
 def add(sub: argparse._SubParsersAction, lang: str) -> None:
-    p = subparser(sub, "graph", lang)
+    p = subparser(sub, "graph", lang, help_key="cli_graph_help")
     add_expression(p, lang)
     p.add_argument("-o", "--output", default="graph.svg", metavar="FILE",
                    help=t("cli_graph_output_help", lang))
@@ -31,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
     root = program.root
     if too_large(root):  # before the table: print nothing that the picture cannot follow
         raise ValueError(t("cli_graph_too_large", lang, limit=MAX_NODES))
-    ls = snapshot(root, params)
+    ls = snapshot(root, params, data_leaves=args.data_leaves)
     print(f"{t('cli_graph_result', lang)} = {num(ls.nodes[ls.root].value)}")
     # the same words as the boxes of the picture drawn from these numbers: the inputs,
     # then each named step on the way to the result (the result is the line above)
@@ -42,6 +42,6 @@ def run(args: argparse.Namespace) -> int:
     print("\n".join(table(header, rows)))
     path = render(root, args.output, lang=lang, params=params, legend=args.legend,
                   order=args.order, rankdir=args.rankdir, title=args.expr,
-                  projector=args.projector)
+                  projector=args.projector, data_leaves=args.data_leaves)
     print(t("cli_graph_written", lang, path=path, dot=path.with_suffix(".dot")))
     return 0

@@ -10,7 +10,7 @@ from micrograd_cn.i18n import t
 
 
 def add(sub: argparse._SubParsersAction, lang: str) -> None:
-    p = subparser(sub, "html", lang)
+    p = subparser(sub, "html", lang, help_key="cli_html_help")
     add_expression(p, lang)
     p.add_argument("-o", "--output", default="step.html", metavar="FILE",
                    help=t("cli_html_out_help", lang))
@@ -25,6 +25,7 @@ def run(args: argparse.Namespace) -> int:
     program, params = built(args)
     steps = write_step_page(program.root, args.output, lang=args.lang, title=args.expr,
                             params=params, quiz=args.quiz, ask=args.ask,
-                            projector=args.projector, rankdir=args.rankdir, legend=args.legend)
+                            projector=args.projector, rankdir=args.rankdir, legend=args.legend,
+                            data_leaves=args.data_leaves)
     print(t("cli_html_written", args.lang, path=args.output, n=steps))
     return 0

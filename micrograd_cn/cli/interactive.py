@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Callable, NamedTuple, Sequence, TextIO
 
-from micrograd_cn.i18n import language, t
+from micrograd_cn.i18n import lang_record, language, t
 from micrograd_cn.teach.quiz import intro, judge, questions, score_line, summary
 from micrograd_cn.teach.snapshot import Snapshot
 from micrograd_cn.teach.trace import no_steps
@@ -77,7 +77,7 @@ def run_quiz(ls: Snapshot, read: Read, write: Write, lang: str,
     write(intro(ls, ask, lang))
     right = done = 0
     stopped = False
-    gap = "" if lang == "zh" else " "  # after "对！" / "Right!"
+    gap = lang_record(lang).gap  # after "对！" / "Right!"
     for question in asked:
         write("")
         write(question.prompt)

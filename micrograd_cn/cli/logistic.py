@@ -10,7 +10,7 @@ from micrograd_cn.i18n import t
 
 
 def add(sub: argparse._SubParsersAction, lang: str) -> None:
-    p = subparser(sub, "logistic", lang)
+    p = subparser(sub, "logistic", lang, help_key="cli_logistic_help")
     number = finite_float(lang)
     p.add_argument("--x", action="append", nargs="+", type=number, required=True,
                    help=t("cli_x_help", lang))

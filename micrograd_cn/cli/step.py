@@ -12,7 +12,7 @@ from micrograd_cn.i18n import t
 
 
 def add(sub: argparse._SubParsersAction, lang: str) -> None:
-    p = subparser(sub, "step", lang)
+    p = subparser(sub, "step", lang, help_key="cli_step_help")
     add_expression(p, lang)
     p.add_argument("--all", action="store_true", help=t("cli_all_help", lang))
     add_quiz(p, lang)

@@ -12,7 +12,7 @@ from micrograd_cn.i18n import t
 def add(sub: argparse._SubParsersAction, lang: str) -> None:
     from micrograd_cn.teach.trace import STYLES
 
-    p = subparser(sub, "trace", lang)
+    p = subparser(sub, "trace", lang, help_key="cli_trace_help")
     add_expression(p, lang)
     p.add_argument("--style", choices=STYLES, default=None, help=t("cli_trace_style_help", lang))
     add_format(p, lang, ("table", "narrative", "md", "latex", "json"), "table",

@@ -12,16 +12,16 @@ from __future__ import annotations
 import os
 import reprlib
 from contextlib import contextmanager
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
-from micrograd_cn.i18n import cli, deck, demos, expr, library, pictures, teach
+from micrograd_cn.i18n import cli, deck, demos, expr, homework, library, pictures, stage, teach
 
 LANGS = ("zh", "en")
 
 
 def _merged() -> dict[str, tuple[str, str]]:
     merged: dict[str, tuple[str, str]] = {}
-    for part in (library, expr, teach, deck, pictures, demos, cli):
+    for part in (library, expr, teach, deck, pictures, stage, demos, cli, homework):
         for key, pair in part.MESSAGES.items():
             if key in merged:
                 raise RuntimeError(f"i18n: the key {key!r} is defined twice")
@@ -31,6 +31,25 @@ def _merged() -> dict[str, tuple[str, str]]:
 
 # key -> (Chinese, English), from every catalog part. Placeholders use str.format syntax.
 MESSAGES: dict[str, tuple[str, str]] = _merged()
+
+
+class Lang(NamedTuple):
+    """How a language punctuates what the catalog does not: read it, never test ``lang == "zh"``."""
+
+    code: str  # "zh" or "en"
+    colon: str  # after a label: "：" or ": "
+    gap: str  # between two sentences or a verdict and its hint: "" or " "
+    sep: str  # between the items of a list of names: "、" or ", "
+    comma: str  # between clauses or longer items: "，" or ", "
+    html: str  # the page's lang attribute: "zh-CN" or "en"
+
+
+LANG_RECORDS = {"zh": Lang("zh", "：", "", "、", "，", "zh-CN"), "en": Lang("en", ": ", " ", ", ", ", ", "en")}
+
+
+def lang_record(lang: str | None) -> Lang:
+    """The ``Lang`` record of ``lang`` (validated once, where a command or page is entered)."""
+    return LANG_RECORDS[check_lang(lang)]
 
 
 def _initial_lang() -> str:

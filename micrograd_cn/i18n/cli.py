@@ -82,8 +82,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "output file (.svg, .png or .pdf; default graph.svg); the DOT source is written beside it",
     ),
     "cli_graph_params_help": (
-        "以参数颜色画出的名字，用逗号分隔，例如 w,b",
-        "names to draw as parameters, comma-separated, e.g. w,b",
+        "以参数颜色画出的名字，用逗号分隔，例如 w,b（只改颜色，其他叶子的梯度照样显示）",
+        "names to draw as parameters, comma-separated, e.g. w,b (colour only: the other leaves "
+        "keep their gradients)",
     ),
     "cli_graph_legend_help": ("在图中加上图例", "add a legend to the picture"),
     "cli_graph_order_help": (

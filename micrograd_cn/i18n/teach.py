@@ -79,6 +79,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "trace_col_local": ("局部导数值", "local value"),
     "trace_col_contribution": ("贡献 = 上游×局部", "contribution"),
     "trace_col_grad": ("输入的 ∂{root}/∂输入（累计）", "input's ∂{root}/∂in so far"),
+    "trace_sums_title": (
+        "收到多份贡献的中间节点，梯度 = 各份贡献之和：",
+        "Nodes that receive several contributions: each gradient = the sum of them:",
+    ),
     "trace_leaves_title": (
         "每个叶子的梯度 = 流入它的各项贡献之和：",
         "Each leaf's gradient = the sum of the contributions flowing into it:",

@@ -3,7 +3,13 @@
 A page is ONE offline HTML file: the JavaScript and CSS in ``assets/`` are real files (a linter
 and ``node --check`` read them) and are inlined here when a page is written.
 
-Imports: nothing of ours.
+The stage (``assets/stage.js`` and ``stage.css``) is what every step page shares: the page
+fills the window without scrolling (a bar of controls, then the drawing and a side column of
+fixed size), a camera keeps the current step's part of the drawing in view and readable, and
+the keys (B blanks, F full screen, ? the keys). ``stage_tools`` and ``stage_overlays`` write
+its HTML; a page inlines ``stage.css`` first and ``stage.js`` before its own script.
+
+Imports: i18n only.
 """
 
 from __future__ import annotations
@@ -12,6 +18,8 @@ import html
 import json
 from functools import cache
 from importlib import resources
+
+from micrograd_cn.i18n import lang_record, t
 
 
 @cache
@@ -39,7 +47,7 @@ def page_head(lang: str, heading: str, style_names: tuple[str, ...], projector: 
     """The lines every self-contained page starts with, up to and including <body>."""
     return [
         "<!DOCTYPE html>",
-        f'<html lang="{"zh-CN" if lang == "zh" else "en"}">',
+        f'<html lang="{lang_record(lang).html}">',
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -48,6 +56,43 @@ def page_head(lang: str, heading: str, style_names: tuple[str, ...], projector: 
         "</head>",
         '<body class="projector">' if projector else "<body>",
     ]
+
+
+def _button(element_id: str, label: str, tip: str, pressed: bool | None = None) -> str:
+    state = "" if pressed is None else f' aria-pressed="{str(pressed).lower()}"'
+    return (f'<button id="{element_id}" type="button" title="{html.escape(tip)}"{state}>'
+            f"{html.escape(label)}</button>")
+
+
+def stage_tools(lang: str, *, camera: bool = True, locals: bool = False) -> str:
+    """The stage's tool buttons (``#tools``): whole drawing, local derivatives, blank, full, keys."""
+    buttons = []
+    if camera:
+        buttons.append(_button("whole-button", t("stage_whole", lang), t("stage_whole_tip", lang), False))
+    if locals:
+        buttons.append(_button("locals-button", t("stage_locals", lang), t("stage_locals_tip", lang),
+                               False))
+    buttons += [_button("blank-button", t("stage_blank", lang), t("stage_blank_tip", lang)),
+                _button("full-button", t("stage_full", lang), t("stage_full_tip", lang)),
+                _button("keys-button", t("stage_keys", lang), t("stage_keys_tip", lang))]
+    return '<div id="tools">' + "".join(buttons) + "</div>"
+
+
+def stage_overlays(lang: str, help_text: str, *, camera: bool = True, locals: bool = False) -> str:
+    """The blank screen ``#blank`` and the table of keys ``#keys`` (both hidden at first)."""
+    rows = [("→ ↓ PageDown", t("stage_key_next", lang)), ("← ↑ PageUp", t("stage_key_prev", lang)),
+            ("Home", t("stage_key_first", lang)), ("End", t("stage_key_last", lang))]
+    if camera:
+        rows.append(("0", t("stage_key_whole", lang)))
+    if locals:
+        rows.append(("L", t("stage_key_locals", lang)))
+    rows += [("B", t("stage_key_blank", lang)), ("F", t("stage_key_full", lang)),
+             ("?", t("stage_key_help", lang)), ("Esc", t("stage_key_escape", lang))]
+    table = "".join(f"<tr><td>{html.escape(key)}</td><td>{html.escape(what)}</td></tr>"
+                    for key, what in rows)
+    return (f'<div id="keys" hidden><div><h2>{html.escape(t("stage_keys_title", lang))}</h2>'
+            f'<table>{table}</table><p id="help">{html.escape(help_text)}</p></div></div>'
+            '<div id="blank" hidden></div>')
 
 
 def json_for_script(data: object) -> str:

@@ -147,7 +147,7 @@ def _match(formula: float, engine: float) -> str:
 
 # ------------------------------------------------------------------ the steps
 @dataclass(frozen=True)
-class Step:
+class LayerStep:
     """One state of the page: what it shows, what it highlights, what is known by then."""
 
     title: str
@@ -169,20 +169,20 @@ def _edges(l: int, n: int, n_prev: int) -> tuple[str, ...]:
     return tuple(f"e-{l}-{j}-{k}" for j in range(1, n + 1) for k in range(1, n_prev + 1))
 
 
-def _steps(mlp: MLP, report: BPReport, lang: str) -> list[Step]:
+def _steps(mlp: MLP, report: BPReport, lang: str) -> list[LayerStep]:
     layers = _by_layer(report)
     sizes = report.sizes
     L = len(sizes)  # the output layer's number: input is 1
     acts = report.activations
     ok = t("lv_engine", lang)
-    steps: list[Step] = []
+    steps: list[LayerStep] = []
     known: list[str] = list(_neurons(1, sizes[0]))
     deltas: list[str] = []
 
     arch = " → ".join([str(sizes[0])] + [f"{n} ({act})" for n, act in zip(sizes[1:], acts)])
     xs = ", ".join(f"x{sub(k)} = {num(v)}" for k, v in enumerate(report.x, 1))
     ys = ", ".join(f"y{sub(j)} = {num(v)}" for j, v in enumerate(report.y, 1))
-    steps.append(Step(t("lv_start_title", lang), (
+    steps.append(LayerStep(t("lv_start_title", lang), (
         t("lv_start_arch", lang, arch=arch),
         t("lv_start_sample", lang, x=xs, y=ys),
         t("lv_start_cost", lang, cost=_cost_text(report.cost_name)),
@@ -206,7 +206,7 @@ def _steps(mlp: MLP, report: BPReport, lang: str) -> list[Step]:
             else:
                 lines.append(f"{_a(l, r.j)} = {_z(l, r.j)} = {num(r.a)}")
         known += _neurons(l, sizes[i + 1])
-        steps.append(Step(t("lv_forward_title", lang, l=l, act=acts[i]), tuple(lines),
+        steps.append(LayerStep(t("lv_forward_title", lang, l=l, act=acts[i]), tuple(lines),
                           _neurons(l, sizes[i + 1]), _neurons(l - 1, sizes[i]),
                           _edges(l, sizes[i + 1], sizes[i]), l, "fw", tuple(known), ()))
 
@@ -218,7 +218,7 @@ def _steps(mlp: MLP, report: BPReport, lang: str) -> list[Step]:
         cost_line = f"C = ½Σⱼ({aL} − yⱼ)² = ½[{parts}] = {num(report.cost)}"
     else:
         cost_line = f"C = −Σⱼ[yⱼ·log {aL} + (1 − yⱼ)·log(1 − {aL})] = {num(report.cost)}"
-    steps.append(Step(t("lv_cost_title", lang), (cost_line,), (), _neurons(L, sizes[-1]), (), 0,
+    steps.append(LayerStep(t("lv_cost_title", lang), (cost_line,), (), _neurons(L, sizes[-1]), (), 0,
                       "fw", tuple(known), ()))
 
     # BP1 at the output layer
@@ -231,7 +231,7 @@ def _steps(mlp: MLP, report: BPReport, lang: str) -> list[Step]:
                      f"{num(r.delta)}    {ok} {_z(L, r.j)}.grad = {num(r.delta_engine)} "
                      f"{_match(r.delta, r.delta_engine)}")
     deltas += _neurons(L, sizes[-1])
-    steps.append(Step(t("lv_bp1_title", lang), tuple(lines), _neurons(L, sizes[-1]), (), (), L,
+    steps.append(LayerStep(t("lv_bp1_title", lang), tuple(lines), _neurons(L, sizes[-1]), (), (), L,
                       "bw", tuple(known), tuple(deltas)))
 
     # BP2, layer by layer backwards
@@ -251,7 +251,7 @@ def _steps(mlp: MLP, report: BPReport, lang: str) -> list[Step]:
                          f"{num(r.delta)}    {ok} {_z(l, r.j)}.grad = {num(r.delta_engine)} "
                          f"{_match(r.delta, r.delta_engine)}")
         deltas += _neurons(l, sizes[i + 1])
-        steps.append(Step(t("lv_bp2_title", lang, l=l), tuple(lines), _neurons(l, sizes[i + 1]),
+        steps.append(LayerStep(t("lv_bp2_title", lang, l=l), tuple(lines), _neurons(l, sizes[i + 1]),
                           _neurons(l + 1, sizes[i + 2]), _edges(l + 1, sizes[i + 2], sizes[i + 1]),
                           l, "bw", tuple(known), tuple(deltas)))
 
@@ -263,7 +263,7 @@ def _steps(mlp: MLP, report: BPReport, lang: str) -> list[Step]:
             lines.append(f"∂C/∂b{sup(l)}{sub(r.j)} = {_d(l, r.j)} = {num(r.delta)}    "
                          f"{ok} b{sup(l)}{sub(r.j)}.grad = {num(r.b_engine)} "
                          f"{_match(r.delta, r.b_engine)}")
-        steps.append(Step(t("lv_bp3_title", lang, l=l), tuple(lines), _neurons(l, sizes[i + 1]),
+        steps.append(LayerStep(t("lv_bp3_title", lang, l=l), tuple(lines), _neurons(l, sizes[i + 1]),
                           (), (), l, "bw", tuple(known), tuple(deltas)))
     for i in range(len(layers) - 1, -1, -1):
         l = i + 2
@@ -274,7 +274,7 @@ def _steps(mlp: MLP, report: BPReport, lang: str) -> list[Step]:
                 lines.append(f"∂C/∂{name} = {_a(l - 1, k)}{_d(l, r.j)} = {paren(ak)} × "
                              f"{paren(r.delta)} = {num(f)}    {ok} {name}.grad = {num(e)} "
                              f"{_match(f, e)}")
-        steps.append(Step(t("lv_bp4_title", lang, l=l), tuple(lines), _neurons(l, sizes[i + 1]),
+        steps.append(LayerStep(t("lv_bp4_title", lang, l=l), tuple(lines), _neurons(l, sizes[i + 1]),
                           _neurons(l - 1, sizes[i]), _edges(l, sizes[i + 1], sizes[i]), l, "bw",
                           tuple(known), tuple(deltas)))
     return steps
@@ -440,7 +440,7 @@ def _page(mlp: MLP, x: Sequence[float], y: Sequence[float], cost: str, lang: str
         "</div>",
         "</div>",
         f'<script type="application/json" id="layer-data">{json_for_script(data)}</script>',
-        scripts("nav.js", "layer.js"),
+        scripts("stage.js", "layer.js"),
         "</body>",
         "</html>",
         "",

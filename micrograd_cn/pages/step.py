@@ -17,6 +17,13 @@ and colours its parameters and boxes its layers, as ``viz.draw`` does);
 ``StepPage``: the HTML as a string, which Jupyter shows inline (an iframe holding
 the same self-contained page, still without any network access).
 
+The page is a stage (``pages/base.py``, ``assets/stage.js``): it fills the window without
+scrolling, the graph beside the step's formula (below it in a narrow window), and a camera
+pans and zooms the graph so the current step's nodes are in view and their text readable
+(16 px, 24 px with ``projector=True``); ``L`` writes each edge's local derivative on it,
+``0`` shows the whole graph, ``B`` blanks the screen, ``F`` goes full screen, ``?`` lists the
+keys. ``legend=True`` puts the legend beside the graph (collapsible), not in it.
+
 With ``quiz=True`` the page asks each step before it shows it (``assets/quiz.js``):
 the questions, expected numbers and tolerance come from ``quiz``, so the page checks
 answers offline.
@@ -32,13 +39,23 @@ import os
 from typing import Callable, Iterable, Mapping
 
 from micrograd_cn.engine import Value
-from micrograd_cn.i18n import check_lang, show, t
+from micrograd_cn.i18n import check_lang, lang_record, show, t
 from micrograd_cn.notation import num
-from micrograd_cn.pages.base import StepPage, json_for_script, page_head, scripts
+from micrograd_cn.pages.base import StepPage, json_for_script, page_head, scripts, stage_overlays, stage_tools
 from micrograd_cn.render.files import write_atomic
-from micrograd_cn.render.graph import DIGITS, RANKDIRS, check_output, draw_snapshot, network_snapshot, pipe
+from micrograd_cn.render.graph import (
+    CLUSTER_STYLES,
+    DIGITS,
+    OP_FILL,
+    RANKDIRS,
+    STYLES,
+    check_output,
+    draw_snapshot,
+    network_snapshot,
+    pipe,
+)
 from micrograd_cn.teach.snapshot import Snapshot
-from micrograd_cn.teach.trace import step_pages
+from micrograd_cn.teach.trace import step_pages, sum_line
 
 
 def _quiz_data(ls: Snapshot, ask: str, lang: str) -> dict:
@@ -50,18 +67,19 @@ def _quiz_data(ls: Snapshot, ask: str, lang: str) -> dict:
         "questions": [{"out": q.output, "inp": q.input, "expected": q.expected,
                        "prompt": q.prompt, "hint": q.hint, "working": q.working}
                       for q in questions(ls, ask, lang)],
-        "words": {key: t(f"{prefix}_{key}", lang) for prefix, key in (
-            ("page_quiz", "start"), ("quiz", "right"), ("quiz", "wrong"), ("quiz", "reveal"),
-            ("page_quiz", "revealed"), ("page_quiz", "unreadable"))} | {
-            "gap": "" if lang == "zh" else " "},  # between a verdict and its hint or working
+        "words": {word: t(key, lang) for word, key in (
+            ("start", "page_quiz_start"), ("right", "quiz_right"), ("wrong", "quiz_wrong"),
+            ("reveal", "quiz_reveal"), ("revealed", "page_quiz_revealed"),
+            ("unreadable", "page_quiz_unreadable"))} | {
+            "gap": lang_record(lang).gap},  # between a verdict and its hint or working
     }
 
 
 def _quiz_html(ls: Snapshot, ask: str, lang: str) -> list[str]:
     """The quiz's help line and controls, placed above the formula box."""
-    from micrograd_cn.teach.quiz import check_ask
+    from micrograd_cn.teach.quiz import WHAT_KEYS, check_ask
 
-    what = t(f"quiz_what_{check_ask(ask, lang)}", lang)
+    what = t(WHAT_KEYS[check_ask(ask, lang)], lang)
     return [
         f'<p id="quiz-help">{html.escape(t("page_quiz_help", lang, what=what))}</p>',
         '<div id="quiz">',
@@ -75,76 +93,118 @@ def _quiz_html(ls: Snapshot, ask: str, lang: str) -> list[str]:
     ]
 
 
-def _svg(ls: Snapshot, lang: str, *, rankdir: str, legend: bool, projector: bool) -> str:
+def _svg(ls: Snapshot, lang: str, *, rankdir: str, projector: bool) -> str:
     """The graph as an inline <svg> element (no XML prolog, no DOCTYPE).
 
     Every box is sized for its final gradient; the page's script rewrites those
     lines step by step. The keyword arguments are ``viz.draw_snapshot``'s.
     """
-    picture = draw_snapshot(ls, lang=lang, rankdir=rankdir, legend=legend, projector=projector)
+    picture = draw_snapshot(ls, lang=lang, rankdir=rankdir, projector=projector)
     svg = pipe(picture, "svg", t("page_dot_missing")).decode("utf-8")
     return svg[svg.index("<svg"):]
+
+
+def _locals(ls: Snapshot, lang: str) -> dict[str, str]:
+    """Each edge's local derivative as the L key writes it on the edge: ∂(x·w)/∂w = x = 2."""
+    out = {}
+    for node in ls.nodes:
+        for i in dict.fromkeys(node.inputs):
+            parts = []
+            for pos, local, formula in zip(node.positions, node.locals, node.formulas):
+                if node.inputs[pos] == i:
+                    number = num(local, DIGITS)
+                    parts.append(t("page_local", lang, forward=node.forward, input=ls.nodes[i].name,
+                                   formula=number if formula == number else f"{formula} = {number}"))
+            out[f"e{i}_{node.index}"] = "; ".join(parts)
+    return out
+
+
+def _legend(lang: str, *, grouped: bool) -> str:
+    """What the boxes' fills mean, as a collapsible list beside the drawing (``#legend``)."""
+    items = [(STYLES["param"][0], t("viz_kind_param", lang)), (STYLES["data"][0], t("viz_kind_data", lang)),
+             (STYLES["const"][0], t("viz_kind_const", lang)),
+             (STYLES["result"][0], t("viz_kind_result", lang)), (OP_FILL, t("viz_kind_op", lang))]
+    if grouped:  # the network's parts are boxes too
+        items.append((CLUSTER_STYLES[0]["fillcolor"], t("viz_kind_group", lang)))
+    rows = "".join(f'<li><span style="background:{fill}">{html.escape(text)}</span></li>'
+                   for fill, text in items)
+    return (f'<details id="legend" open><summary>{html.escape(t("viz_legend", lang))}</summary>'
+            f"<ul>{rows}</ul></details>")
 
 
 def step_page(root: Value, *, lang: str | None = None, title: str | None = None,
               params: Iterable[Value] | None = None,
               groups: Mapping[Value, str] | Callable | None = None,
               model: object | None = None, projector: bool = False, rankdir: str = "LR",
-              legend: bool = False, quiz: bool = False, ask: str = "contribution") -> StepPage:
+              legend: bool = False, quiz: bool = False, ask: str = "contribution",
+              data_leaves: Iterable[Value] | None = None) -> StepPage:
     """The whole step-through page for ``root`` (no ``.grad`` is touched).
 
     ``params``, ``groups`` and ``model`` as for ``viz.draw`` (``model=mlp``: its
     parameters and layers); ``projector=True``: large type; ``rankdir`` and
     ``legend`` as for the picture; ``quiz=True`` asks each step before showing it
-    (``ask`` as in ``quiz.questions``).
+    (``ask`` as in ``quiz.questions``); ``data_leaves`` as for ``snapshot``.
     """
     return StepPage(_page(root, lang, title, params, groups=groups, model=model,
                           projector=projector, rankdir=rankdir, legend=legend,
-                          quiz=quiz, ask=ask)[0])
+                          quiz=quiz, ask=ask, data_leaves=data_leaves)[0])
 
 
 def _page(root: Value, lang: str | None, title: str | None,
           params: Iterable[Value] | None = None, *,
           groups: Mapping[Value, str] | Callable | None = None, model: object | None = None,
           projector: bool = False, rankdir: str = "LR", legend: bool = False,
-          quiz: bool = False, ask: str = "contribution") -> tuple[str, int]:
+          quiz: bool = False, ask: str = "contribution",
+          data_leaves: Iterable[Value] | None = None) -> tuple[str, int]:
     """The page and its number of chain-rule steps."""
     lang = check_lang(lang)
     if rankdir not in RANKDIRS:
         raise ValueError(t("viz_rankdir", value=show(rankdir), choices=", ".join(RANKDIRS)))
-    ls = network_snapshot(root, params=params, groups=groups, model=model)
+    ls = network_snapshot(root, params=params, groups=groups, model=model, data_leaves=data_leaves)
     steps = ls.steps
-    svg = _svg(ls, lang, rankdir=rankdir, legend=legend, projector=projector)
+    svg = _svg(ls, lang, rankdir=rankdir, projector=projector)  # the legend: beside, in HTML
     pages = step_pages(ls, lang)
     # pages: forward pass, one per step, then the leaves' totals (shown with the last step)
     states = pages[:-1]
     states[-1] = states[-1] + "\n\n" + pages[-1]
     data = {"pages": states, "n": len(ls.nodes), "root": ls.root,
             "rootGrad": num(1.0, DIGITS), "gradWord": t("viz_grad", lang),
-            "steps": [{"out": s.output, "inp": s.input,
-                       "grad": num(s.grad_after, DIGITS)} for s in steps]}
+            "steps": [{"out": s.output, "inp": s.input, "grad": num(s.grad_after, DIGITS),
+                       # the step that completes a gradient of several terms: it as their sum
+                       "sum": sum_line(ls, s.input) if s.share == s.shares > 1 else ""}
+                      for s in steps]}
     if quiz:
         data["quiz"] = _quiz_data(ls, ask, lang)
+    data["locals"] = _locals(ls, lang)
     heading = t("page_title", lang, expr=title) if title else t("page_title_plain", lang)
     return "\n".join([
-        *page_head(lang, heading, ("step.css", "quiz.css") if quiz else ("step.css",), projector),
+        *page_head(lang, heading, ("stage.css", "step.css", "quiz.css") if quiz
+                   else ("stage.css", "step.css"), projector),
+        '<header id="bar">',
         f"<h1>{html.escape(heading)}</h1>",
-        f'<p id="help">{html.escape(t("page_help", lang))}</p>',
-        '<p id="legend-text">'
-        f'<span class="key-out">■ {html.escape(t("page_key_out", lang))}</span>　'
-        f'<span class="key-edge">■ {html.escape(t("page_key_edge", lang))}</span>　'
-        f'<span class="key-in">■ {html.escape(t("page_key_in", lang))}</span></p>',
         '<div id="controls">',
         f'<button id="prev" type="button">{html.escape(t("page_prev", lang))}</button>',
         f'<span id="step">0 / {len(steps)}</span>',
         f'<button id="next" type="button">{html.escape(t("page_next", lang))}</button>',
         "</div>",
+        stage_tools(lang, locals=True),
+        "</header>",
+        '<main id="stage">',
+        f'<div id="graph">{svg}</div>',
+        '<aside id="side">',
+        '<p id="key-text">'
+        f'<span class="key-out">{html.escape(t("page_key_out", lang))}</span> '
+        f'<span class="key-op">{html.escape(t("page_key_op", lang))}</span> '
+        f'<span class="key-edge">{html.escape(t("page_key_edge", lang))}</span> '
+        f'<span class="key-in">{html.escape(t("page_key_in", lang))}</span></p>',
         *(_quiz_html(ls, ask, lang) if quiz else []),
         f'<pre id="formula">{html.escape(states[0])}</pre>',
-        f'<div id="graph">{svg}</div>',
+        *([_legend(lang, grouped=any(node.group for node in ls.nodes))] if legend else []),
+        "</aside>",
+        "</main>",
+        stage_overlays(lang, t("page_help", lang), locals=True),
         f'<script type="application/json" id="steps-data">{json_for_script(data)}</script>',
-        *([scripts("number.js", "quiz.js")] if quiz else []),
-        scripts("nav.js", "step.js"),
+        scripts(*(("number.js", "quiz.js") if quiz else ()), "stage.js", "step.js"),
         "</body>",
         "</html>",
         "",

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
+from micrograd_cn.ops import OPS
 from micrograd_cn.render.layout import pad, table, width
 from micrograd_cn.teach.doc import FORMATS, Block, Heading, Math, Para, Pre, Table, register
 
@@ -89,8 +90,11 @@ _SYMBOLS = {
     "≈": r"\approx ", "→": r"\to ", "′": "'", "…": r"\ldots ", "ω": r"\omega", "η": r"\eta",
     "ŷ": r"\hat{y}", "ℓ": r"\ell ", "√": r"\sqrt", "∑": r"\sum", "÷": r"\div ", "½": r"\tfrac12",
 }
-_INDEX = re.compile(r"\b([A-Za-z])(\d+)\b")  # a one-letter name numbered by naming: v1, v12
-_FUNCS = re.compile(r"\b(log|exp|tanh|ln|max|min)\b")
+_INDEX = re.compile(r"\b([A-Za-z])(\d+)(?![A-Za-z0-9_])")  # a one-letter name numbered by naming: v1, v12 (v1³ too)
+# function names set upright: the ops' own LaTeX names (ops.py), and ln, max, min
+_LATEX_NAMES = {spec.name: spec.latex for spec in OPS.values() if spec.latex} | {
+    "ln": r"\log", "max": r"\max", "min": r"\min"}
+_FUNCS = re.compile(r"\b(" + "|".join(_LATEX_NAMES) + r")\b")
 _RUN = re.compile("([" + "".join(_SUB) + "]+)|([" + "".join(_SUP) + "]+)")
 _TEXT = re.compile(r"[\u3000-\u9fff\uff00-\uffef]+(?:[\s\u3000-\u9fff\uff00-\uffef]*[\u3000-\u9fff\uff00-\uffef])?")
 
@@ -105,7 +109,7 @@ def latex_math(text: str) -> str:
     text = _TEXT.sub(lambda m: r"\text{" + m.group(0) + "}", text)
     text = _INDEX.sub(r"\1_{\2}", text)  # v1 -> v_{1}, as w₁ -> w_{1}
     text = _RUN.sub(script, text)
-    text = _FUNCS.sub(lambda m: "\\" + ("log" if m.group(1) == "ln" else m.group(1)) + " ", text)
+    text = _FUNCS.sub(lambda m: _LATEX_NAMES[m.group(1)] + " ", text)
     text = text.replace("#", r"\#").replace("%", r"\%").replace("&", r"\&")
     text = "".join(_SYMBOLS.get(ch, ch) for ch in text)
     text = re.sub(r"\^\(([^()]*)\)", r"^{\1}", text)  # x^(−0.5) -> x^{-0.5}

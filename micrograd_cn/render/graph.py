@@ -57,13 +57,15 @@ DIGITS = PICTURE  # significant digits in a box (table.PICTURE), short to keep b
 FORMATS = ("svg", "png", "pdf")
 RANKDIRS = ("LR", "RL", "TB", "BT")
 
-# kind -> (fill colour, border style); the legend text is the i18n key "viz_kind_<kind>".
+# kind -> (fill colour, border style); KIND_KEYS: the legend's words for each kind
 STYLES = {
     "param": ("#fbd5b5", "rounded,filled,bold"),
     "data": ("#cfe3f7", "rounded,filled"),
     "const": ("#eeeeee", "rounded,filled,dashed"),
     "result": ("#ffffff", "rounded,filled"),
 }
+KIND_KEYS = {"param": "viz_kind_param", "data": "viz_kind_data", "const": "viz_kind_const",
+             "result": "viz_kind_result"}
 OP_FILL = "#fff3b0"
 HIGHLIGHT = "#d62728"
 # the boxes of a network's parts: a layer, and a neuron inside it
@@ -170,7 +172,8 @@ def _is_model(model: object) -> TypeGuard[_Model]:
 
 def network_snapshot(root: Value, *, params: Iterable[Value] | None = None,
                    groups: Mapping[Value, str] | Callable[[Value], Mapping[Value, str]] | None = None,
-                   model: object | None = None, max_nodes: int = MAX_NODES) -> Snapshot:
+                   model: object | None = None, max_nodes: int = MAX_NODES,
+                   data_leaves: Iterable[Value] | None = None) -> Snapshot:
     """``snapshot(root, …)`` for a picture or a page, with a network's parameters and groups.
 
     ``model`` (an ``nn`` Module) stands for ``params=model.parameters()`` and
@@ -187,7 +190,8 @@ def network_snapshot(root: Value, *, params: Iterable[Value] | None = None,
             raise TypeError(t("viz_not_model", kind=type(model).__name__))
         params = model.parameters() if params is None else params
         groups = model.groups if groups is None else groups
-    return snapshot(root, params, groups=groups(root) if callable(groups) else groups)
+    return snapshot(root, params, groups=groups(root) if callable(groups) else groups,
+                    data_leaves=data_leaves)
 
 
 def draw(root: Value, *, rankdir: str = "LR", lang: str | None = None, show_grad: bool = True,
@@ -195,7 +199,7 @@ def draw(root: Value, *, rankdir: str = "LR", lang: str | None = None, show_grad
          params: Iterable[Value] | None = None, legend: bool = False,
          title: str | None = None, max_nodes: int = MAX_NODES,
          groups: Mapping[Value, str] | Callable | None = None, model: object | None = None,
-         projector: bool = False) -> graphviz.Digraph:
+         projector: bool = False, data_leaves: Iterable[Value] | None = None) -> graphviz.Digraph:
     """The computation graph below ``root`` as a ``graphviz.Digraph``.
 
     Names, values and gradients come from ``snapshot(root, params)``: every box shows
@@ -208,13 +212,16 @@ def draw(root: Value, *, rankdir: str = "LR", lang: str | None = None, show_grad
     takes Values and/or ids (``"v3"``, ``"o3"``, ``"e1_3"``, ``"r3"``). ``lang`` defaults to
     the current language. Graphs with more than ``max_nodes`` values are refused
     with a message rather than drawn unreadably slowly. ``projector=True``: large type.
+    ``data_leaves``: exactly these leaves are data, without a gradient; every other
+    named leaf shows its gradient (``snapshot``).
     """
     if not isinstance(root, Value):
         raise TypeError(t("viz_not_value", kind=type(root).__name__))
     lang = check_lang(lang)
     if rankdir not in RANKDIRS:
         raise ValueError(t("viz_rankdir", value=show(rankdir), choices=", ".join(RANKDIRS)))
-    ls = network_snapshot(root, params=params, groups=groups, model=model, max_nodes=max_nodes)
+    ls = network_snapshot(root, params=params, groups=groups, model=model, max_nodes=max_nodes,
+                          data_leaves=data_leaves)
     index = {id(node): k for k, node in enumerate(topo_sort(root))}
     return draw_snapshot(ls, rankdir=rankdir, lang=lang, show_grad=show_grad, order=order,
                        highlight=_highlighted(highlight, index, _ids(ls)), legend=legend,
@@ -343,7 +350,7 @@ def draw_snapshot(ls: Snapshot, *, rankdir: str = "LR", lang: str | None = None,
         rows = [f'<TR><TD BORDER="0"><B>{escape(t("viz_legend", lang), 200)}</B></TD></TR>']
         for kind, (fill, style) in STYLES.items():
             border = ' STYLE="dashed"' if "dashed" in style else ""
-            rows.append(f'<TR><TD BGCOLOR="{fill}"{border}>{escape(t(f"viz_kind_{kind}", lang), 200)}</TD></TR>')
+            rows.append(f'<TR><TD BGCOLOR="{fill}"{border}>{escape(t(KIND_KEYS[kind], lang), 200)}</TD></TR>')
         rows.append(f'<TR><TD BGCOLOR="{OP_FILL}" STYLE="rounded">{escape(t("viz_kind_op", lang), 200)}</TD></TR>')
         if len(boxes) > 1:  # the network's parts are boxes too
             rows.append(f'<TR><TD BGCOLOR="{CLUSTER_STYLES[0]["fillcolor"]}" STYLE="rounded">'

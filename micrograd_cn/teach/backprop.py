@@ -34,13 +34,13 @@ from __future__ import annotations
 import json
 import math
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import Iterable, Sequence, cast
 
 from micrograd_cn.engine import OPS, Value, to_float
 from micrograd_cn.i18n import check_lang, show, t
 from micrograd_cn.nn import MLP, Neuron, binary_cross_entropy, mse_loss
-from micrograd_cn.notation import DIFF, num, sup
+from micrograd_cn.notation import DIFF, num, sub, sup
 from micrograd_cn.teach import doc
 from micrograd_cn.teach.doc import Block, Para, Table
 from micrograd_cn.teach.naming import fill
@@ -50,7 +50,7 @@ from micrograd_cn.teach.naming import fill
 MAX_PARAMETERS = 2000
 
 COSTS = ("mse", "ce")
-FORMATS = doc.FORMATS + ("json",)
+FORMATS = doc.REPORT_FORMATS
 H = 1e-6  # the step of compare_cost's central differences
 
 # The sample used when none is given. Fixed numbers rather than random ones, so that a student
@@ -163,6 +163,10 @@ class BPReport:
     cost: float
     rows: tuple[NeuronRow, ...]
     comparison: CostComparison | None = None
+    W: tuple[tuple[tuple[float, ...], ...], ...] = ()  # W², W³, …: row j = the weights into neuron j
+    b: tuple[tuple[float, ...], ...] = ()  # b², b³, …
+    dead: tuple[tuple[int, int], ...] = ()  # (l, j) of every ReLU neuron with zˡⱼ ≤ 0: δˡⱼ = 0
+    seed_without_dead: int | None = None  # a seed whose ReLUs all pass a gradient on this sample
 
     @property
     def L(self) -> int:
@@ -195,6 +199,7 @@ class BPReport:
             Para(t("bp_sample", lang, x=_vec(self.x), y=_vec(self.y), L=sup("L"),
                    out=_vec(self.output), c=num(self.cost))),
             Para(t("bp_equations", lang))]
+        blocks += self.dead_blocks(lang) + self.weight_blocks(lang)
         for layer in range(L, 1, -1):
             rows = [r for r in self.rows if r.layer == layer]
             s, prev = sup(layer), sup(layer - 1)
@@ -231,6 +236,29 @@ class BPReport:
         if self.comparison is not None:
             blocks += [Para("")] + self.comparison.blocks(lang, timing)
         return blocks
+
+    def weight_blocks(self, lang: str) -> list[Block]:
+        """Every Wˡ and bˡ as a table (row j: the weights into neuron j, then its bias), so
+        BP2's (wˡ⁺¹)ᵀδˡ⁺¹ and BP4's aˡ⁻¹ₖδˡⱼ can be checked by hand."""
+        if not self.W:
+            return []
+        blocks: list[Block] = [Para(""), Para(t("bp_weights_title", lang))]
+        for layer, (W, b) in enumerate(zip(self.W, self.b), 2):
+            s = sup(layer)
+            header = ["j", *(f"w{s}ⱼ{sub(k)}" for k in range(1, len(W[0]) + 1)), f"b{s}ⱼ"]
+            blocks.append(Table.of(header, [[str(j), *(num(w) for w in row), num(bias)]
+                                            for j, (row, bias) in enumerate(zip(W, b), 1)]))
+        return blocks
+
+    def dead_blocks(self, lang: str) -> list[Block]:
+        """The warning for ReLU neurons that pass no gradient on this sample, with a seed that has none."""
+        if not self.dead:
+            return []
+        names = ("、" if lang == "zh" else ", ").join(f"a{sup(layer)}{sub(j)}" for layer, j in self.dead)
+        text = t("bp_dead_relu", lang, names=names, n=len(self.dead))
+        if self.seed_without_dead is not None:
+            text += ("" if lang == "zh" else " ") + t("bp_dead_seed", lang, seed=self.seed_without_dead)
+        return [Para(""), Para(text)]
 
     def render(self, lang: str | None = None, timing: bool = True, fmt: str = "text") -> str:
         """The report as ``fmt``: "text" (terminal), "md", "latex" or "json"."""
@@ -340,7 +368,36 @@ def bp_report(mlp: MLP, x: Sequence[float], y: Sequence[float], cost: str = "mse
     acts = tuple(layer.neurons[0].activation for layer in layers)
     output = tuple(last_pass(n)[1].data for n in layers[-1].neurons)
     comparison = _compare(mlp, x, y, cost, H) if compare else None
-    return BPReport(sizes, acts, cost, tuple(x), tuple(y), output, C.data, rows, comparison)
+    W = tuple(tuple(tuple(w.data for w in n.w) for n in layer.neurons) for layer in layers)
+    b = tuple(tuple(n.b.data for n in layer.neurons) for layer in layers)
+    dead = tuple((r.layer, r.j) for r in rows
+                 if layers[r.layer - 2].neurons[r.j - 1].activation == "relu" and r.z <= 0.0)
+    return BPReport(sizes, acts, cost, tuple(x), tuple(y), output, C.data, rows, comparison,
+                    W, b, dead)
+
+
+DEAD_SEARCH = 200  # seeds tried after the given one when looking for one without dead ReLUs
+
+
+def dead_relus(mlp: MLP, x: Sequence[float]) -> list[tuple[int, int]]:
+    """(l, j) of every ReLU neuron whose zˡⱼ ≤ 0 on ``x`` (Nielsen's layer numbers): such a
+    neuron passes no gradient back, so its δ, its bias's and its weights' gradients are 0."""
+    mlp(list(x))
+    return [(li + 2, j) for li, layer in enumerate(mlp.layers)
+            for j, n in enumerate(layer.neurons, 1)
+            if n.activation == "relu" and last_pass(n)[0].data <= 0.0]
+
+
+def seed_without_dead(sizes: Sequence[int], x: Sequence[float], *, activation: str,
+                      output_activation: str, seed: int, tries: int = DEAD_SEARCH) -> int | None:
+    """The first seed after ``seed`` (seed + 1, seed + 2, … at most ``tries`` of them) whose
+    network has no dead ReLU on ``x``; None if there is none in that range."""
+    for candidate in range(seed + 1, seed + 1 + tries):
+        mlp = MLP(sizes[0], list(sizes[1:]), activation=activation,
+                  output_activation=output_activation, seed=candidate)
+        if not dead_relus(mlp, x):
+            return candidate
+    return None
 
 
 def compare_cost(mlp: MLP, x: Sequence[float], y: Sequence[float], cost: str = "mse",
@@ -402,11 +459,16 @@ def default_sample(n_inputs: int, n_outputs: int) -> tuple[list[float], list[flo
 def bp_network(sizes: Sequence[int], x: Sequence[float] | None = None,
                y: Sequence[float] | None = None, *,
                activation: str = "sigmoid", output_activation: str = "sigmoid",
-               cost: str = "mse", seed: int = 0, compare: bool = True) -> BPReport:
+               cost: str = "mse", seed: int = 0, compare: bool = True,
+               weights: tuple[Sequence[Sequence[Sequence[float]]], Sequence[Sequence[float]]]
+               | None = None) -> BPReport:
     """``bp_report`` for a fresh ``MLP(sizes[0], sizes[1:], …, seed=seed)``.
 
     MLP itself checks each size and the activation names. ``x`` or ``y`` left out
     (None) is taken from ``default_sample``, with the length the sizes ask for.
+    ``weights`` = ``(Ws, bs)`` (``teach.weights.load_weights``) replaces the seed's
+    weights and biases. When a ReLU neuron is dead on the sample, the report names it
+    and, for seeded weights, the first later seed that has none (``seed_without_dead``).
     """
     if isinstance(sizes, (str, bytes)) or not hasattr(sizes, "__len__") or len(sizes) < 2:
         raise ValueError(t("bp_sizes", value=show(sizes)))
@@ -416,6 +478,13 @@ def bp_network(sizes: Sequence[int], x: Sequence[float] | None = None,
             raise ValueError(t("bp_too_large", count=show(count), limit=MAX_PARAMETERS))
     mlp = MLP(sizes[0], list(sizes[1:]), activation=activation,
               output_activation=output_activation, seed=seed)
+    if weights is not None:
+        mlp.set_weights(*weights)
     default_x, default_y = default_sample(sizes[0], sizes[-1])
-    return bp_report(mlp, default_x if x is None else x, default_y if y is None else y,
-                     cost, compare)
+    report = bp_report(mlp, default_x if x is None else x, default_y if y is None else y,
+                       cost, compare)
+    if report.dead and weights is None:
+        found = seed_without_dead(sizes, report.x, activation=activation,
+                                  output_activation=output_activation, seed=seed)
+        report = replace(report, seed_without_dead=found)
+    return report

@@ -22,7 +22,7 @@ Imports: nothing of ours (and never a Value).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Sequence, Union
+from typing import Callable, Protocol, Sequence, Union
 
 
 @dataclass(frozen=True)
@@ -68,6 +68,20 @@ Block = Union[Heading, Para, Table, Math, Pre]
 # it is imported (``micrograd_cn/__init__`` imports it), so that a report can offer
 # ``render(lang, fmt)`` without teach importing a format.
 FORMATS = ("text", "md", "latex", "html")
+# A report (the logistic neuron, BP1–BP4, a trace) is a document or its JSON; on the command line
+# the terminal, Markdown, LaTeX or JSON (HTML reports are pages: see pages/).
+REPORT_FORMATS = FORMATS + ("json",)
+CLI_REPORT_FORMATS = ("text", "md", "latex", "json")
+
+
+class Report(Protocol):
+    """What every report offers: its document in a language, and its numbers as JSON text."""
+
+    def blocks(self, lang: str | None = None) -> list[Block]: ...
+
+    def to_json(self) -> str: ...
+
+
 _WRITERS: dict[str, Callable[[Sequence[Block]], str]] = {}
 
 

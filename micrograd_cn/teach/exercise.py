@@ -28,16 +28,19 @@ Imports: doc, expr, i18n, snapshot, table and trace.
 from __future__ import annotations
 
 import math
+import operator
 import random
 from dataclasses import dataclass
 from typing import Callable
 
-from micrograd_cn.i18n import check_lang, t
+from micrograd_cn.engine import Value
+from micrograd_cn.i18n import check_lang, lang_record, t
 from micrograd_cn.notation import num
+from micrograd_cn.ops import OPS, function_ops
 from micrograd_cn.teach.doc import Block, Heading, Math, Para, Pre
 from micrograd_cn.teach.expr import build_program
 from micrograd_cn.teach.snapshot import Snapshot, snapshot
-from micrograd_cn.teach.trace import equation, forward_blocks, leaves_blocks
+from micrograd_cn.teach.trace import equation_lines, forward_blocks, leaves_blocks
 
 LEVELS = (1, 2, 3)
 MAX_COUNT = 100  # exercises on one sheet
@@ -47,8 +50,8 @@ _VALUES = (-2.0, -1.5, -1.0, -0.5, 0.5, 1.0, 1.5, 2.0, 3.0)  # what an input is 
 _CONSTANTS = (1, 2, 3, 0.5)
 _INPUTS = (("x", "y", "z"), ("a", "b", "c"), ("w", "x", "b"), ("p", "q", "r"))
 _STEPS = ("u", "h")  # step names: none is an input name, "f" (the root) or a v-number
-_FUNCTIONS = ("exp", "log", "sigmoid", "tanh", "relu")
 _POWERS = (2, 3, -1, 0.5)
+_SIGNS = {"+": operator.add, "-": operator.sub, "*": operator.mul, "/": operator.truediv}
 _BIG = 50.0  # largest intermediate value
 _STEEP = 1000.0  # largest gradient
 _MIN_GRAD = 0.01  # smallest: every input matters (no dead ReLU path or cancelling terms)
@@ -73,22 +76,20 @@ def _number(x: float) -> str:
     return str(int(x)) if float(x).is_integer() else repr(float(x))
 
 
-def _binary(op: str, a: _Node, b: _Node) -> _Node | None:
-    """``a op b``, or None outside the domain (a divisor near 0, a value too big) or when
-    it teaches nothing: numbers only (``3**2``), ``u − u`` or ``u/u``."""
-    if op == "/" and abs(b.value) < 0.5:
+def _binary(sign: str, a: _Node, b: _Node) -> _Node | None:
+    """``a sign b`` (a Python operator), or None outside the domain (a divisor near 0, a value
+    too big) or when it teaches nothing: numbers only (``3**2``), ``u − u`` or ``u/u``."""
+    if sign == "/" and abs(b.value) < 0.5:
         return None
-    if not (a.names or b.names) or (op in "-/" and a.text == b.text):
+    if not (a.names or b.names) or (sign in "-/" and a.text == b.text):
         return None
-    value = {"+": a.value + b.value, "-": a.value - b.value, "*": a.value * b.value,
-             "/": a.value / b.value if b.value else math.inf}[op]
+    value = _SIGNS[sign](a.value, b.value)
     if abs(value) > _BIG:
         return None
-    prec = 1 if op in "+-" else 2
+    prec = 1 if sign in "+-" else 2
     # a right operand of − or ÷ with the same precedence needs parentheses: a − (b − c)
-    right = _wrap(b, prec + (op in "-/"))
-    text = f"{_wrap(a, prec)} {op} {right}" if prec == 1 else f"{_wrap(a, prec)}*{right}" \
-        if op == "*" else f"{_wrap(a, prec)}/{right}"
+    right = _wrap(b, prec + (sign in "-/"))
+    text = f"{_wrap(a, prec)} {sign} {right}" if prec == 1 else f"{_wrap(a, prec)}{sign}{right}"
     return _Node(text, value, prec, a.names + b.names)
 
 
@@ -97,16 +98,11 @@ def _unary(kind: str | float, a: _Node) -> _Node | None:
     x = a.value
     if not a.names:  # a function of a number is a number: nothing to differentiate
         return None
-    if kind == "exp" and abs(x) <= 2.5:
-        value = math.exp(x)
-    elif kind == "log" and x >= 0.25:
-        value = math.log(x)
-    elif kind == "sigmoid" and abs(x) <= 4:
-        value = 1 / (1 + math.exp(-x))
-    elif kind == "tanh" and abs(x) <= 4:
-        value = math.tanh(x)
-    elif kind == "relu" and abs(x) >= 0.25:
-        value = max(x, 0.0)
+    spec = OPS.get(kind) if isinstance(kind, str) else None
+    if spec is not None and spec.domain is not None:
+        if not spec.domain(x):
+            return None
+        value = getattr(Value(x), spec.name)().data  # the engine computes it, as on the sheet
     elif kind == -1 and abs(x) >= 0.5:
         value = 1 / x
     elif kind == 0.5 and x >= 0.25:
@@ -144,7 +140,7 @@ def _grow(rng: random.Random, depth: int, pick: Pick) -> _Node:
                 return node
         return a
     a = _grow(rng, depth - 1, pick)
-    kinds: list[str | float] = [*_FUNCTIONS, *_POWERS]
+    kinds: list[str | float] = [*(spec.name for spec in function_ops()), *_POWERS]
     rng.shuffle(kinds)
     for kind in kinds:
         node = _unary(kind, a)
@@ -240,7 +236,7 @@ def _lines(ex: Exercise) -> str:
 
 
 def _list(items: list[str], lang: str) -> str:
-    return ("，" if lang == "zh" else ", ").join(items)
+    return lang_record(lang).comma.join(items)
 
 
 def question_blocks(ex: Exercise, lang: str) -> list[Block]:
@@ -260,7 +256,7 @@ def key_blocks(ex: Exercise, lang: str) -> list[Block]:
             Para(t("exercise_answers", lang, answers=_list(answers, lang))),
             *forward_blocks(ls, lang),
             Para(t("trace_backward_title", lang, n=len(ls.steps))),
-            Math(tuple(equation(ls, step) for step in ls.steps)),
+            Math(equation_lines(ls)),
             *leaves_blocks(ls, lang)]
 
 

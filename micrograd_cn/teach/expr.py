@@ -38,8 +38,9 @@ from typing import Collection, Mapping, Sequence
 
 from micrograd_cn.engine import Value
 from micrograd_cn.i18n import show, t
+from micrograd_cn.ops import function_ops
 
-FUNCTIONS = ("exp", "log", "sigmoid", "tanh", "relu")
+FUNCTIONS = tuple(spec.name for spec in function_ops())  # exp, log, sigmoid, tanh, relu
 MAX_LENGTH = 1000  # characters of expression text
 MAX_DEPTH = 100  # operations nested inside each other (and parentheses); a flat sum is one
 MAX_NODES = 300  # numbers, names and operations in one expression (all its steps)

@@ -29,35 +29,13 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from micrograd_cn.engine import OPS, Op, Value, topo_sort
-from micrograd_cn.notation import num, paren, sup
+from micrograd_cn.engine import Value, topo_sort
+from micrograd_cn.notation import atom, num
+from micrograd_cn.ops import OPS, Op, custom_op
 
 KINDS = ("param", "data", "const", "result")
 
-# A name that can stand next to an operator without parentheses: no operator or space
-# outside its own parentheses, and not a negative number.
-_BREAKS = " +-−·*×/÷^,="
 _FIELD = re.compile(r"\{(\w+)\}")
-
-
-def atom(name: str) -> str:
-    """``name`` wrapped in parentheses when it would not read as one factor: ``(1 − a)``."""
-    depth = 0
-    for ch in name:
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif depth == 0 and ch in _BREAKS:
-            return f"({name})"
-    return name
-
-
-def _exponent(n: float) -> str:
-    """``x`` raised to a constant: ``²``, ``⁻¹`` for integers, ``^0.5``, ``^(−0.5)`` otherwise."""
-    if float(n).is_integer():
-        return "" if n == 1 else sup(num(n).replace("−", "-"))
-    return "^" + paren(n)
 
 
 def fill(template: str, fields: dict[str, str]) -> str:
@@ -75,15 +53,6 @@ def fill(template: str, fields: dict[str, str]) -> str:
         return atom(value)
 
     return _FIELD.sub(one, template)
-
-
-def custom_op(name: str, arity: int) -> Op:
-    """How an op that is not in ``OPS`` (a user's own, written the micrograd way) is shown."""
-    args = ", ".join(("{a}", "{b}")[:arity] if arity == 2 else ["{x}"] if arity == 1
-                     else [f"{{in{i}}}" for i in range(arity)])
-    if arity == 1:  # sin′(x): visibly the op's own slope
-        return Op(name, name, f"{name}({args})", (f"{name}′({{x}})",))
-    return Op(name, name, f"{name}({args})", tuple(f"∂{name}/∂{{in{i}}}" for i in range(arity)))
 
 
 class Naming:
@@ -155,20 +124,9 @@ class Naming:
         elif len(inputs) == 2:
             fields["a"], fields["b"] = inputs
         fields.update({f"in{i}": name for i, name in enumerate(inputs)})
-        if node._op == "**" and node._arg is not None:
-            fields.update(n=paren(node._arg), pow_n=_exponent(node._arg),
-                          pow_n1=_exponent(node._arg - 1))
-        if node._op == "wsum" and position is None:  # inputs w₁ … wₙ, x₁ … xₙ, b
-            n = (len(inputs) - 1) // 2
-            terms = [f"{atom(inputs[i])}·{atom(inputs[n + i])}" for i in range(n)]
-            bias = node._prev[-1]
-            if bias._prev or bias.label or bias.data != 0.0:  # a constant 0 adds nothing to read
-                terms.append(inputs[-1])
-            fields["terms"] = " + ".join(terms)
-        elif node._op == "wsum":  # a local derivative needs only the other factor of its term
-            n = (len(inputs) - 1) // 2
-            if position is not None and position < 2 * n:
-                fields["partner"] = inputs[position + n if position < n else position - n]
+        more = self.op(node).fields
+        if more is not None:  # an op whose inputs have roles (x**n's n, a weighted sum's terms)
+            fields.update(more(node, inputs, position))
         return fields
 
     def forward(self, node: Value) -> str:
@@ -180,7 +138,7 @@ class Naming:
     def local(self, node: Value, position: int) -> str:
         """∂node/∂(its input at ``position``), written with names: ``σ′(z)``, ``x``, ``1``."""
         op = self.op(node)
-        template = op.local[_role(node, position)] if op.local else "?"
+        template = op.local[op.role_of(node, position)] if op.local else "?"
         return fill(template, self._fields(node, position))
 
     def rule(self, node: Value) -> str:
@@ -190,17 +148,8 @@ class Naming:
 
     def symbol(self, node: Value) -> str:
         """The op's sign drawn between inputs and output: ``+``, ``σ``, ``x²`` for a square."""
-        if node._op == "**" and node._arg is not None:
-            return "x" + _exponent(node._arg)
-        return self.op(node).symbol
-
-
-def _role(node: Value, position: int) -> int:
-    """Which of the op's local templates applies to the input at ``position``."""
-    if node._op == "wsum":  # one template for all weights, one for all inputs, one for b
-        n = (len(node._prev) - 1) // 2
-        return 0 if position < n else 1 if position < 2 * n else 2
-    return position
+        op = self.op(node)
+        return op.shown_as(node) if op.shown_as else op.symbol
 
 
 _PLAIN = re.compile(r"[^\s+\-−·*×/÷^,()=]+")

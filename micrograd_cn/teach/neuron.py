@@ -50,7 +50,7 @@ from micrograd_cn.teach.doc import Block, Heading, Math, Para, Table
 from micrograd_cn.teach.snapshot import Snapshot, snapshot
 from micrograd_cn.teach.trace import trace_blocks
 
-FORMATS = doc.FORMATS + ("json",)
+FORMATS = doc.REPORT_FORMATS
 
 
 def _sample(i: int) -> str:

@@ -22,16 +22,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from micrograd_cn.i18n import check_lang, t
+from micrograd_cn.i18n import check_lang, lang_record, t
 from micrograd_cn.notation import num, paren
 from micrograd_cn.teach import doc
 from micrograd_cn.teach.doc import Para
 from micrograd_cn.teach.expr import answer
 from micrograd_cn.teach.naming import derivative
 from micrograd_cn.teach.snapshot import Snapshot, Step
-from micrograd_cn.teach.trace import equation, forward_blocks, leaves_blocks
+from micrograd_cn.teach.trace import equation, forward_blocks, leaves_blocks, sum_line, sums_blocks
 
 ASKS = ("contribution", "local", "grad")
+# what each kind of question asks, and how the quiz names it (catalog keys)
+ASK_KEYS = {"contribution": "quiz_ask_contribution", "local": "quiz_ask_local", "grad": "quiz_ask_grad"}
+WHAT_KEYS = {"contribution": "quiz_what_contribution", "local": "quiz_what_local",
+             "grad": "quiz_what_grad"}
 REL_TOL = 1e-3  # 0.1 % of the expected value …
 ABS_TOL = 5e-4  # … or 0.0005, whichever is looser (small numbers rounded to 3 decimals)
 
@@ -66,8 +70,9 @@ def _local_line(ls: Snapshot, step: Step) -> str:
     """``∂a/∂z = σ′(z) = a(1 − a) = 0.25``: the local derivative with its formula."""
     out, inp = ls.nodes[step.output], ls.nodes[step.input]
     sides = [derivative(out.name, inp.name)]
-    for side in (step.formula, step.rule.split(" = ", 1)[-1] if step.rule else "", num(step.local)):
-        if side and side != sides[-1]:
+    rule = step.rule.split(" = ")[1:] if step.rule else []  # the rule's left side is σ′(z) again
+    for side in (step.formula, *rule, num(step.local)):
+        if side and side not in sides:  # exp′(v4) = exp(v4) = e: each term once
             sides.append(side)
     return " = ".join(sides)
 
@@ -76,6 +81,8 @@ def _working(ls: Snapshot, step: Step, ask: str) -> str:
     lines = [equation(ls, step)]
     if ask == "local":
         lines.insert(0, _local_line(ls, step))
+    elif ask == "grad" and step.share == step.shares > 1:  # complete: the whole sum
+        lines.append(sum_line(ls, step.input))
     elif ask == "grad" and step.share > 1:
         lines.append(f"{ls.d(step.input)} = {num(step.grad_before)} + {paren(step.contribution)}"
                      f" = {num(step.grad_after)}")
@@ -86,7 +93,7 @@ def _question(ls: Snapshot, step: Step, ask: str, lang: str) -> Question:
     out, inp = ls.nodes[step.output], ls.nodes[step.input]
     head = t("trace_step", lang, k=step.k, n=len(ls.steps)) + "  " + t(
         "trace_flow", lang, out=out.name, forward=out.forward, inp=inp.name)
-    asked = t(f"quiz_ask_{ask}", lang, inp=inp.name, d=(
+    asked = t(ASK_KEYS[ask], lang, inp=inp.name, d=(
         derivative(out.name, inp.name) if ask == "local" else ls.d(step.input)),
         out=out.name, forward=out.forward)
     lines = [head, asked]
@@ -95,7 +102,7 @@ def _question(ls: Snapshot, step: Step, ask: str, lang: str) -> Question:
     formula = step.rule or step.formula
     hint = t("quiz_hint", lang, d=ls.d(step.output), upstream=num(step.upstream), formula=formula)
     if ask == "grad" and step.share > 1:
-        hint += ("" if lang == "zh" else " ") + t("quiz_hint_before", lang, inp=inp.name,
+        hint += lang_record(lang).gap + t("quiz_hint_before", lang, inp=inp.name,
                                                     d=ls.d(step.input), before=num(step.grad_before))
     expected = {"local": step.local, "contribution": step.contribution,
                 "grad": step.grad_after}[ask]
@@ -121,13 +128,15 @@ def intro(ls: Snapshot, ask: str = "contribution", lang: str | None = None) -> s
     lang = check_lang(lang)
     blocks = forward_blocks(ls, lang) + [
         Para(""), Para(t("trace_seed", lang, root=ls.root_name, d=ls.d(ls.root))), Para(""),
-        Para(t("quiz_intro", lang, what=t(f"quiz_what_{check_ask(ask, lang)}", lang)))]
+        Para(t("quiz_intro", lang, what=t(WHAT_KEYS[check_ask(ask, lang)], lang)))]
     return doc.render(blocks)
 
 
 def summary(ls: Snapshot, lang: str | None = None) -> str:
-    """What closes a finished quiz: every asked-about leaf's gradient as its sum."""
-    return doc.render(leaves_blocks(ls, check_lang(lang)))
+    """What closes a finished quiz: every gradient that several steps added up, as its sum."""
+    lang = check_lang(lang)
+    sums = sums_blocks(ls, lang)
+    return doc.render(sums + [Para("")] + leaves_blocks(ls, lang) if sums else leaves_blocks(ls, lang))
 
 
 def score_line(right: int, asked: int, total: int, lang: str | None = None) -> str:
@@ -135,5 +144,5 @@ def score_line(right: int, asked: int, total: int, lang: str | None = None) -> s
     lang = check_lang(lang)
     line = t("quiz_score", lang, right=right, total=asked)
     if asked < total:
-        line += ("" if lang == "zh" else " ") + t("quiz_stopped", lang, asked=asked, total=total)
+        line += lang_record(lang).gap + t("quiz_stopped", lang, asked=asked, total=total)
     return line

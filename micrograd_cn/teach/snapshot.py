@@ -20,8 +20,9 @@ Which steps a snapshot shows: every edge into a node that depends on a leaf aske
 about. Without ``params`` that is every labelled leaf (as for an expression typed
 at the command line). With ``params`` (the weights of a neuron) it is the
 parameters only, as in seeds 000/002, where x and y are data and nobody
-differentiates them; ``data=True`` adds the data leaves back. Constants are
-never asked about.
+differentiates them; ``data=True`` adds the data leaves back. With ``data_leaves``
+(the command line's ``--data x1,x2``) exactly those are data: every other labelled
+leaf is asked about, and ``params`` only colours. Constants are never asked about.
 
 Groups: ``groups`` maps nodes to the part of a network they belong to (``nn``'s
 ``Module.groups``: layer ``L2``, neuron ``L2/N1``); pictures draw each group as a box.
@@ -37,6 +38,7 @@ from typing import Iterable, Mapping
 
 from micrograd_cn.engine import Value, gradient_error
 from micrograd_cn.notation import zero_if_rounding
+from micrograd_cn.ops import OPS
 from micrograd_cn.teach.naming import Naming, derivative
 
 
@@ -59,6 +61,8 @@ class Node:
     formulas: tuple[str, ...]  # … and written with names ("σ′(z)", "x")
     wanted: bool  # the snapshot follows the gradient into this node
     group: str = ""  # the part of a network it belongs to ("L2", "L2/N1"; nn's Module.groups)
+    terms: tuple[float, ...] = ()  # the contributions the shown steps add into it, in order:
+    # its gradient is their sum (the root, seeded with 1, and unasked nodes have none)
 
 
 @dataclass(frozen=True)
@@ -141,9 +145,16 @@ def chain_rule(order: list[Value]) -> tuple[list[float], list[tuple[int, int, in
 
 
 def snapshot(root: Value, params: Iterable[Value] | None = None, *, data: bool = False,
-           groups: Mapping[Value, str] | None = None) -> Snapshot:
-    """The snapshot of ``root``'s forward and backward pass (see the module docstring)."""
+           groups: Mapping[Value, str] | None = None,
+           data_leaves: Iterable[Value] | None = None) -> Snapshot:
+    """The snapshot of ``root``'s forward and backward pass (see the module docstring).
+
+    ``data_leaves`` (the command line's ``--data``): when given, exactly these leaves are
+    data that nobody differentiates, and every other labelled leaf shows its gradient,
+    whether it is coloured as a parameter (``params``) or not.
+    """
     group_of = {id(node): str(group) for node, group in (groups or {}).items()}
+    fixed = None if data_leaves is None else {id(leaf) for leaf in data_leaves}
     names = Naming(root, params)
     order = names.order
     grads, raw = chain_rule(order)
@@ -156,27 +167,31 @@ def snapshot(root: Value, params: Iterable[Value] | None = None, *, data: bool =
         elif kind == "param":
             wanted.append(True)
         elif kind == "data":
-            wanted.append(data or not names.has_params)
+            wanted.append(id(node) not in fixed if fixed is not None
+                          else data or not names.has_params)
         else:
             wanted.append(False)
+
+    shown = [s for s in raw if wanted[s[1]]]
+    into: dict[int, list[float]] = {}
+    for s in shown:
+        into.setdefault(s[1], []).append(s[3] * s[4])  # upstream × local, as each step adds it
 
     nodes = []
     for k, node in enumerate(order):
         edges = node.edges()
         value = node.data
-        if node._op in ("+", "-", "wsum"):
-            value = zero_if_rounding(value, *_terms(node))
+        spec = OPS.get(node._op)
+        if spec is not None and spec.is_sum:
+            value = zero_if_rounding(value, *spec.terms_of(node))
         nodes.append(Node(k, names.names[k], names.kinds[k], node._op,
                           names.symbol(node) if node._prev else "", names.forward(node),
                           value, grads[k], tuple(index[id(c)] for c in node._prev),
                           tuple(e.position for e in edges), tuple(e.local for e in edges),
                           tuple(names.local(node, e.position) for e in edges), wanted[k],
-                          group_of.get(id(node), "")))
+                          group_of.get(id(node), ""), tuple(into.get(k, ()))))
 
-    shown = [s for s in raw if wanted[s[1]]]
-    total: dict[int, int] = {}
-    for s in shown:
-        total[s[1]] = total.get(s[1], 0) + 1
+    total = {k: len(terms) for k, terms in into.items()}
     seen: dict[int, int] = {}
     steps = []
     for k, (out, inp, position, upstream, local, before, after) in enumerate(shown, 1):
@@ -186,22 +201,9 @@ def snapshot(root: Value, params: Iterable[Value] | None = None, *, data: bool =
         steps.append(Step(k, out, inp, position, upstream, local, upstream * local, before, after,
                           formula, names.rule(node), seen[inp], total[inp]))
 
-    into: dict[int, list[float]] = {}
-    for step in steps:
-        into.setdefault(step.input, []).append(step.contribution)
     leaves = []
     for k, node in enumerate(order):
         if node._prev or not wanted[k]:
             continue
-        terms = tuple(into.get(k, ()))
-        leaves.append(Leaf(k, names.names[k], names.kinds[k], terms, nodes[k].grad))
+        leaves.append(Leaf(k, names.names[k], names.kinds[k], nodes[k].terms, nodes[k].grad))
     return Snapshot(tuple(nodes), tuple(steps), tuple(leaves), len(order) - 1)
-
-
-def _terms(node: Value) -> list[float]:
-    """The sizes of the terms a sum adds up, for the zero-up-to-rounding rule."""
-    if node._op == "wsum":
-        n = (len(node._prev) - 1) // 2
-        return [node._prev[i].data * node._prev[n + i].data for i in range(n)] + [
-            node._prev[-1].data]
-    return [c.data for c in node._prev]

@@ -5,7 +5,7 @@
     ∂f/∂input  +=  ∂f/∂output × ∂output/∂input
                    (upstream)    (local)
 
-in the order ``root.backward()`` applies them, as ``Step`` records that point at the
+in the order ``root.backward()`` applies them, as ``TraceStep`` records that point at the
 Values. It is a pure observation: no ``.grad`` is read or written (the pass itself is
 ``snapshot.chain_rule``), so tracing twice, or after ``backward()``, gives the same steps.
 The local derivative is the op's recorded number (``Value.edges()``) and its formula
@@ -28,9 +28,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
-from micrograd_cn.engine import OPS, Value
-from micrograd_cn.i18n import MESSAGES, check_lang, t
+from micrograd_cn.engine import Value
+from micrograd_cn.i18n import check_lang, lang_record, t
 from micrograd_cn.notation import num, paren
+from micrograd_cn.ops import OPS
 from micrograd_cn.teach import doc
 from micrograd_cn.teach.doc import Block, Math, Para, Table
 from micrograd_cn.teach.naming import Naming, atom, wrt
@@ -40,7 +41,7 @@ from micrograd_cn.teach.snapshot import Step as SnapshotStep
 
 
 @dataclass(frozen=True)
-class Step:
+class TraceStep:
     """One application of the chain rule: a gradient flowing along one edge."""
 
     output: Value  # the node whose gradient flows back
@@ -56,7 +57,7 @@ class Step:
     position: int  # which input of output this edge is (index into output.edges())
 
 
-def trace(root: Value) -> list[Step]:
+def trace(root: Value) -> list[TraceStep]:
     """The chain-rule steps of ``root``'s backward pass, in order; no ``.grad`` is touched.
 
     The numbers are the engine's: each step adds ``upstream × edge.local`` exactly as
@@ -66,7 +67,7 @@ def trace(root: Value) -> list[Step]:
     names = Naming(root)
     order = names.order
     _, raw = chain_rule(order)
-    return [Step(order[o], order[i], up, local, up * local, names.local(order[o], pos),
+    return [TraceStep(order[o], order[i], up, local, up * local, names.local(order[o], pos),
                  before, after, o, i, pos)
             for o, i, pos, up, local, before, after in raw]
 
@@ -102,14 +103,45 @@ def equation(ls: Snapshot, step: SnapshotStep) -> str:
     return ls.d(step.input) + sign + " = ".join(distinct)
 
 
+def sum_line(ls: Snapshot, index: int) -> str:
+    """A complete gradient written as its sum: ``∂f/∂u = 1 + (−0.75) + (−0.75) = −0.5``.
+
+    The terms are the contributions the steps added into the node, in the order they
+    ran (negative ones in parentheses); one term is written as its value alone.
+    """
+    node = ls.nodes[index]
+    if len(node.terms) < 2:
+        return f"{ls.d(index)} = {num(node.grad)}"
+    return f"{ls.d(index)} = {' + '.join(paren(c) for c in node.terms)} = {num(node.grad)}"
+
+
+def equation_lines(ls: Snapshot) -> tuple[str, ...]:
+    """Every step's chain-rule line; after the last contribution into a node that gets
+    several, that node's gradient written as their sum (it is complete from there on)."""
+    lines = []
+    for step in ls.steps:
+        lines.append(equation(ls, step))
+        if step.shares > 1 and step.share == step.shares:
+            lines.append(sum_line(ls, step.input))
+    return tuple(lines)
+
+
+def sums_blocks(ls: Snapshot, lang: str) -> list[Block]:
+    """The computed nodes that receive several contributions, each gradient as its sum
+    (in the order they are completed; the leaves follow in ``leaves_blocks``)."""
+    lines = [sum_line(ls, s.input) for s in ls.steps
+             if s.shares > 1 and s.share == s.shares and ls.nodes[s.input].inputs]
+    return [Para(t("trace_sums_title", lang)), Math(tuple(lines))] if lines else []
+
+
 def _why(ls: Snapshot, step: SnapshotStep, lang: str) -> str:
     """Why the local derivative is what it is, with its value."""
     node = ls.nodes[step.output]
-    key = f"why_{node.op}"
-    why = t(key, lang) if node.op in OPS and key in MESSAGES else t("why_custom", lang, op=node.op)
+    spec = OPS.get(node.op)
+    why = t(spec.why if spec else "why_custom", lang, op=node.op)
     shown = step.rule or (step.formula if step.formula != num(step.local) else "")
     if shown:
-        shown = ("：" if lang == "zh" else ": ") + f"{shown} = {num(step.local)}"
+        shown = lang_record(lang).colon + f"{shown} = {num(step.local)}"
     return t("trace_local", lang, why=why, rule=shown)
 
 
@@ -131,8 +163,10 @@ def step_blocks(ls: Snapshot, step: SnapshotStep, lang: str) -> list[Block]:
                      before=num(step.grad_before), add=paren(step.contribution),
                      after=num(step.grad_after))
         if step.share == step.shares:
-            text += ("" if lang == "zh" else " ") + t("trace_last", lang, inp=inp.name)
+            text += lang_record(lang).gap + t("trace_last", lang, inp=inp.name)
         blocks.append(Para("    " + text))
+        if step.share == step.shares:  # complete: written as the sum of all it received
+            blocks.append(Math.of(sum_line(ls, step.input)))
     return blocks
 
 
@@ -153,19 +187,14 @@ def leaves_blocks(ls: Snapshot, lang: str) -> list[Block]:
     """Each asked-about leaf: ∂f/∂leaf = the sum of its contributions (one term: just the value)."""
     lines = []
     for leaf in ls.leaves:
-        if leaf.index == ls.root:  # the root is itself a leaf: ∂x/∂x = 1
-            lines.append(f"{ls.d(leaf.index)} = {num(leaf.grad)}")
-        elif len(leaf.terms) == 1:
-            lines.append(f"{ls.d(leaf.index)} = {num(leaf.grad)}")
-        elif leaf.terms:
-            terms = " + ".join(paren(c) for c in leaf.terms)
-            lines.append(f"{ls.d(leaf.index)} = {terms} = {num(leaf.grad)}")
+        if leaf.index == ls.root or leaf.terms:  # the root is itself a leaf: ∂x/∂x = 1
+            lines.append(sum_line(ls, leaf.index))
     if not lines:
         return [Para(t("trace_no_leaves", lang))]
     asked = [leaf for leaf in ls.leaves if leaf.terms]
     if asked and all(leaf.kind == "param" for leaf in asked):  # data were not asked about
         data = [node.name for node in ls.nodes if node.kind == "data"]
-        title = (t("trace_params_title", lang, data="、".join(data) if lang == "zh" else ", ".join(data))
+        title = (t("trace_params_title", lang, data=lang_record(lang).sep.join(data))
                  if data else t("trace_params_only_title", lang))
     else:
         title = t("trace_leaves_title", lang)
@@ -199,8 +228,10 @@ def trace_blocks(ls: Snapshot, lang: str | None = None, style: str = "table") ->
                Para(t("trace_seed", lang, root=root, d=ls.d(ls.root)))]
     if style == "table":
         blocks += table_blocks(ls, lang)
+        sums = sums_blocks(ls, lang)
+        blocks += [Para("")] + sums if sums else []
     elif style == "equations":
-        blocks.append(Math(tuple(equation(ls, step) for step in ls.steps)))
+        blocks.append(Math(equation_lines(ls)))
     else:
         for step in ls.steps:
             blocks += [Para("")] + step_blocks(ls, step, lang)
@@ -219,15 +250,18 @@ def trace_json(ls: Snapshot, expression: str | None = None) -> dict:
 
     Each step: ``output`` and ``input`` (names), ``upstream``, ``local``, ``contribution``
     (= upstream × local), ``formula`` (the local derivative with names), ``rule``,
-    ``grad_before`` and ``grad_after`` (∂root/∂input around this step). ``gradients``
-    holds each asked-about leaf's final gradient.
+    ``grad_before`` and ``grad_after`` (∂root/∂input around this step). Each node's
+    ``terms`` are the contributions added into it, in order: its ``grad`` is their sum
+    (the root's is its seed 1, with no terms). ``gradients`` holds each asked-about
+    leaf's final gradient.
     """
     names = [node.name for node in ls.nodes]
     data: dict = {} if expression is None else {"expression": expression}
     data.update({
         "root": ls.root_name,
         "nodes": [{"name": n.name, "kind": n.kind, "op": n.op, "forward": n.forward,
-                   "value": n.value, "grad": n.grad if n.wanted else None} for n in ls.nodes],
+                   "value": n.value, "grad": n.grad if n.wanted else None,
+                   "terms": list(n.terms)} for n in ls.nodes],
         "steps": [{"k": s.k, "output": names[s.output], "input": names[s.input],
                    "upstream": s.upstream, "local": s.local, "contribution": s.contribution,
                    "formula": s.formula, "rule": s.rule, "grad_before": s.grad_before,

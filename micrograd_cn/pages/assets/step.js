@@ -1,8 +1,14 @@
-/* The step page: show state k (0 = the forward pass, k = chain-rule step k). */
+/* The step page: show state k (0 = the forward pass, k = chain-rule step k) on the stage. */
 (function () {
   var data = JSON.parse(document.getElementById("steps-data").textContent);
   var total = data.steps.length, k = 0;
   var marks = ["hl-out", "hl-op", "hl-in", "hl-edge"];
+  var svg = document.querySelector("#graph svg");
+  var projector = document.body.classList.contains("projector");
+  var camera = Stage.camera(svg, {
+    active: ".hl-out, .hl-op, .hl-in, .hl-edge", nodes: "g.node", texts: "g.node text",
+    textPx: function () { return projector ? 24 : 16; }
+  });
   // the "grad …" line of each value box v0 … v(n−1), the last line starting with that word
   var gradLines = [];
   for (var j = 0; j < data.n; j++) {
@@ -12,12 +18,40 @@
       if (texts[i].textContent.indexOf(data.gradWord + " ") === 0) { line = texts[i]; }
     }
     if (line) {  // Graphviz anchors the line at its start: keep it centred as its text changes
-      var box = line.getBBox();
-      line.setAttribute("x", box.x + box.width / 2);
+      var b = line.getBBox();
+      line.setAttribute("x", b.x + b.width / 2);
       line.setAttribute("text-anchor", "middle");
     }
     gradLines.push(line);
   }
+  // each edge's local derivative, written at the middle of its arrow (shown by L)
+  var ns = "http://www.w3.org/2000/svg", layer = document.createElementNS(ns, "g");
+  layer.setAttribute("class", "locals");
+  var size = 0;
+  var first = svg.querySelector("g.node text");
+  if (first) { size = parseFloat(first.getAttribute("font-size")) || 14; }
+  Object.keys(data.locals).forEach(function (id) {
+    var edge = document.getElementById(id), path = edge ? edge.querySelector("path") : null;
+    if (!path) { return; }
+    var p = path.getPointAtLength(path.getTotalLength() / 2);
+    var text = document.createElementNS(ns, "text");
+    text.setAttribute("x", p.x);
+    text.setAttribute("y", p.y - size * 0.3);
+    text.setAttribute("text-anchor", "middle");
+    text.setAttribute("font-size", size);
+    text.setAttribute("class", "local");
+    text.textContent = data.locals[id];
+    layer.appendChild(text);
+  });
+  (svg.querySelector("g.graph") || svg).appendChild(layer);
+  var locals = false;
+  function toggleLocals() {
+    locals = !locals;
+    document.documentElement.classList.toggle("show-locals", locals);
+    var button = document.getElementById("locals-button");
+    if (button) { button.setAttribute("aria-pressed", String(locals)); }
+  }
+
   function showGrads(upto) {  // the gradients after step ``upto`` ("?" = not reached yet)
     var grads = {};
     if (k > 0) { grads[data.root] = data.rootGrad; }
@@ -30,6 +64,9 @@
     var el = document.getElementById(id);
     if (el) { el.classList.add(cls); }
   }
+  var formula = document.getElementById("formula");
+  var largest = parseFloat(getComputedStyle(formula).fontSize);
+  var smallest = projector ? 18 : 12;
   function show(n) {
     k = Math.max(0, Math.min(total, n));
     marks.forEach(function (cls) {
@@ -46,11 +83,28 @@
     var quiz = window.stepQuiz, held = quiz ? quiz.holds(k) : false;  // set on a quiz page
     showGrads(held ? k - 1 : k);  // a step not answered yet keeps its result hidden
     document.getElementById("step").textContent = k + " / " + total;
-    document.getElementById("formula").textContent = held ? quiz.prompt(k) : data.pages[k];
+    formula.textContent = held ? quiz.prompt(k) : data.pages[k];
+    Stage.fit(formula, largest, smallest);
     document.getElementById("prev").disabled = (k === 0);
     document.getElementById("next").disabled = (k === total);
+    var whole = document.getElementById("whole-button");
+    if (whole) { whole.setAttribute("aria-pressed", "false"); }
+    camera.focus();
     if (quiz) { quiz.shown(k, show); }
   }
+  var wholeButton = document.getElementById("whole-button");
+  function whole() {
+    camera.whole();
+    if (wholeButton) {
+      wholeButton.setAttribute("aria-pressed", String(wholeButton.getAttribute("aria-pressed") !== "true"));
+    }
+  }
+  window.addEventListener("resize", function () { Stage.fit(formula, largest, smallest); });
 
-  stepNav(show, function () { return k; }, total);
+  stepNav(show, function () { return k; }, total, { whole: whole, follow: camera.follow },
+          { locals: toggleLocals });
+  camera.focus(true);
+  if (document.fonts && document.fonts.ready) {
+    document.fonts.ready.then(function () { camera.focus(true); });
+  }
 })();

@@ -1,0 +1,241 @@
+/* The stage every step page shares (the step page, its quiz, the layer view, the deck):
+   - Stage.camera(svg, options): pans and zooms an SVG through its viewBox so that the
+     current step's elements are in view, their text readable, and no node cut at the edge;
+   - Stage.fit(el, largest, smallest): the largest font size (px) at which el's text fits el;
+   - Stage.keys(actions): the keys and tool buttons (B blanks, F full screen, ? the keys);
+   - stepNav(show, current, total, camera, extra): a step page's controls, all of the above.
+   While the camera moves, <html data-camera="moving">; once it rests, "still". */
+var Stage = (function () {
+  "use strict";
+  var DURATION = 320;  // ms of a camera move (settled well within 400 ms)
+  var reduced = !!(window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches);
+  var root = document.documentElement;
+
+  function union(a, b) {
+    if (!a) { return b; }
+    if (!b) { return a; }
+    var x = Math.min(a.x, b.x), y = Math.min(a.y, b.y);
+    return { x: x, y: y, w: Math.max(a.x + a.w, b.x + b.w) - x, h: Math.max(a.y + a.h, b.y + b.h) - y };
+  }
+  function grow(r, by) { return { x: r.x - by, y: r.y - by, w: r.w + 2 * by, h: r.h + 2 * by }; }
+  function inside(r, v) {
+    return r.x >= v.x - 0.5 && r.y >= v.y - 0.5 && r.x + r.w <= v.x + v.w + 0.5 && r.y + r.h <= v.y + v.h + 0.5;
+  }
+
+  function camera(svg, options) {
+    var opts = options || {};
+    var parts = String(svg.getAttribute("viewBox") || "").trim().split(/[\s,]+/).map(Number);
+    if (parts.length !== 4 || parts.some(isNaN)) {
+      var b = svg.getBBox();
+      parts = [b.x, b.y, b.width, b.height];
+    }
+    var world = { x: parts[0], y: parts[1], w: parts[2], h: parts[3] };  // the whole drawing
+    svg.removeAttribute("width");
+    svg.removeAttribute("height");
+    svg.setAttribute("preserveAspectRatio", "xMidYMid meet");
+    var view = null, frame = 0, overview = false, least = Infinity;
+
+    function size() { return { w: Math.max(1, svg.clientWidth), h: Math.max(1, svg.clientHeight) }; }
+    // an element's box in the drawing's own units (the viewBox's), whatever its transforms
+    function box(el) {
+      var b = el.getBBox(), m = svg.getScreenCTM().inverse().multiply(el.getScreenCTM());
+      var xs = [], ys = [];
+      [[b.x, b.y], [b.x + b.width, b.y], [b.x, b.y + b.height], [b.x + b.width, b.y + b.height]]
+        .forEach(function (p) {
+          xs.push(m.a * p[0] + m.c * p[1] + m.e);
+          ys.push(m.b * p[0] + m.d * p[1] + m.f);
+        });
+      var x = Math.min.apply(null, xs), y = Math.min.apply(null, ys);
+      return { x: x, y: y, w: Math.max.apply(null, xs) - x, h: Math.max.apply(null, ys) - y };
+    }
+    function set(v) {
+      view = v;
+      svg.setAttribute("viewBox", [v.x, v.y, v.w, v.h].map(function (n) { return n.toFixed(2); }).join(" "));
+    }
+    function whole() {  // the drawing, centred, at the window's aspect ratio
+      var s = size(), scale = Math.min(s.w / world.w, s.h / world.h);
+      var w = s.w / scale, h = s.h / scale;
+      return { x: world.x - (w - world.w) / 2, y: world.y - (h - world.h) / 2, w: w, h: h };
+    }
+    function move(target, instant) {
+      if (frame) { cancelAnimationFrame(frame); frame = 0; }
+      var from = view;
+      if (instant || reduced || !from) {
+        set(target);
+        root.setAttribute("data-camera", "still");
+        return;
+      }
+      var start = null;
+      root.setAttribute("data-camera", "moving");
+      function tick(now) {
+        if (start === null) { start = now; }
+        var t = Math.min(1, (now - start) / DURATION), e = 1 - Math.pow(1 - t, 3);
+        set({ x: from.x + (target.x - from.x) * e, y: from.y + (target.y - from.y) * e,
+              w: from.w + (target.w - from.w) * e, h: from.h + (target.h - from.h) * e });
+        if (t < 1) { frame = requestAnimationFrame(tick); } else {
+          frame = 0;
+          root.setAttribute("data-camera", "still");
+        }
+      }
+      frame = requestAnimationFrame(tick);
+    }
+    // where along one axis the window may start so that no node is cut by its two edges:
+    // the candidate nearest to ``want`` inside [lo, hi] that cuts the fewest nodes
+    function place(want, len, lo, hi, spans) {
+      if (hi < lo) { return (lo + hi) / 2; }
+      var gap = 2, candidates = [Math.min(hi, Math.max(lo, want)), lo, hi];
+      spans.forEach(function (s) {
+        candidates.push(s[0] - gap, s[1] + gap, s[0] - gap - len + 0, s[1] + gap - len);
+      });
+      var best = null, bestCuts = Infinity, bestDist = Infinity;
+      candidates.forEach(function (c) {
+        if (c < lo - 1e-6 || c > hi + 1e-6) { return; }
+        var cuts = 0;
+        spans.forEach(function (s) {
+          if ((s[0] < c && c < s[1]) || (s[0] < c + len && c + len < s[1])) { cuts += 1; }
+        });
+        var dist = Math.abs(c - want);
+        if (cuts < bestCuts || (cuts === bestCuts && dist < bestDist)) {
+          best = c; bestCuts = cuts; bestDist = dist;
+        }
+      });
+      return best;
+    }
+    // the view that shows the step: the whole drawing if its text is readable so, else a
+    // window around the active elements at the readable scale, kept still while they are in it
+    function target() {
+      var s = size(), all = whole();
+      var active = opts.active ? Array.prototype.slice.call(svg.querySelectorAll(opts.active)) : [];
+      if (overview || !active.length) { return all; }
+      var area = null, smallest = least;
+      active.forEach(function (el) { area = union(area, box(el)); });
+      // one zoom for every step: the smallest text of the drawing's nodes sets it (or else the
+      // active elements' own text), so that steps only pan; a margin for the rounding of glyph
+      // boxes to whole pixels
+      var texts = svg.querySelectorAll(opts.texts || opts.active);
+      Array.prototype.forEach.call(texts, function (t) {
+        if (t.tagName.toLowerCase() === "text" && t.textContent.trim()) { smallest = Math.min(smallest, box(t).h); }
+      });
+      least = smallest;  // texts change (a gradient arrives): the zoom may only grow
+      var need = ((opts.textPx ? opts.textPx() : 16) + 1.5) * 1.02 / (smallest === Infinity ? 1 : smallest);
+      var fit = s.w / all.w;
+      if (fit >= need) { return all; }
+      var raw = area;
+      area = grow(area, 6);  // a little air around the active part, inside the drawing
+      var x0 = Math.max(area.x, world.x), y0 = Math.max(area.y, world.y);
+      area = { x: x0, y: y0, w: Math.min(area.x + area.w, world.x + world.w) - x0,
+               h: Math.min(area.y + area.h, world.y + world.h) - y0 };
+      var scale = Math.min(need, s.w / area.w, s.h / area.h);
+      var w = s.w / scale, h = s.h / scale;
+      if (view && Math.abs(view.w - w) < 0.01 * w && inside(raw, view)) { return view; }
+      var nodes = opts.nodes ? Array.prototype.slice.call(svg.querySelectorAll(opts.nodes)).map(box) : [];
+      // start centred on the active part, inside the drawing where the drawing is larger
+      var x = area.x + area.w / 2 - w / 2, y = area.y + area.h / 2 - h / 2;
+      function axis(pos, len, aLo, aLen, wLo, wLen, key, other, otherPos, otherLen) {
+        var lo = Math.max(aLo + aLen - len, len <= wLen ? wLo : -Infinity);
+        var hi = Math.min(aLo, len <= wLen ? wLo + wLen - len : Infinity);
+        if (len > wLen) { return wLo - (len - wLen) / 2; }
+        var spans = nodes.filter(function (n) {  // nodes across the window in the other axis
+          return n[other] < otherPos + otherLen && n[other] + n[other === "x" ? "w" : "h"] > otherPos;
+        }).map(function (n) { return [n[key], n[key] + n[key === "x" ? "w" : "h"]]; });
+        return place(pos, len, lo, hi, spans);
+      }
+      for (var i = 0; i < 2; i++) {
+        x = axis(x, w, area.x, area.w, world.x, world.w, "x", "y", y, h);
+        y = axis(y, h, area.y, area.h, world.y, world.h, "y", "x", x, w);
+      }
+      return { x: x, y: y, w: w, h: h };
+    }
+    var cam = {
+      focus: function (instant) { move(target(), instant); },  // after every step
+      whole: function () { overview = !overview; move(target()); },  // the 0 key: toggles
+      follow: function () { overview = false; },
+      world: world,
+      view: function () { return view; }
+    };
+    window.addEventListener("resize", function () { least = Infinity; cam.focus(true); });
+    return cam;
+  }
+
+  // the largest font size, from largest down to smallest px, at which el shows all its text
+  function fit(el, largest, smallest) {
+    var size = largest;
+    el.style.fontSize = size + "px";
+    while (size > smallest && (el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1)) {
+      size -= size > 20 ? 2 : 1;
+      el.style.fontSize = size + "px";
+    }
+    return size;
+  }
+
+  function toggle(id, on) {
+    var el = document.getElementById(id);
+    if (!el) { return false; }
+    var show = on === undefined ? el.hidden : on;
+    el.hidden = !show;
+    return show;
+  }
+  function fullscreen() {
+    try {
+      if (document.fullscreenElement) { document.exitFullscreen(); }
+      else if (root.requestFullscreen) { root.requestFullscreen().catch(function () {}); }
+    } catch (e) { /* a browser that refuses: nothing to do */ }
+  }
+  // actions: {next, prev, first, last, whole, locals}: the functions behind the keys;
+  // B, F, ? and Escape are the stage's own. Typing in a text box never reaches these keys.
+  function keys(actions) {
+    var a = actions || {};
+    function click(id, f) {
+      var el = document.getElementById(id);
+      if (el && f) { el.addEventListener("click", function () { f(); el.blur(); }); }
+    }
+    click("blank-button", function () { toggle("blank", true); });
+    click("full-button", fullscreen);
+    click("keys-button", function () { toggle("keys"); });
+    click("whole-button", a.whole);
+    click("locals-button", a.locals);
+    var blank = document.getElementById("blank");
+    if (blank) { blank.addEventListener("click", function () { toggle("blank", false); }); }
+    var help = document.getElementById("keys");
+    if (help) { help.addEventListener("click", function () { toggle("keys", false); }); }
+    document.addEventListener("keydown", function (e) {
+      if (e.ctrlKey || e.altKey || e.metaKey || e.defaultPrevented) { return; }
+      var tag = e.target && e.target.tagName;
+      if (tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT") { return; }
+      var key = e.key.length === 1 ? e.key.toLowerCase() : e.key, f = null;
+      if (key === "ArrowRight" || key === "ArrowDown" || key === "PageDown" || key === " ") { f = a.next; }
+      else if (key === "ArrowLeft" || key === "ArrowUp" || key === "PageUp") { f = a.prev; }
+      else if (key === "Home") { f = a.first; }
+      else if (key === "End") { f = a.last; }
+      else if (key === "0") { f = a.whole; }
+      else if (key === "l") { f = a.locals; }
+      else if (key === "b" || key === ".") { f = function () { toggle("blank"); }; }
+      else if (key === "f") { f = fullscreen; }
+      else if (key === "?" || key === "h") { f = function () { toggle("keys"); }; }
+      else if (key === "Escape") { f = function () { toggle("blank", false); toggle("keys", false); }; }
+      if (f) { f(); e.preventDefault(); }
+    });
+  }
+
+  return { camera: camera, fit: fit, keys: keys, toggle: toggle, reduced: reduced };
+})();
+
+/* A step page's controls: Next/Previous buttons, the stage's keys, its camera (may be null).
+   show(n) shows state n; current() is the state shown; extra holds more actions (locals). */
+function stepNav(show, current, total, camera, extra) {
+  "use strict";
+  function go(n) {
+    if (camera) { camera.follow(); }
+    show(n);
+  }
+  document.getElementById("next").addEventListener("click", function () { go(current() + 1); });
+  document.getElementById("prev").addEventListener("click", function () { go(current() - 1); });
+  var actions = {
+    next: function () { go(current() + 1); }, prev: function () { go(current() - 1); },
+    first: function () { go(0); }, last: function () { go(total); },
+    whole: camera ? camera.whole : null
+  };
+  Object.keys(extra || {}).forEach(function (key) { actions[key] = extra[key]; });
+  Stage.keys(actions);
+  show(0);
+}
