@@ -11,7 +11,7 @@ from micrograd_cn.i18n import t
 
 
 def add(sub: argparse._SubParsersAction, lang: str) -> None:
-    p = subparser(sub, "lesson", lang)
+    p = subparser(sub, "lesson", lang, help_key="cli_lesson_help")
     p.add_argument("file", nargs="?", default=None, metavar="FILE.toml", help=t("cli_lesson_file_help", lang))
     p.add_argument("-o", "--output", default="lesson.html", metavar="FILE", help=t("cli_lesson_out_help", lang))
     p.add_argument("--projector", action="store_true", help=t("cli_projector_help", lang))

@@ -40,7 +40,7 @@ from micrograd_cn.render.files import write_atomic
 from micrograd_cn.render.graph import draw, pipe
 from micrograd_cn.teach import backprop
 from micrograd_cn.teach.deck import Deck, DeckError, Page, QuizQuestion, build, load_deck
-from micrograd_cn.teach.doc import Block, Math, Para, Table
+from micrograd_cn.teach.doc import Block, Heading, Math, Para, Table
 from micrograd_cn.teach.mistakes import mistake
 from micrograd_cn.teach.paths import node_named, paths_blocks
 from micrograd_cn.teach.quiz import ABS_TOL, REL_TOL
@@ -202,7 +202,8 @@ def _steps(page: Page, lang: str, projector: bool) -> _Built:
         data["open"] = "end"
     if page.kind == "locals" and mode != "ask":
         data["labels"] = True
-    return _Built(_frame(str(inner), page.number, page.title), blocks, data, fit=False, print_blocks=True)
+    return _Built(_caption(page) + _frame(str(inner), page.number, page.title), blocks, data, fit=False,
+                  print_blocks=True, column=True)
 
 
 def _paths(page: Page, lang: str, projector: bool) -> _Built:
@@ -226,7 +227,18 @@ def _logistic(page: Page, lang: str, projector: bool) -> _Built:
         else:
             report = logistic_neuron(s["x"], s["y"], s["w"], s["b"])
         blocks = report.blocks(lang)
-    return _Built(f"{_caption(page)}{to_html(blocks)}", blocks)
+        picture = _svg(draw(report.root, lang=lang, params=list(report.params), projector=projector))
+    if s["batch"]:
+        head = t("deck_logistic_batch", lang, m=len(report.losses), cost=num(report.cost))
+    else:
+        head = t("deck_logistic_one", lang, z=num(report.z), a=num(report.a), loss=num(report.loss))
+    rows = "".join(f"<tr><td>{_e(c.name)}</td><td>{_e(c.formula)}</td><td>{_e(num(c.engine))}</td>"
+                   f"<td>{_e(num(c.closed))}</td></tr>" for c in report.checks)
+    table = (f'<table class="checks"><tr><th>{_e(t("deck_logistic_derivative", lang))}</th>'
+             f'<th>{_e(t("deck_logistic_formula", lang))}</th><th>{_e(t("deck_logistic_engine", lang))}</th>'
+             f'<th>{_e(t("deck_logistic_closed", lang))}</th></tr>{rows}</table>')
+    screen = f'{_caption(page)}<p>{_e(head)}</p>{table}<div class="picture">{picture}</div>'
+    return _Built(screen, blocks, column=True)
 
 
 def _network(page: Page, lang: str, projector: bool) -> _Built:
@@ -238,8 +250,8 @@ def _network(page: Page, lang: str, projector: bool) -> _Built:
         inner = layer_view(network(s), s["x"], s["y"], cost, lang=lang, projector=projector)
         report = backprop.bp_report(network(s), s["x"], s["y"], cost)
         blocks = report.blocks(lang, timing=False)
-    return _Built(_frame(str(inner), page.number, page.title), blocks, {"stepping": True}, fit=False,
-                  print_blocks=True)
+    return _Built(_caption(page) + _frame(str(inner), page.number, page.title), blocks, {"stepping": True},
+                  fit=False, print_blocks=True, column=True)
 
 
 def _matrix_html(name: str, values: Any, column: bool = False) -> str:
@@ -480,8 +492,13 @@ class DeckPages:
             if page.kind == "text":
                 parts += [page.spec["text"].strip(), ""]
             else:
-                parts += [to_md(b.blocks).rstrip(), ""]
+                parts += [to_md(_below_page_title(b.blocks)).rstrip(), ""]
         return "\n".join(parts)
+
+
+def _below_page_title(blocks: list[Block]) -> list[Block]:
+    """Headings of a page's blocks two levels down, under the page's own "## k. title"."""
+    return [Heading(b.text, min(b.level + 2, 6)) if isinstance(b, Heading) else b for b in blocks]
 
 
 def _md_line(text: str) -> str:

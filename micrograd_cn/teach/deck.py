@@ -552,7 +552,7 @@ def _page(number: int, raw: object, lang: str) -> Page:
     if kind in ("graph", "steps", "locals", "paths", "quiz", "mistake"):
         built = _expression_page(spec, raw, lang)
         if kind in ("steps", "locals"):
-            spec["mode"] = _at("mode", _choice, raw.get("mode", "show" if kind == "steps" else "ask"), MODES, lang)
+            spec["mode"] = _at("mode", _choice, raw.get("mode", "reveal" if kind == "steps" else "ask"), MODES, lang)
         if kind == "steps":
             spec["ask"] = _at("ask", _choice, raw.get("ask", "contribution"), ASKS, lang)
         if kind == "paths":

@@ -85,9 +85,14 @@
     var s = section(k), body = s ? s.querySelector(".page-body.fit") : null;
     if (!body) { return; }
     body.style.fontSize = "";
+    var boxes = [body].concat(Array.prototype.slice.call(body.querySelectorAll(".right")));
+    function over() {
+      return boxes.some(function (b) {
+        return b.scrollHeight > b.clientHeight + 1 || b.scrollWidth > b.clientWidth + 1;
+      });
+    }
     var size = parseFloat(window.getComputedStyle(body).fontSize), guard = 0;
-    while ((body.scrollHeight > body.clientHeight + 1 || body.scrollWidth > body.clientWidth + 1) &&
-           size > 8 && guard < 40) {
+    while (over() && size > 8 && guard < 40) {
       size *= 0.93;
       guard += 1;
       body.style.fontSize = size + "px";
@@ -286,6 +291,7 @@
     current = k;
     update();
     fit(k);
+    setTimeout(function () { if (current === k) { fit(k); } }, 60);  // after the page's first layout
     document.dispatchEvent(new CustomEvent("deckpage", { detail: { page: k } }));
   }
   Reveal.initialize({
