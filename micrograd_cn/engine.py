@@ -129,7 +129,7 @@ class Value(MicrogradNode):
 
         return _result(-self.data, (self,), "neg", (-1.0,), _backward)
 
-    @op("*", "×", "{a}·{b}", "{b}", "{a}", why="why_*")
+    @op("*", "×", "{a}·{b}", "{b}", "{a}", why="why_*", slips=("other_factor", "other_factor"))
     def __mul__(self, other: Value | Number) -> Value:
         other = lift(other, "*")
         da, db = other.data, self.data  # ∂(ab)/∂a = b, ∂(ab)/∂b = a
@@ -160,7 +160,8 @@ class Value(MicrogradNode):
 
         return _result(data, (self, other), "/", (da, db), _backward)
 
-    @op("**", "xⁿ", "{x}{pow_n}", "{n}·{x}{pow_n1}", why="why_**", fields=power_fields, shown_as=power_sign)
+    @op("**", "xⁿ", "{x}{pow_n}", "{n}·{x}{pow_n1}", why="why_**", fields=power_fields, shown_as=power_sign,
+        slips=("power_value",))
     def __pow__(self, n: Value | Number) -> Value:
         """``x ** n`` for a constant n (one input), or for a Value n > 0 base (two inputs)."""
         if isinstance(n, Value):
@@ -225,7 +226,7 @@ class Value(MicrogradNode):
         return _result(e, (self,), "exp", (e,), _backward)
 
     @op("log", "log", "log({x})", "1/{x}", rule="log′({x}) = 1/{x}", why="why_log", latex=r"\log",
-        domain=lambda x: x >= 0.25)
+        domain=lambda x: x >= 0.25, slips=("log_value",))
     def log(self) -> Value:
         x = self.data
         if x <= 0.0:
@@ -240,7 +241,7 @@ class Value(MicrogradNode):
         return _result(math.log(x), (self,), "log", (d,), _backward)
 
     @op("sigmoid", "σ", "σ({x})", "σ′({x})", rule="σ′({x}) = σ({x})(1 − σ({x})) = {out}(1 − {out})",
-        why="why_sigmoid", domain=lambda x: abs(x) <= 4)
+        why="why_sigmoid", domain=lambda x: abs(x) <= 4, slips=("sigmoid_value",))
     def sigmoid(self) -> Value:
         x = self.data
         # Never exponentiate a large positive number: for x < 0 use eˣ/(1+eˣ).
@@ -257,7 +258,7 @@ class Value(MicrogradNode):
         return _result(s, (self,), "sigmoid", (d,), _backward)
 
     @op("tanh", "tanh", "tanh({x})", "tanh′({x})", rule="tanh′({x}) = 1 − tanh²({x}) = 1 − {out}²",
-        why="why_tanh", latex=r"\tanh", domain=lambda x: abs(x) <= 4)
+        why="why_tanh", latex=r"\tanh", domain=lambda x: abs(x) <= 4, slips=("tanh_value",))
     def tanh(self) -> Value:
         th = math.tanh(self.data)  # math.tanh saturates to ±1 without overflow
         d = 1.0 - th * th
@@ -343,7 +344,7 @@ def lift(other: object, opname: str) -> Value:
 
 
 @op("wsum", "Σwx+b", "{terms}", "{partner}", "{partner}", "1", why="why_wsum", is_sum=True,
-    fields=wsum_fields, role=wsum_role, terms=wsum_terms)
+    fields=wsum_fields, role=wsum_role, terms=wsum_terms, slips=("other_factor", "other_factor", ""))
 def weighted_sums(ws: Sequence[Sequence[Value | Number]], x: Sequence[Value | Number],
                   bs: Sequence[Value | Number]) -> list[Value]:
     """zⱼ = wⱼ₁x₁ + … + wⱼₙxₙ + bⱼ for every row wⱼ of ``ws``: one node per neuron of a layer.

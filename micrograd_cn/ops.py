@@ -42,6 +42,9 @@ class Op(NamedTuple):
     role: Callable[["Value", int], int] | None = None  # which local template an input position uses
     terms: Callable[["Value"], list[float]] | None = None  # the sizes of the terms of a sum
     shown_as: Callable[["Value"], str] | None = None  # the sign drawn for this node, when it varies
+    # the slip students tend to make for each local template (teach.mistakes' keys): "other_factor"
+    # (a product's own input for the other factor), "sigmoid_value" (σ(z) for σ′(z)), …; "" none
+    slips: tuple[str, ...] = ()
 
     def role_of(self, node: Value, position: int) -> int:
         return self.role(node, position) if self.role else position

@@ -194,3 +194,41 @@ def test_ctrl_c_while_building_the_parser_is_quiet(monkeypatch, capsys):
 def test_installed_script_is_the_console_entry_point():
     text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     assert 'micrograd-cn = "micrograd_cn.console:run"' in text
+
+
+# ------------------------------------------------------------------ edges (issue 22)
+@pytest.mark.parametrize("numbers", [["1e300", "-1e300"], ["-1e-3", "2E+2"], ["-.5e1", "-3."],
+                                     ["-2", "-0.5"]])
+def test_negative_numbers_in_scientific_notation_are_numbers(capsys, numbers):
+    """Every numeric nargs option reads ``-1e300`` as a number, not as an option."""
+    assert main(["bp", "--sizes", "2", "2", "--x", *numbers, "--no-timing", "--lang", "en"]) == 0
+    assert main(["logistic", "--x", "-1e-3", "-2E-1", "--y", "1", "--w", "0.5", "-0.5e-1", "--b", "-1e-2",
+                 "--lang", "en"]) == 0
+    capsys.readouterr()
+    with pytest.raises(SystemExit) as exit_info:  # an option is still an option
+        main(["bp", "--sizes", "2", "2", "--x", "-1e300", "--bad"])
+    assert exit_info.value.code == 2 and "--bad" in capsys.readouterr().err
+
+
+def test_a_name_the_terminal_could_not_read_blames_its_encoding(capsys):
+    """Under LANG=C (UTF-8 mode off) Python reads 中 in argv as surrogate escapes."""
+    mangled = "中".encode("utf-8").decode("ascii", "surrogateescape")
+    assert main(["trace", f"{mangled}*2", f"{mangled}=3"]) == 2
+    err = capsys.readouterr().err
+    assert "终端" in err and "编码" in err and "不合法" not in err and "\n" == err[-1]
+    assert err.count("\n") == 1
+    assert main(["trace", f"{mangled}*2", f"{mangled}=3", "--lang", "en"]) == 2
+    err = capsys.readouterr().err
+    assert "encoding" in err and "UTF-8" in err
+
+
+def test_a_chinese_name_under_lang_c_says_the_encoding_is_the_cause(tmp_path):
+    env = {key: value for key, value in os.environ.items() if not key.startswith("LC_")}
+    env.update(LANG="C", LC_ALL="C", PYTHONUTF8="0", PYTHONCOERCECLOCALE="0",
+               PYTHONPATH=str(ROOT), PYTHONIOENCODING="")
+    done = subprocess.run([sys.executable, "-m", "micrograd_cn", "--lang", "en", "trace",
+                           "中*2".encode("utf-8"), "中=3".encode("utf-8")], env=env,
+                          capture_output=True, timeout=120)
+    assert done.returncode == 2
+    err = done.stderr.decode("utf-8", "replace")
+    assert "encoding" in err and "Traceback" not in err, err

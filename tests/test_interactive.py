@@ -69,11 +69,15 @@ def test_quiz_wrong_then_right_then_revealed():
     assert score == Score(right=4, asked=5, total=5)
     text = "\n".join(shown)
     assert shown[-1] == "得分：4 / 5"
-    assert "✗ 不对。提示：上游梯度 ∂f/∂f = 1；局部导数是 σ′(v2) = σ(v2)(1 − σ(v2)) = f(1 − f)。" in shown
-    assert "✓ 对！∂f/∂v2 = 1 · σ′(v2) = 1 × 0.25 = 0.25" in shown
+    # 0.5 is σ(0) where σ′(0) belongs: the first hint names that mistake, not the answer
+    assert ("✗ 不对。你用的是 σ 的函数值 σ(v2)；局部导数要的是它的斜率："
+            "σ′(v2) = σ(v2)(1 − σ(v2)) = f(1 − f)。") in shown
+    assert "✓ 对（看了提示）。∂f/∂v2 = 1 · σ′(v2) = 1 × 0.25 = 0.25" in shown
     assert "✗ 还是不对。答案：\n    ∂f/∂b = ∂f/∂v2 · 1 = 0.25 × 1 = 0.25" in shown
-    assert "✓ 对！∂f/∂x = ∂f/∂v1 · w = 0.25 × 0.5 = 0.125" in shown
+    assert "✓ 对（看了提示）。∂f/∂x = ∂f/∂v1 · w = 0.25 × 0.5 = 0.125" in shown
     assert "∂f/∂w = 0.5" in text  # the leaves' sums close a finished quiz
+    assert shown[-2] == ("没答对的步骤：3\n看了提示才答对的步骤：1, 5\n诊断出的错误：\n"
+                         "  第 1 步：用了 σ(z)，应为 σ′(z)\n  第 3 步：忘了乘上游梯度")
     assert shown[0].startswith("前向传播")
 
 
@@ -112,9 +116,9 @@ def test_quiz_grad_of_a_shared_leaf_accumulates():
     score = run_quiz(snapshot(a * a + a), replay(["1", "1", "1", "4", "7"]), shown.append, "en",
                      "grad")
     assert score == Score(4, 4, 4)  # step 3 right at the second try
-    assert ("✗ Not quite. Hint: the upstream gradient is ∂f/∂v1 = 1; the local derivative is a."
-            " a already holds ∂f/∂a = 1.") in shown
-    assert "✓ Right! ∂f/∂a += ∂f/∂v1 · a = 1 × 3 = 3\n    ∂f/∂a = 1 + 3 = 4" in shown
+    assert ("✗ Not quite. Hint: ∂f/∂a = what it already holds + the upstream gradient ∂f/∂v1 × "
+            "the local derivative ∂(a·a)/∂a, where ∂(a·a)/∂a = a.") in shown
+    assert "✓ Right (after a hint). ∂f/∂a += ∂f/∂v1 · a = 1 × 3 = 3\n    ∂f/∂a = 1 + 3 = 4" in shown
 
 
 def test_quiz_of_a_leaf_has_no_steps():
@@ -138,7 +142,7 @@ def test_cli_quiz_reads_answers_from_stdin_without_a_terminal(capsys, monkeypatc
     monkeypatch.setattr("sys.stdin", io.StringIO("0.5\n0.25\n0.25\n"))
     assert main(["step", "--quiz", EXPR, *BINDINGS]) == 0
     out = capsys.readouterr().out
-    assert "› 0.5\n✗ 不对。提示：" in out and "› 0.25\n✓ 对！" in out
+    assert "› 0.5\n✗ 不对。你用的是 σ 的函数值" in out and "› 0.25\n✓ 对（看了提示）。" in out
     assert out.endswith("得分：2 / 2（共 5 步，答完 2 步后结束）\n")
 
 
@@ -148,7 +152,8 @@ def test_cli_quiz_in_a_terminal_uses_input(capsys, monkeypatch):
     monkeypatch.setattr("builtins.input", replay(["3", "-2"]))
     assert main(["step", "--quiz", "a*b", "a=3", "b=-2", "--ask", "local", "--lang", "en"]) == 0
     out = capsys.readouterr().out
-    assert "✗ Not quite. Hint:" in out and "✓ Right! ∂f/∂a = b = −2" in out
+    assert "✗ Not quite. For a product, the local derivative by one factor is the other factor" in out
+    assert "✓ Right (after a hint). ∂f/∂a = b = −2" in out
     assert out.endswith("score: 1 / 1 (stopped after 1 of 2 steps)\n")
 
 

@@ -58,11 +58,12 @@ def test_prompt_never_gives_the_answer_away_but_the_working_does():
             assert "?" in q.prompt.splitlines()[1]
 
 
-def test_hint_names_the_upstream_value_and_the_formula():
+def test_hint_names_the_rule_with_names_and_no_numbers():
     q = questions(snapshot(neuron()), "contribution", "en")[3]
     assert q.prompt == ("step 4/5  v1 = w·x: the gradient flows from v1 into w.\n"
                         "what flows into w along this edge = upstream × local derivative = ?")
-    assert q.hint == "Hint: the upstream gradient is ∂f/∂v1 = 0.25; the local derivative is x."
+    assert q.hint == ("Hint: this edge's contribution is the upstream gradient ∂f/∂v1 times the "
+                      "local derivative ∂(w·x)/∂w, where ∂(w·x)/∂w = x.")
     assert q.working == "∂f/∂w = ∂f/∂v1 · x = 0.25 × 2 = 0.5"
 
 

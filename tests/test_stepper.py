@@ -302,14 +302,14 @@ def test_browser_quiz_right_scores_wrong_does_not(browser, tmp_path):
     page.click("#check")
     assert page.inner_text("#score") == "0 / 5"  # wrong does not score
     verdict = page.inner_text("#verdict")
-    assert verdict.startswith("✗ 不对。提示：上游梯度 ∂f/∂f = 1") and "σ′(v2)" in verdict
+    assert verdict.startswith("✗ 不对。你用的是 σ 的函数值 σ(v2)") and "σ′(v2)" in verdict
     page.keyboard.press("ArrowRight")  # the box has the focus again: the caret moves, not the step
     page.keyboard.press("End")
     assert page.inner_text("#step") == "1 / 5"
     page.fill("#answer", "1/4")
     page.press("#answer", "Enter")
     assert page.inner_text("#score") == "1 / 5"  # right scores
-    assert page.inner_text("#verdict") == "✓ 对！"
+    assert page.inner_text("#verdict") == "✓ 对（看了提示）。"
     assert "0.25" in page.inner_text("#formula") and grad_of(4) == "梯度 0.25"
     assert "quiz-right" in page.get_attribute("#e4_5", "class")  # marked in the graph
     assert page.is_disabled("#check")

@@ -30,7 +30,7 @@ from micrograd_cn.cli.args import (
     argparse_speaks,
     scan_lang,
 )
-from micrograd_cn.i18n import language, t
+from micrograd_cn.i18n import language, shorten, t
 from micrograd_cn.render.terminal import hint, readable_output
 
 # one module per subcommand, in the order of --help; each has add(subparsers, lang) and run(args)
@@ -69,7 +69,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
 
+def _undecodable(argv: list[str], lang: str) -> str | None:
+    """The error for an argument the terminal's encoding could not read, or None.
+
+    Under LANG=C with UTF-8 mode off, Python reads the bytes of 中 in argv as lone
+    surrogates: the name is fine, the terminal's encoding is what to fix.
+    """
+    encoding = sys.getfilesystemencoding()
+    for arg in argv:
+        if any("\udc80" <= ch <= "\udcff" for ch in arg):
+            shown = arg.encode(encoding, "surrogateescape").decode("utf-8", "replace")
+            return t("cli_undecodable_argument", lang, arg=shorten(shown), encoding=encoding)
+    return None
+
+
 def _main(argv: list[str], lang: str) -> int:
+    unreadable = _undecodable(argv, lang)
+    if unreadable is not None:
+        print(f"micrograd-cn: {t('cli_error_prefix', lang)}{unreadable}", file=sys.stderr)
+        return 2
     with argparse_speaks(lang):
         parser = build_parser(lang)
         args = parser.parse_args(argv)

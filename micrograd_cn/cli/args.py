@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import argparse
 import math
+import re
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from typing import Any
 
 from micrograd_cn.i18n import LANGS, get_lang, shorten, t
 
@@ -75,10 +77,20 @@ def argparse_speaks(lang: str) -> Iterator[None]:
         argparse._ = english  # type: ignore[attr-defined]
 
 
+# What argparse takes for a negative number rather than an option: its own pattern
+# knows -2 and -0.5 but not -1e300, which then ends --x's numbers as an unknown option.
+NEGATIVE_NUMBER = re.compile(r"^-(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
+
+
 class Parser(argparse.ArgumentParser):
-    """argparse that reports errors as one line in the user's language, exit code 2."""
+    """argparse that reports errors as one line in the user's language, exit code 2,
+    and reads every negative number (``-1e300`` too) as a value of a numeric option."""
 
     lang = "zh"
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._negative_number_matcher = NEGATIVE_NUMBER  # argparse's own hook for this
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.exit(2, f"{self.prog}: {t('cli_error_prefix', self.lang)}{message}\n")

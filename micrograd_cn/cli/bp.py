@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 
 from micrograd_cn.cli.args import finite_float, positive_int, subparser
 from micrograd_cn.cli.common import REPORT_FORMATS, add_format, check_target, emit
@@ -34,6 +35,9 @@ def add(sub: argparse._SubParsersAction, lang: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    """The report (printed, or written by -o); with --html the layer view, and with
+    --html and -o both files."""
+    from micrograd_cn.render.files import is_stdout
     from micrograd_cn.teach.backprop import bp_network
 
     check_target(args)
@@ -46,6 +50,10 @@ def run(args: argparse.Namespace) -> int:
         from micrograd_cn.pages.layer import network, write_layer_view
         from micrograd_cn.teach.backprop import default_sample
 
+        if args.output is not None and os.path.realpath(args.output) == os.path.realpath(args.html):
+            raise ValueError(t("cli_bp_same_file", args.lang, path=args.output))
+        if is_stdout(args.html) and args.output is not None and is_stdout(args.output):
+            raise ValueError(t("cli_bp_same_file", args.lang, path="-"))
         mlp = network(args.sizes, activation=args.activation,
                       output_activation=args.output_activation, seed=args.seed)
         if weights is not None:
@@ -54,8 +62,10 @@ def run(args: argparse.Namespace) -> int:
         steps = write_layer_view(args.html, mlp, x if args.x is None else args.x,
                                  y if args.y is None else args.y, args.cost, lang=args.lang,
                                  projector=args.projector)
-        print(t("cli_bp_written", args.lang, path=args.html, n=steps))
-        return 0
+        if not is_stdout(args.html):  # the page is the output: nothing else on it
+            print(t("cli_bp_written", args.lang, path=args.html, n=steps))
+        if args.output is None:  # the page was asked for; the report only with -o
+            return 0
 
     report = bp_network(args.sizes, args.x, args.y, activation=args.activation,
                         output_activation=args.output_activation, cost=args.cost,

@@ -50,16 +50,15 @@ def check_target(args: argparse.Namespace) -> None:
 
 
 def emit(args: argparse.Namespace, text: str) -> int:
-    """Print ``text``, or with -o write it to that file (all or nothing) and say where."""
-    from pathlib import Path
+    """Print ``text`` (also for ``-o -``), or with -o write it to that file
+    (``files.write_output``: all or nothing, or as a stream) and say where."""
+    from micrograd_cn.render.files import is_stdout, write_output
 
-    if args.output is None:
+    if args.output is None or is_stdout(args.output):
         print(text.rstrip("\n"))
         return 0
-    from micrograd_cn.render.files import write_atomic
-
     check_target(args)
-    write_atomic(Path(args.output), (text.rstrip("\n") + "\n").encode("utf-8"))
+    write_output(args.output, (text.rstrip("\n") + "\n").encode("utf-8"))
     print(t("cli_written", args.lang, path=args.output))
     return 0
 

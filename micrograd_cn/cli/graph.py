@@ -21,7 +21,8 @@ def add(sub: argparse._SubParsersAction, lang: str) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from micrograd_cn.notation import num
-    from micrograd_cn.render.graph import MAX_NODES, check_output, render, too_large
+    from micrograd_cn.render.files import is_stdout
+    from micrograd_cn.render.graph import MAX_NODES, DotNotFound, check_output, render, too_large
     from micrograd_cn.render.layout import table
     from micrograd_cn.teach.snapshot import snapshot
 
@@ -32,16 +33,25 @@ def run(args: argparse.Namespace) -> int:
     if too_large(root):  # before the table: print nothing that the picture cannot follow
         raise ValueError(t("cli_graph_too_large", lang, limit=MAX_NODES))
     ls = snapshot(root, params, data_leaves=args.data_leaves)
-    print(f"{t('cli_graph_result', lang)} = {num(ls.nodes[ls.root].value)}")
     # the same words as the boxes of the picture drawn from these numbers: the inputs,
-    # then each named step on the way to the result (the result is the line above)
+    # then each named step on the way to the result (the result is the first line)
     header = [t("cli_graph_name", lang), t("viz_data", lang), t("viz_grad", lang)]
     named = [*program.leaves, *(name for name, v in program.steps.items() if v is not root)]
     rows = [[node.name, num(node.value), num(node.grad) if node.wanted else "—"]
             for node in map(ls.by_name, named)]
-    print("\n".join(table(header, rows)))
-    path = render(root, args.output, lang=lang, params=params, legend=args.legend,
-                  order=args.order, rankdir=args.rankdir, title=args.expr,
-                  projector=args.projector, data_leaves=args.data_leaves)
+    lines = [f"{t('cli_graph_result', lang)} = {num(ls.nodes[ls.root].value)}",
+             *table(header, rows)]
+    # the picture before the table: a reader that stops early (`| head -1`) must not
+    # cancel the file; without Graphviz the table still comes, before the error
+    try:
+        path = render(root, args.output, lang=lang, params=params, legend=args.legend,
+                      order=args.order, rankdir=args.rankdir, title=args.expr,
+                      projector=args.projector, data_leaves=args.data_leaves)
+    except DotNotFound:
+        print("\n".join(lines))
+        raise
+    if is_stdout(args.output):  # the picture is the output: nothing else on it
+        return 0
+    print("\n".join(lines))
     print(t("cli_graph_written", lang, path=path, dot=path.with_suffix(".dot")))
     return 0

@@ -21,11 +21,13 @@ def add(sub: argparse._SubParsersAction, lang: str) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from micrograd_cn.pages.step import write_step_page
+    from micrograd_cn.render.files import is_stdout
 
     program, params = built(args)
     steps = write_step_page(program.root, args.output, lang=args.lang, title=args.expr,
                             params=params, quiz=args.quiz, ask=args.ask,
                             projector=args.projector, rankdir=args.rankdir, legend=args.legend,
                             data_leaves=args.data_leaves)
-    print(t("cli_html_written", args.lang, path=args.output, n=steps))
+    if not is_stdout(args.output):  # the page is the output: nothing else on it
+        print(t("cli_html_written", args.lang, path=args.output, n=steps))
     return 0

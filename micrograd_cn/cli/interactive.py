@@ -13,7 +13,8 @@ from __future__ import annotations
 from typing import Callable, NamedTuple, Sequence, TextIO
 
 from micrograd_cn.i18n import lang_record, language, t
-from micrograd_cn.teach.quiz import intro, judge, questions, score_line, summary
+from micrograd_cn.teach.mistakes import Mistake
+from micrograd_cn.teach.quiz import first_hint, intro, judge, questions, review, score_line, summary
 from micrograd_cn.teach.snapshot import Snapshot
 from micrograd_cn.teach.trace import no_steps
 
@@ -76,6 +77,9 @@ def run_quiz(ls: Snapshot, read: Read, write: Write, lang: str,
     asked = questions(ls, ask, lang)
     write(intro(ls, ask, lang))
     right = done = 0
+    missed: list[int] = []  # steps revealed
+    hinted: list[int] = []  # steps right at the second try
+    mistakes: list[tuple[int, Mistake]] = []  # (step, the mistake its first wrong answer showed)
     stopped = False
     gap = lang_record(lang).gap  # after "对！" / "Right!"
     for question in asked:
@@ -101,10 +105,17 @@ def run_quiz(ls: Snapshot, read: Read, write: Write, lang: str,
             tries += 1
             if ok:
                 right += 1
-                write(t("quiz_right", lang) + gap + question.working.replace("\n", "\n    "))
-            elif tries == 1:
-                write(t("quiz_wrong", lang) + gap + question.hint)
-            else:
+                verdict = t("quiz_right", lang) if tries == 1 else t("quiz_right_after_hint", lang)
+                if tries > 1:
+                    hinted.append(question.k)
+                write(verdict + gap + question.working.replace("\n", "\n    "))
+            elif tries == 1:  # the ladder's first rung: the mistake named, or the rule
+                mistake, hint = first_hint(question, value, lang)
+                if mistake is not None:
+                    mistakes.append((question.k, mistake))
+                write(t("quiz_wrong", lang) + gap + hint)
+            else:  # the second rung: the working
+                missed.append(question.k)
                 write(t("quiz_reveal", lang) + "\n    " + question.working.replace("\n", "\n    "))
             if ok or tries == 2:
                 done += 1
@@ -117,5 +128,7 @@ def run_quiz(ls: Snapshot, read: Read, write: Write, lang: str,
         write("")
     elif not asked:
         write(no_steps(ls, lang))
+    if done:
+        write(review(missed, hinted, mistakes, lang))
     write(score_line(right, done, len(asked), lang))
     return Score(right, done, len(asked))

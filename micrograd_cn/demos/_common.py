@@ -17,7 +17,7 @@ from typing import Any, Callable, Sequence
 
 from micrograd_cn.engine import Value
 from micrograd_cn.i18n import check_lang, show, t
-from micrograd_cn.render.files import write_atomic
+from micrograd_cn.render.files import write_output
 
 # Fonts that contain Chinese glyphs; scripts/system-deps.sh installs the first.
 CJK_FONTS = ("WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "Noto Sans CJK SC", "Noto Sans CJK JP")
@@ -98,7 +98,7 @@ def save(plt: Any, fig: Any, path: Path, **layout: Any) -> Path:
     """Lay out ``fig`` (``layout``: tight_layout's options), write it to ``path``, free it.
 
     Drawn into memory first, then written like every other file of ours
-    (``files.write_atomic``): all or nothing, readable by others as the umask allows.
+    (``files.write_output``): all or nothing, readable by others as the umask allows.
     """
     fig.tight_layout(**layout)
     buffer = io.BytesIO()
@@ -106,7 +106,7 @@ def save(plt: Any, fig: Any, path: Path, **layout: Any) -> Path:
         fig.savefig(buffer, format=path.suffix.lstrip(".").lower() or "png", dpi=110)
     finally:
         plt.close(fig)  # pyplot keeps every open figure alive until closed
-    write_atomic(path, buffer.getvalue())
+    write_output(path, buffer.getvalue())
     return path
 
 

@@ -118,4 +118,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "ambiguous option: %(option)s could match %(matches)s",
     ),
     "cli_argparse_explicit": ("这个选项不接受值 %r", "ignored explicit argument %r"),
+    # --- reliability of the command's edges (issue 22) ---------------------------
+    "cli_bp_same_file": (
+        "--html 和 -o 指向同一个位置 {path}：网页和报告要写到两个不同的文件",
+        "--html and -o both name {path}: the page and the report need two different files",
+    ),
+    "cli_undecodable_argument": (
+        "参数 {arg} 里有终端编码（{encoding}）读不出的字节：这不是名字的问题，而是终端的编码；"
+        "请在 UTF-8 环境下运行（例如 LANG=C.UTF-8）或设置 PYTHONUTF8=1",
+        "the argument {arg} holds bytes the terminal's encoding ({encoding}) cannot read: the "
+        "terminal's encoding is the cause, not the name; run under a UTF-8 locale "
+        "(e.g. LANG=C.UTF-8) or set PYTHONUTF8=1",
+    ),
 }

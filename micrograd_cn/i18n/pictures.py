@@ -129,8 +129,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--wrt: no node of the graph is called {name}; choose one of: {names}",
     ),
     "cli_paths_help": (
-        "把一个导数写成所有路径上局部导数乘积之和（种子文本 002 的推导，带数字）",
-        "write a derivative as the sum over all paths of the products of local derivatives (seed 002, with numbers)",
+        "把一个导数写成所有路径上局部导数乘积之和（逐条路径用链式法则，带数字）",
+        "write a derivative as the sum over all paths of the products of local derivatives "
+        "(the chain rule path by path, with numbers)",
     ),
     "cli_wrt_help": (
         "对哪个名字求导（通常是一个输入或参数）",
@@ -173,8 +174,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "lv_bp4_title": ("BP4：第 {l} 层的权重", "BP4: the weights of layer {l}"),
     "lv_bp4_eq": ("BP4：∂C/∂wˡⱼₖ = aˡ⁻¹ₖ δˡⱼ", "BP4: ∂C/∂wˡⱼₖ = aˡ⁻¹ₖ δˡⱼ"),
     "lv_panel_title": (
-        "第 {l} 层的矩阵形式（种子文本 003，一个样本 m = 1）",
-        "layer {l} as matrices (seed 003, one sample m = 1)",
+        "第 {l} 层的矩阵形式（样本按列排成矩阵；这里一个样本 m = 1）",
+        "layer {l} as matrices (samples as columns; here one sample, m = 1)",
     ),
     "lv_too_large": (
         "逐层演示最多画 {layers} 层、每层 {neurons} 个神经元，收到 {sizes}；请用更小的网络",

@@ -143,11 +143,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "（{inp} 一共收到 {n} 份贡献，这是第 {i} 份）",
         "({inp} receives {n} contributions; this is number {i})",
     ),
-    "quiz_hint": (
-        "提示：上游梯度 {d} = {upstream}；局部导数是 {formula}。",
-        "Hint: the upstream gradient is {d} = {upstream}; the local derivative is {formula}.",
-    ),
-    "quiz_hint_before": ("{inp} 之前已累计 {d} = {before}。", "{inp} already holds {d} = {before}."),
     "quiz_right": ("✓ 对！", "✓ Right!"),
     "quiz_wrong": ("✗ 不对。", "✗ Not quite."),
     "quiz_reveal": ("✗ 还是不对。答案：", "✗ Still not it. The answer:"),
@@ -400,10 +395,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "log-likelihood, L = −ℓ; 1 − y is computed from y.",
     ),
     "logistic_params_only": (
-        "x 和 y 是给定的数据，训练时不变，所以不对它们求导（种子文本 002）：下面只跟踪流向参数 w、b 的梯度"
+        "x 和 y 是给定的数据，训练时不变，所以不对它们求导（Ng 的逻辑回归记号也只对 w、b 求导）："
+        "下面只跟踪流向参数 w、b 的梯度"
         "（加 --data-grads 也跟踪到 x、y）。",
         "x and y are given data that training does not change, so they are not differentiated "
-        "(seed text 002): below, only the gradient flowing into the parameters w, b is followed "
+        "(as in Ng's logistic-regression notation, which differentiates w and b only): below, "
+        "only the gradient flowing into the parameters w, b is followed "
         "(--data-grads follows it into x and y too).",
     ),
     "logistic_data_grads": (
@@ -418,9 +415,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The gradient flows from {out} into {inp}.",
     ),
     "bp_numbering": (
-        "层的编号与种子文本 001（Nielsen）相同：输入 x 是第 1 层（a¹ = x），第一组权重是 w²，"
+        "层的编号与 Nielsen 写 BP1–BP4 的记号相同：输入 x 是第 1 层（a¹ = x），第一组权重是 w²，"
         "输出层是第 L = {L} 层。",
-        "Layers are numbered as in seed text 001 (Nielsen): the input x is layer 1 (a¹ = x), "
+        "Layers are numbered as in Nielsen's notation for BP1–BP4: the input x is layer 1 (a¹ = x), "
         "the first weights are w², the output layer is layer L = {L}.",
     ),
     "report_bad_format": (

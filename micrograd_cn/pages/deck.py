@@ -8,7 +8,7 @@ deck's keys; ``graph``, ``paths``, ``quiz`` and ``exit`` pages show the Graphviz
 (``render.graph``) beside the trace or path sums (``teach.paths``); ``logistic`` pages the
 logistic neuron's report (``teach.neuron``); ``matrix`` and ``train`` pages the numbers of
 ``teach.training`` (the matrix form on a batch; a training run stored as frames, played with
-a slider); ``mistake`` pages ``teach.mistakes``. Text keys are escaped everywhere; a
+a slider); ``mistake`` pages ``teach.pitfalls``. Text keys are escaped everywhere; a
 ``text`` page's short Markdown is rendered here from escaped text (no raw HTML passes).
 
 reveal.js 6.0.2 (MIT; ``assets/vendor/reveal``) and the deck's script and style are inlined:
@@ -20,7 +20,7 @@ step page sees the real window size. Its keys are remapped where they clash: B b
 Printing gives one sheet per page, each step page in its final state (the same blocks as
 the handout); ``handout_markdown`` is that handout as Markdown.
 
-Imports: i18n, notation, nn, teach (deck, training, mistakes, paths, trace, snapshot, neuron,
+Imports: i18n, notation, nn, teach (deck, training, pitfalls, paths, trace, snapshot, neuron,
 backprop, quiz, doc), render (document, graph, files), pages (base, step, layer).
 """
 
@@ -41,8 +41,8 @@ from micrograd_cn.render.graph import draw, pipe
 from micrograd_cn.teach import backprop
 from micrograd_cn.teach.deck import Deck, DeckError, Page, QuizQuestion, build, load_deck
 from micrograd_cn.teach.doc import Block, Heading, Math, Para, Table
-from micrograd_cn.teach.mistakes import mistake
 from micrograd_cn.teach.paths import node_named, paths_blocks
+from micrograd_cn.teach.pitfalls import mistake
 from micrograd_cn.teach.quiz import ABS_TOL, REL_TOL
 from micrograd_cn.teach.snapshot import snapshot
 from micrograd_cn.teach.trace import forward_blocks, trace_blocks

@@ -40,7 +40,7 @@ from micrograd_cn.i18n import check_lang, show, t
 from micrograd_cn.nn import MLP
 from micrograd_cn.notation import num, paren, sub, sup
 from micrograd_cn.pages.base import StepPage, json_for_script, page_head, scripts
-from micrograd_cn.render.files import write_atomic
+from micrograd_cn.render.files import write_output
 from micrograd_cn.render.graph import check_output
 from micrograd_cn.teach.backprop import MAX_PARAMETERS, BPReport, NeuronRow, bp_report
 from micrograd_cn.teach.naming import fill
@@ -454,5 +454,5 @@ def write_layer_view(path: str | os.PathLike, mlp: MLP, x: Sequence[float],
     """Write the layer view to ``path`` (.html, all or nothing); return its number of steps."""
     target = check_output(path, ("html", "htm"))  # before any work: a wrong path fails at once
     text, total = _page(mlp, x, y, cost, check_lang(lang), projector)
-    write_atomic(target, text.encode("utf-8"))
+    write_output(target, text.encode("utf-8"))
     return total

@@ -42,7 +42,7 @@ from micrograd_cn.engine import Value
 from micrograd_cn.i18n import check_lang, lang_record, show, t
 from micrograd_cn.notation import num
 from micrograd_cn.pages.base import StepPage, json_for_script, page_head, scripts, stage_overlays, stage_tools
-from micrograd_cn.render.files import write_atomic
+from micrograd_cn.render.files import write_output
 from micrograd_cn.render.graph import (
     CLUSTER_STYLES,
     DIGITS,
@@ -65,18 +65,27 @@ def _quiz_data(ls: Snapshot, ask: str, lang: str) -> dict:
     return {
         "ask": ask, "relTol": REL_TOL, "absTol": ABS_TOL,
         "questions": [{"out": q.output, "inp": q.input, "expected": q.expected,
-                       "prompt": q.prompt, "hint": q.hint, "working": q.working}
+                       "prompt": q.prompt, "hint": q.hint, "working": q.working,
+                       # the hint ladder's first rung: each wrong answer the catalogue explains
+                       "diagnoses": [{"value": d.value, "key": d.key, "text": d.text,
+                                      "label": d.label} for d in q.diagnoses]}
                       for q in questions(ls, ask, lang)],
         "words": {word: t(key, lang) for word, key in (
             ("start", "page_quiz_start"), ("right", "quiz_right"), ("wrong", "quiz_wrong"),
             ("reveal", "quiz_reveal"), ("revealed", "page_quiz_revealed"),
             ("unreadable", "page_quiz_unreadable"))} | {
-            "gap": lang_record(lang).gap},  # between a verdict and its hint or working
+            "gap": lang_record(lang).gap,  # between a verdict and its hint or working
+            "rightAfterHint": t("quiz_right_after_hint", lang),
+            "missed": t("quiz_missed", lang, steps="{steps}"),
+            "hinted": t("quiz_hinted", lang, steps="{steps}"),
+            "allFirst": t("quiz_all_first", lang),
+            "mistakes": t("quiz_mistakes", lang),
+            "mistakeLine": t("quiz_mistake_line", lang, k="{k}", label="{label}")},
     }
 
 
 def _quiz_html(ls: Snapshot, ask: str, lang: str) -> list[str]:
-    """The quiz's help line and controls, placed above the formula box."""
+    """The quiz's help line and controls, placed below the formula box (the question above the answer box)."""
     from micrograd_cn.teach.quiz import WHAT_KEYS, check_ask
 
     what = t(WHAT_KEYS[check_ask(ask, lang)], lang)
@@ -90,6 +99,7 @@ def _quiz_html(ls: Snapshot, ask: str, lang: str) -> list[str]:
         '<span id="verdict"></span>',
         f'<span id="score">0 / {len(ls.steps)}</span>',
         "</div>",
+        '<pre id="review" hidden></pre>',
     ]
 
 
@@ -197,8 +207,8 @@ def _page(root: Value, lang: str | None, title: str | None,
         f'<span class="key-op">{html.escape(t("page_key_op", lang))}</span> '
         f'<span class="key-edge">{html.escape(t("page_key_edge", lang))}</span> '
         f'<span class="key-in">{html.escape(t("page_key_in", lang))}</span></p>',
-        *(_quiz_html(ls, ask, lang) if quiz else []),
         f'<pre id="formula">{html.escape(states[0])}</pre>',
+        *(_quiz_html(ls, ask, lang) if quiz else []),  # the question above the answer box
         *([_legend(lang, grouped=any(node.group for node in ls.nodes))] if legend else []),
         "</aside>",
         "</main>",
@@ -220,5 +230,5 @@ def write_step_page(root: Value, path: str | os.PathLike, *, lang: str | None = 
     """
     target = check_output(path, ("html", "htm"))  # before any work: a wrong path fails at once
     text, steps = _page(root, lang, title, params, **kw)  # type: ignore[arg-type]
-    write_atomic(target, text.encode("utf-8"))
+    write_output(target, text.encode("utf-8"))
     return steps

@@ -45,7 +45,7 @@ import graphviz
 from micrograd_cn.engine import Value, topo_sort
 from micrograd_cn.i18n import check_lang, show, t
 from micrograd_cn.notation import PICTURE, num
-from micrograd_cn.render.files import write_atomic
+from micrograd_cn.render.files import is_stream, write_output
 from micrograd_cn.teach.snapshot import Node, Snapshot, snapshot
 
 # The first installed family wins; fonts-wqy-microhei comes from scripts/system-deps.sh.
@@ -360,10 +360,17 @@ def draw_snapshot(ls: Snapshot, *, rankdir: str = "LR", lang: str | None = None,
     return dot
 
 
+def output_format(path: str | os.PathLike, formats: tuple[str, ...] = FORMATS) -> str:
+    """The format ``path`` is written in: its suffix's, or for a stream the first of ``formats``."""
+    fmt_ = Path(path).suffix.lower().lstrip(".")
+    return fmt_ if fmt_ in formats or not is_stream(path) else formats[0]
+
+
 def check_output(path: str | os.PathLike, formats: tuple[str, ...] = FORMATS) -> Path:
-    """``path`` as a Path if it can be written: a known format, an existing directory."""
+    """``path`` as a Path if it can be written: a known format (or a stream: ``-``, a
+    device, a FIFO), an existing directory."""
     path = Path(path)
-    if path.suffix.lower().lstrip(".") not in formats:
+    if output_format(path, formats) not in formats:
         raise ValueError(t("viz_format", path=str(path), choices=", ".join(f".{f}" for f in formats)))
     if not path.parent.is_dir():
         raise ValueError(t("viz_no_dir", dir=str(path.parent)))
@@ -409,14 +416,16 @@ def render(root: Value, path: str | os.PathLike, *, projector: bool = False,
     least ``PROJECTOR_WIDTH`` pixels wide.
     """
     path = check_output(path)
-    fmt_ = path.suffix.lower().lstrip(".")
+    fmt_ = output_format(path)
     graph = draw(root, projector=projector, **kw)  # type: ignore[arg-type]
-    dot_path = path.with_suffix(".dot")
+    dot_path = None if is_stream(path) else path.with_suffix(".dot")  # a stream: the picture only
     missing = t("viz_dot_missing", path=str(path), dot=str(dot_path))
-    write_atomic(dot_path, graph.source.encode("utf-8"))
+    if dot_path is not None:  # first: without Graphviz, the user still has the source
+        write_output(dot_path, graph.source.encode("utf-8"))
     if projector and fmt_ == "png":
         graph.attr("graph", dpi=str(projector_dpi(graph, missing)))
-        write_atomic(dot_path, graph.source.encode("utf-8"))
+        if dot_path is not None:
+            write_output(dot_path, graph.source.encode("utf-8"))
     data = pipe(graph, fmt_, missing)
-    write_atomic(path, data)
+    write_output(path, data)
     return path

@@ -37,10 +37,11 @@ from micrograd_cn.engine import Value
 from micrograd_cn.i18n import check_lang, lang_record, t
 from micrograd_cn.notation import num
 from micrograd_cn.ops import OPS, function_ops
-from micrograd_cn.teach.doc import Block, Heading, Math, Para, Pre
+from micrograd_cn.teach.doc import Block, Heading, Math, Para
 from micrograd_cn.teach.expr import build_program
 from micrograd_cn.teach.snapshot import Snapshot, snapshot
 from micrograd_cn.teach.trace import equation_lines, forward_blocks, leaves_blocks
+from micrograd_cn.teach.written import math_lines, simplifies_away
 
 LEVELS = (1, 2, 3)
 MAX_COUNT = 100  # exercises on one sheet
@@ -209,6 +210,8 @@ def exercise(rng: random.Random, level: int, number: int) -> Exercise:
             continue
         text = "; ".join(f"{name} = {node.text}" if name != "f" or level > 1 else node.text
                          for name, node in drawn)
+        if simplifies_away(text):  # u + c − u, b·w/w, exp(log(u)): no chain rule to practise
+            continue
         reads = [name for _, node in drawn for name in node.names]
         used = {name: values[name] for name in dict.fromkeys(reads) if name not in _STEPS}
         program = build_program(text, used)
@@ -230,11 +233,6 @@ def sheet(seed: int, count: int = 5, level: int = 1) -> list[Exercise]:
 
 
 # ------------------------------------------------------------------ the sheet
-def _lines(ex: Exercise) -> str:
-    """The exercise as it is handed out: one step a line."""
-    return "\n".join(ex.expression.split("; "))
-
-
 def _list(items: list[str], lang: str) -> str:
     return lang_record(lang).comma.join(items)
 
@@ -242,7 +240,8 @@ def _list(items: list[str], lang: str) -> str:
 def question_blocks(ex: Exercise, lang: str) -> list[Block]:
     values = [f"{name} = {num(value)}" for name, value in ex.values.items()]
     wanted = [ex.snapshot.d(ex.snapshot.by_name(name).index) for name in ex.values]
-    return [Heading(t("exercise_item", lang, k=ex.number), 2), Pre(_lines(ex)),
+    return [Heading(t("exercise_item", lang, k=ex.number), 2),
+            Para("\n".join(math_lines(ex.expression))),
             Para(t("exercise_values", lang, values=_list(values, lang))),
             Para(t("exercise_find", lang, wanted=_list(wanted, lang)))]
 

@@ -141,6 +141,12 @@ class Naming:
         template = op.local[op.role_of(node, position)] if op.local else "?"
         return fill(template, self._fields(node, position))
 
+    def slip(self, node: Value, position: int) -> str:
+        """The slip students tend to make for this input's local derivative (``Op.slips``), or ""."""
+        slips = self.op(node).slips
+        role = self.op(node).role_of(node, position)
+        return slips[role] if role < len(slips) else ""
+
     def rule(self, node: Value) -> str:
         """Why the local derivative is what it is (``σ′(z) = a(1 − a)``); "" if it is plain."""
         template = self.op(node).rule

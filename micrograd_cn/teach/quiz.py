@@ -21,12 +21,14 @@ never a live Value.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Sequence
 
 from micrograd_cn.i18n import check_lang, lang_record, t
 from micrograd_cn.notation import num, paren
 from micrograd_cn.teach import doc
 from micrograd_cn.teach.doc import Para
 from micrograd_cn.teach.expr import answer
+from micrograd_cn.teach.mistakes import Case, Mistake, candidates, diagnose, reveals, step_case
 from micrograd_cn.teach.naming import derivative
 from micrograd_cn.teach.snapshot import Snapshot, Step
 from micrograd_cn.teach.trace import equation, forward_blocks, leaves_blocks, sum_line, sums_blocks
@@ -51,8 +53,20 @@ class Question:
     input: int
     expected: float
     prompt: str  # what flows where, and what is asked
-    hint: str  # the upstream value and the local derivative's formula
+    hint: str  # the rule with names only (never a number that gives the answer away)
     working: str  # the right value with its working (one or more lines)
+    case: Case  # the step's numbers, for the mistake catalogue (teach.mistakes)
+    diagnoses: tuple[Diagnosis, ...] = ()  # each known wrong answer and what it means, in order
+
+
+@dataclass(frozen=True)
+class Diagnosis:
+    """A wrong answer the catalogue recognises: its number, its mistake, and the hint naming it."""
+
+    value: float
+    key: str
+    text: str  # the hint that names it (never the expected number)
+    label: str  # the mistake in a few words, for the summary
 
 
 def is_right(value: float, expected: float) -> bool:
@@ -99,15 +113,41 @@ def _question(ls: Snapshot, step: Step, ask: str, lang: str) -> Question:
     lines = [head, asked]
     if step.shares > 1:
         lines.append(t("quiz_share", lang, inp=inp.name, i=step.share, n=step.shares))
-    formula = step.rule or step.formula
-    hint = t("quiz_hint", lang, d=ls.d(step.output), upstream=num(step.upstream), formula=formula)
-    if ask == "grad" and step.share > 1:
-        hint += lang_record(lang).gap + t("quiz_hint_before", lang, inp=inp.name,
-                                                    d=ls.d(step.input), before=num(step.grad_before))
-    expected = {"local": step.local, "contribution": step.contribution,
-                "grad": step.grad_after}[ask]
-    return Question(step.k, len(ls.steps), ask, step.output, step.input, expected,
-                    "\n".join(lines), hint, _working(ls, step, ask))
+    case = step_case(ls, step, ask)
+    return Question(step.k, len(ls.steps), ask, step.output, step.input, case.expected,
+                    "\n".join(lines), rule_hint(case, lang), _working(ls, step, ask), case,
+                    _diagnoses(case, lang))
+
+
+def rule_hint(case: Case, lang: str) -> str:
+    """The first hint when no known mistake explains an answer: the rule, with names only.
+
+    Falls back to the chain rule in words when a name or formula would spell the answer
+    (a constant 2 as the local derivative of ``2·x``).
+    """
+    key = {"contribution": "quiz_rule_contribution", "local": "quiz_rule_local",
+           "grad": "quiz_rule_grad"}[case.ask]
+    text = t(key, lang, **case.names)
+    return t("quiz_rule_plain", lang) if reveals(text, case.expected) else text
+
+
+def _diagnoses(case: Case, lang: str) -> tuple[Diagnosis, ...]:
+    """Every wrong answer the catalogue explains for this question, first match first."""
+    found: list[Diagnosis] = []
+    for key, wrong in candidates(case):
+        if is_right(wrong, case.expected) or any(d.value == wrong for d in found):
+            continue
+        mistake = diagnose(case, wrong, lang)
+        if mistake is not None and mistake.key == key:
+            found.append(Diagnosis(wrong, key, mistake.text(lang), mistake.label(lang)))
+    return tuple(found)
+
+
+def first_hint(question: Question, value: float, lang: str | None = None) -> tuple[Mistake | None, str]:
+    """The hint after a first wrong answer: the mistake it shows, else the rule (no numbers)."""
+    lang = check_lang(lang)
+    mistake = diagnose(question, value, lang)
+    return mistake, (mistake.text(lang) if mistake is not None else question.hint)
 
 
 def check_ask(ask: str, lang: str | None = None) -> str:
@@ -137,6 +177,24 @@ def summary(ls: Snapshot, lang: str | None = None) -> str:
     lang = check_lang(lang)
     sums = sums_blocks(ls, lang)
     return doc.render(sums + [Para("")] + leaves_blocks(ls, lang) if sums else leaves_blocks(ls, lang))
+
+
+def review(missed: Sequence[int], hinted: Sequence[int], mistakes: Sequence[tuple[int, Mistake]],
+           lang: str | None = None) -> str:
+    """What a finished quiz says before the score: the steps missed, those right after a hint,
+    and each mistake the first wrong answers showed."""
+    lang = check_lang(lang)
+    lines = []
+    if missed:
+        lines.append(t("quiz_missed", lang, steps=", ".join(map(str, missed))))
+    if hinted:
+        lines.append(t("quiz_hinted", lang, steps=", ".join(map(str, hinted))))
+    if not (missed or hinted):
+        lines.append(t("quiz_all_first", lang))
+    if mistakes:
+        lines.append(t("quiz_mistakes", lang))
+        lines += ["  " + t("quiz_mistake_line", lang, k=k, label=m.label(lang)) for k, m in mistakes]
+    return "\n".join(lines)
 
 
 def score_line(right: int, asked: int, total: int, lang: str | None = None) -> str:

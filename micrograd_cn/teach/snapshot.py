@@ -63,6 +63,7 @@ class Node:
     group: str = ""  # the part of a network it belongs to ("L2", "L2/N1"; nn's Module.groups)
     terms: tuple[float, ...] = ()  # the contributions the shown steps add into it, in order:
     # its gradient is their sum (the root, seeded with 1, and unasked nodes have none)
+    slips: tuple[str, ...] = ()  # for each edge, the slip students tend to make (Op.slips; teach.mistakes)
 
 
 @dataclass(frozen=True)
@@ -189,7 +190,8 @@ def snapshot(root: Value, params: Iterable[Value] | None = None, *, data: bool =
                           value, grads[k], tuple(index[id(c)] for c in node._prev),
                           tuple(e.position for e in edges), tuple(e.local for e in edges),
                           tuple(names.local(node, e.position) for e in edges), wanted[k],
-                          group_of.get(id(node), ""), tuple(into.get(k, ()))))
+                          group_of.get(id(node), ""), tuple(into.get(k, ())),
+                          tuple(names.slip(node, e.position) for e in edges)))
 
     total = {k: len(terms) for k, terms in into.items()}
     seen: dict[int, int] = {}

@@ -3,6 +3,7 @@
   var data = JSON.parse(document.getElementById("steps-data").textContent);
   var quiz = data.quiz, total = quiz.questions.length;
   var state = [], verdicts = [], right = 0, k = 0, redraw = null;
+  var hinted = [], mistakes = [];  // steps right after a hint; [step, label] of each diagnosis
   var $ = function (id) { return document.getElementById(id); };
   var parse = readNumber;  // number.js: the same reader as the lesson deck's quizzes
   function close(v, expected) {
@@ -19,9 +20,38 @@
     $("verdict").className = v ? v[1] : "";
     $("score").textContent = right + " / " + total;
   }
+  function fill(text, fields) {
+    return text.replace(/\{(\w+)\}/g, function (m, name) {
+      return name in fields ? fields[name] : m; });
+  }
+  function review() {  // the end: steps missed, right after a hint, and the mistakes diagnosed
+    var missed = [], late = [], lines = [];
+    for (var j = 0; j < total; j++) {
+      if (!done(j)) { return; }
+      if (state[j] === "revealed") { missed.push(j + 1); }
+      else if (hinted[j]) { late.push(j + 1); }
+    }
+    if (missed.length) { lines.push(fill(quiz.words.missed, {steps: missed.join(", ")})); }
+    if (late.length) { lines.push(fill(quiz.words.hinted, {steps: late.join(", ")})); }
+    if (!missed.length && !late.length) { lines.push(quiz.words.allFirst); }
+    if (mistakes.length) {
+      lines.push(quiz.words.mistakes);
+      mistakes.forEach(function (m) {
+        lines.push("  " + fill(quiz.words.mistakeLine, {k: m[0], label: m[1]})); });
+    }
+    $("review").textContent = lines.join("\n");
+    $("review").hidden = false;
+  }
   function finish(j, how) {
     state[j] = how;
     redraw(k);  // the page now shows the step's result
+    review();
+  }
+  function diagnosis(q, v) {  // the first rung: the mistake this number shows, if any
+    for (var i = 0; i < q.diagnoses.length; i++) {
+      if (close(v, q.diagnoses[i].value)) { return q.diagnoses[i]; }
+    }
+    return null;
   }
   function check() {
     if (!(k > 0) || done(k - 1)) { return; }
@@ -36,14 +66,17 @@
       right += 1;
       var edge = $("e" + q.inp + "_" + q.out);
       if (edge) { edge.classList.add("quiz-right"); }
-      say(j, quiz.words.right, "right");
+      hinted[j] = state[j] === "tried";
+      say(j, hinted[j] ? quiz.words.rightAfterHint : quiz.words.right, "right");
       finish(j, "right");
-    } else if (state[j] === "tried") {
+    } else if (state[j] === "tried") {  // the second rung: the working
       say(j, quiz.words.reveal + quiz.words.gap + q.working, "wrong");
       finish(j, "revealed");
-    } else {
+    } else {  // the first rung: the mistake named, or the rule without numbers
+      var d = diagnosis(q, v);
+      if (d) { mistakes.push([j + 1, d.label]); }
       state[j] = "tried";
-      say(j, quiz.words.wrong + quiz.words.gap + q.hint, "wrong");
+      say(j, quiz.words.wrong + quiz.words.gap + (d ? d.text : q.hint), "wrong");
       controls();
       $("answer").select();  // ready for the second try
     }
@@ -57,6 +90,9 @@
       k = j;
       redraw = show;
       controls();
+      if (!$("answer").disabled && document.activeElement !== $("answer")) {
+        $("answer").focus();  // each step's box is ready for typing (and a phone's keyboard)
+      }
     }
   };
   $("check").addEventListener("click", check);
