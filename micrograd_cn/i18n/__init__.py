@@ -24,6 +24,7 @@ from micrograd_cn.i18n import (
     homework,
     lab,
     library,
+    matrices,
     pictures,
     stage,
     teach,
@@ -34,7 +35,8 @@ LANGS = ("zh", "en")
 
 def _merged() -> dict[str, tuple[str, str]]:
     merged: dict[str, tuple[str, str]] = {}
-    for part in (library, expr, teach, feedback, deck, pictures, stage, demos, cli, homework, classroom, lab):
+    for part in (library, expr, teach, feedback, deck, pictures, stage, demos, cli, homework, classroom, lab,
+                 matrices):
         for key, pair in part.MESSAGES.items():
             if key in merged:
                 raise RuntimeError(f"i18n: the key {key!r} is defined twice")
