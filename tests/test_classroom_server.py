@@ -21,8 +21,6 @@ from micrograd_cn.server.app import COOKIE  # noqa: E402
 from micrograd_cn.teach.deck import parse_deck  # noqa: E402
 from tests.classroom_support import LESSON, free_port, leaks, start_server, stop
 
-pytest.importorskip("micrograd_cn.pages.deck", reason="the deck page (issue 24) is not on this branch yet")
-
 
 @pytest.fixture
 def lesson(tmp_path):

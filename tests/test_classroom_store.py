@@ -274,7 +274,6 @@ def test_import_micrograd_cn_imports_no_server_dependency():
 
 def test_lan_binds_all_interfaces_and_prints_the_lan_address_and_a_warning(tmp_path, monkeypatch, capsys):
     """Checked without opening a socket on all interfaces (tests listen on 127.0.0.1 only)."""
-    pytest.importorskip("micrograd_cn.pages.deck", reason="the deck page (issue 24)")
     import micrograd_cn.server.run as run
 
     bound: list[tuple[str, int]] = []
