@@ -54,7 +54,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "a^b has slope b·a^(b − 1) in a and a^b·log(a) in b",
     ),
     "why_exp": ("exp 的导数就是它自己", "exp is its own derivative"),
-    "why_log": ("log x 的导数是 1/x", "log x has derivative 1/x"),
+    "why_log": ("log 是自然对数 ln，log x 的导数是 1/x", "log is the natural logarithm ln; log x has derivative 1/x"),
     "why_sigmoid": (
         "σ 的导数可以只用它的输出来写",
         "σ's derivative can be written with its output alone",
@@ -422,10 +422,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The gradient flows from {out} into {inp}.",
     ),
     "bp_numbering": (
-        "层的编号与 Nielsen 写 BP1–BP4 的记号相同：输入 x 是第 1 层（a¹ = x），第一组权重是 w²，"
+        "层的编号按 Nielsen 的记法（--numbering nielsen）：输入 x 是第 1 层（a¹ = x），第一组权重是 w²，"
         "输出层是第 L = {L} 层。",
-        "Layers are numbered as in Nielsen's notation for BP1–BP4: the input x is layer 1 (a¹ = x), "
-        "the first weights are w², the output layer is layer L = {L}.",
+        "Layers are numbered as Nielsen numbers them (--numbering nielsen): the input x is layer 1 "
+        "(a¹ = x), the first weights are w², the output layer is layer L = {L}.",
     ),
     "report_bad_format": (
         "未知的输出格式 {fmt}；可选：{choices}",

@@ -54,6 +54,7 @@ from micrograd_cn.render.graph import (
     network_snapshot,
     pipe,
 )
+from micrograd_cn.teach.naming import local_derivative
 from micrograd_cn.teach.snapshot import Snapshot
 from micrograd_cn.teach.trace import step_pages, sum_line
 
@@ -123,7 +124,7 @@ def _locals(ls: Snapshot, lang: str) -> dict[str, str]:
             for pos, local, formula in zip(node.positions, node.locals, node.formulas):
                 if node.inputs[pos] == i:
                     number = num(local, DIGITS)
-                    parts.append(t("page_local", lang, forward=node.forward, input=ls.nodes[i].name,
+                    parts.append(t("page_local", lang, d=local_derivative(node.forward, ls.nodes[i].name),
                                    formula=number if formula == number else f"{formula} = {number}"))
             out[f"e{i}_{node.index}"] = "; ".join(parts)
     return out
