@@ -17,6 +17,7 @@ from typing import Iterator, NamedTuple
 from micrograd_cn.i18n import (
     classroom,
     cli,
+    deck,
     demos,
     expr,
     feedback,
@@ -34,7 +35,7 @@ LANGS = ("zh", "en")
 
 def _merged() -> dict[str, tuple[str, str]]:
     merged: dict[str, tuple[str, str]] = {}
-    for part in (library, expr, teach, feedback, pictures, stage, demos, cli, homework, classroom, lab,
+    for part in (library, expr, teach, feedback, deck, pictures, stage, demos, cli, homework, classroom, lab,
                  matrices):
         for key, pair in part.MESSAGES.items():
             if key in merged:
