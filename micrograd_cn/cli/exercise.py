@@ -19,6 +19,8 @@ def add(sub: argparse._SubParsersAction, lang: str) -> None:
     p.add_argument("--level", type=int, choices=LEVELS, default=1,
                    help=t("cli_exercise_level_help", lang))
     p.add_argument("--no-key", action="store_true", help=t("cli_exercise_no_key_help", lang))
+    p.add_argument("--topic", choices=("grad", "shapes"), default="grad",
+                   help=t("cli_exercise_topic_help", lang))
     p.add_argument("--roster", metavar="FILE", default=None, help=t("cli_roster_help", lang))
     add_format(p, lang, FORMATS, "md", "cli_exercise_format_help")
     p.set_defaults(func=run)
@@ -43,6 +45,8 @@ def run(args: argparse.Namespace) -> int:
     if args.roster is not None:
         return run_roster(args)
     check_target(args)
+    if args.topic == "shapes":
+        return emit(args, _shapes(args))
     exercises = sheet(args.seed, args.count, args.level)
     if args.format == "json":
         return emit(args, json.dumps(sheet_json(exercises), ensure_ascii=False, indent=1))
@@ -51,6 +55,25 @@ def run(args: argparse.Namespace) -> int:
                                       key=not args.no_key))
     return emit(args, to_md(sheet_blocks(exercises, args.seed, args.level, args.lang,
                                           key=not args.no_key)))
+
+
+def _shapes(args: argparse.Namespace) -> str:
+    """The shapes sheet (``--topic shapes``) as md, html or json."""
+    import json
+
+    from micrograd_cn.pages.base import page_head
+    from micrograd_cn.render.document import to_html, to_md
+    from micrograd_cn.teach.shapes import shapes_blocks, shapes_json, shapes_sheet
+
+    problems, numeric = shapes_sheet(args.seed, args.count)
+    if args.format == "json":
+        return json.dumps(shapes_json(problems, numeric), ensure_ascii=False, indent=1)
+    blocks = shapes_blocks(problems, numeric, args.seed, args.lang, key=not args.no_key)
+    if args.format == "md":
+        return to_md(blocks)
+    title = t("shapes_title", args.lang, seed=args.seed)
+    return "\n".join([*page_head(args.lang, title, ("sheet.css",), projector=False),
+                      to_html(blocks), "</body>\n</html>\n"])
 
 
 def run_roster(args: argparse.Namespace) -> int:

@@ -415,10 +415,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The gradient flows from {out} into {inp}.",
     ),
     "bp_numbering": (
-        "层的编号与 Nielsen 写 BP1–BP4 的记号相同：输入 x 是第 1 层（a¹ = x），第一组权重是 w²，"
+        "层的编号按 Nielsen 的记法（--numbering nielsen）：输入 x 是第 1 层（a¹ = x），第一组权重是 w²，"
         "输出层是第 L = {L} 层。",
-        "Layers are numbered as in Nielsen's notation for BP1–BP4: the input x is layer 1 (a¹ = x), "
-        "the first weights are w², the output layer is layer L = {L}.",
+        "Layers are numbered as Nielsen numbers them (--numbering nielsen): the input x is layer 1 "
+        "(a¹ = x), the first weights are w², the output layer is layer L = {L}.",
     ),
     "report_bad_format": (
         "未知的输出格式 {fmt}；可选：{choices}",
