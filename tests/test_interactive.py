@@ -99,7 +99,7 @@ def test_quiz_q_quits_and_an_unreadable_answer_costs_no_try():
 
 
 @pytest.mark.parametrize("ask, answers, expected", [
-    ("local", ["0.25", "1", "1", "2", "0.5"], "✓ Right! ∂v1/∂w = x = 2\n    "
+    ("local", ["0.25", "1", "1", "2", "0.5"], "✓ Right! ∂(w·x)/∂w = x = 2\n    "
      "∂f/∂w = ∂f/∂v1 · x = 0.25 × 2 = 0.5"),
     ("grad", ["0.25", "0.25", "0.25", "0.5", "0.125"], "✓ Right! ∂f/∂w = ∂f/∂v1 · x = 0.25 × 2 = 0.5"),
 ])
@@ -148,12 +148,12 @@ def test_cli_quiz_reads_answers_from_stdin_without_a_terminal(capsys, monkeypatc
 
 def test_cli_quiz_in_a_terminal_uses_input(capsys, monkeypatch):
     monkeypatch.setattr("micrograd_cn.cli.common.interactive", lambda: True)
-    # f = a·b: ∂f/∂a = b = −2, ∂f/∂b = a = 3; then the input ends (Ctrl-D)
+    # f = a·b: ∂(a·b)/∂a = b = −2, ∂(a·b)/∂b = a = 3; then the input ends (Ctrl-D)
     monkeypatch.setattr("builtins.input", replay(["3", "-2"]))
     assert main(["step", "--quiz", "a*b", "a=3", "b=-2", "--ask", "local", "--lang", "en"]) == 0
     out = capsys.readouterr().out
     assert "✗ Not quite. For a product, the local derivative by one factor is the other factor" in out
-    assert "✓ Right (after a hint). ∂f/∂a = b = −2" in out
+    assert "✓ Right (after a hint). ∂(a·b)/∂a = b = −2" in out
     assert out.endswith("score: 1 / 1 (stopped after 1 of 2 steps)\n")
 
 
@@ -161,3 +161,53 @@ def test_cli_ask_needs_a_known_kind(capsys):
     with pytest.raises(SystemExit):
         main(["step", "--quiz", "--ask", "all", "x*x", "x=1"])
     assert "--ask" in capsys.readouterr().err
+
+
+# ------------------------------------------------------------------ what a pipe or a terminal hands over (issue 22)
+def quiz_answers() -> list[str]:
+    from micrograd_cn.teach.quiz import questions
+
+    return [repr(q.expected) for q in questions(neuron_snapshot())]
+
+
+def test_a_bom_at_the_start_of_piped_answers_shifts_nothing(capsys, monkeypatch):
+    answers = quiz_answers()
+    monkeypatch.setattr("sys.stdin", io.StringIO("\ufeff" + "\n".join(answers) + "\n"))
+    assert main(["step", "--quiz", EXPR, *BINDINGS, "--lang", "en"]) == 0
+    assert f"score: {len(answers)} / {len(answers)}" in capsys.readouterr().out
+
+
+def test_lines_from_reads_bytes_and_says_when_one_cannot_be_read():
+    import codecs
+
+    raw = io.BytesIO("\ufeff0.25\n−0.25\n中文\n0.5\n".encode("utf-8"))
+    stream = io.TextIOWrapper(raw, encoding="ascii")
+    shown: list[str] = []
+    read = lines_from(stream, shown.append)
+    assert read("› ") == "0.25"  # the mark of a UTF-8 file is not part of the answer
+    for _ in range(2):
+        with pytest.raises(UnicodeDecodeError):
+            read("› ")
+    assert read("› ") == "0.5"  # the unreadable lines were read past: nothing shifts
+    with pytest.raises(EOFError):
+        read("› ")
+    assert codecs.lookup(stream.encoding).name == "ascii"
+
+
+def test_an_ascii_terminal_asks_again_and_names_the_input_encoding():
+    import os
+    import subprocess
+    import sys
+
+    answers = quiz_answers()
+    typed = ["−0.25", "中文", *answers]
+    env = {**os.environ, "PYTHONIOENCODING": "ascii"}
+    for lang, words in (("zh", "PYTHONIOENCODING=utf-8"), ("en", "input encoding (ascii)")):
+        done = subprocess.run([sys.executable, "-m", "micrograd_cn", "step", "--quiz", EXPR,
+                               *BINDINGS, "--lang", lang],
+                              input="\n".join(typed).encode("utf-8") + b"\n", env=env,
+                              capture_output=True, timeout=120)
+        out = done.stdout.decode("ascii", "replace")
+        assert done.returncode == 0, done.stderr.decode("ascii", "replace")
+        assert f"{len(answers)} / {len(answers)}" in out  # every step scored: nothing shifted
+        assert out.count(words) == 2, out  # once for each unreadable line (zh: ? for 汉字)

@@ -36,7 +36,6 @@ from __future__ import annotations
 
 import html
 import os
-import re
 from typing import Callable, Iterable, Mapping
 
 from micrograd_cn.engine import Value
@@ -55,6 +54,7 @@ from micrograd_cn.render.graph import (
     network_snapshot,
     pipe,
 )
+from micrograd_cn.teach.naming import local_derivative
 from micrograd_cn.teach.snapshot import Snapshot
 from micrograd_cn.teach.trace import step_pages, sum_line
 
@@ -93,7 +93,9 @@ def _quiz_html(ls: Snapshot, ask: str, lang: str) -> list[str]:
     return [
         f'<p id="quiz-help">{html.escape(t("page_quiz_help", lang, what=what))}</p>',
         '<div id="quiz">',
-        f'<input id="answer" type="text" inputmode="decimal" autocomplete="off" '
+        # inputmode text: a phone's keyboard with a minus key ("decimal" has none on iOS)
+        f'<input id="answer" type="text" inputmode="text" autocomplete="off" autocapitalize="off" '
+        'spellcheck="false" '
         f'aria-label="{html.escape(t("page_quiz_answer", lang))}" disabled>',
         f'<button id="check" type="button" disabled>{html.escape(t("page_quiz_check", lang))}</button>',
         f'<button id="reveal" type="button" disabled>{html.escape(t("page_quiz_show", lang))}</button>',
@@ -116,21 +118,16 @@ def _svg(ls: Snapshot, lang: str, *, rankdir: str, projector: bool,
     return svg[svg.index("<svg"):]
 
 
-_CALL = re.compile(r"[^\s()·]+\([^()]*\)")
-
-
 def _locals(ls: Snapshot) -> dict[str, list[str]]:
     """Each edge's local derivative as L shows it on the edge: ∂(x1·w1)/∂w1, then = x1 = 2."""
     out = {}
     for node in ls.nodes:
-        # the op's own formula, bracketed unless it is one call: ∂(x·w)/∂w, ∂tanh(n)/∂n
-        of = node.forward if _CALL.fullmatch(node.forward) else f"({node.forward})"
         for i in dict.fromkeys(node.inputs):
             lines = []
             for pos, local, formula in zip(node.positions, node.locals, node.formulas):
                 if node.inputs[pos] == i:
                     number = num(local, DIGITS)
-                    lines += [f"∂{of}/∂{ls.nodes[i].name}",
+                    lines += [local_derivative(node.forward, ls.nodes[i].name),
                               f"= {number}" if formula == number else f"= {formula} = {number}"]
             out[f"e{i}_{node.index}"] = lines
     return out
@@ -221,7 +218,7 @@ def _page(root: Value, lang: str | None, title: str | None,
         "</main>",
         stage_overlays(lang, t("page_help", lang), locals=True),
         f'<script type="application/json" id="steps-data">{json_for_script(data)}</script>',
-        scripts(*(("quiz.js",) if quiz else ()), "stage.js", "step.js"),
+        scripts(*(("number.js", "quiz.js") if quiz else ()), "stage.js", "step.js"),
         "</body>",
         "</html>",
         "",

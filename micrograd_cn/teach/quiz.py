@@ -10,9 +10,11 @@ and the browser page (``stepper``) ask and explain the same way.
 
 An answer is a number or arithmetic of numbers, read by ``expr.answer`` (the
 expression whitelist without names: ``0.25*2``, ``1/8``, ``−0.5``). It is right
-when it is within REL_TOL of the expected value or within ABS_TOL of it, whichever
-is looser: a student who copies six digits, rounds to four significant digits or
-to three decimals is right; a sign or a factor off is wrong.
+when it is within REL_TOL of the expected value, relatively: a student who copies
+six digits or rounds to four significant digits is right; a sign, a factor or a
+power of ten off is wrong, however small the value (−0.0000454 is not 0 nor
+0.0000454). ABS_TOL is only a floor for an expected 0, far below any number shown.
+The page's quiz judges with these same two constants.
 
 Imports: doc, expr (answers only), i18n, snapshot, naming, table and trace (its printers);
 never a live Value.
@@ -25,11 +27,12 @@ from typing import Sequence
 
 from micrograd_cn.i18n import check_lang, lang_record, t
 from micrograd_cn.notation import num, paren
+from micrograd_cn.ops import OPS
 from micrograd_cn.teach import doc
 from micrograd_cn.teach.doc import Para
 from micrograd_cn.teach.expr import answer
 from micrograd_cn.teach.mistakes import Case, Mistake, candidates, diagnose, reveals, step_case
-from micrograd_cn.teach.naming import derivative
+from micrograd_cn.teach.naming import local_derivative
 from micrograd_cn.teach.snapshot import Snapshot, Step
 from micrograd_cn.teach.trace import equation, forward_blocks, leaves_blocks, sum_line, sums_blocks
 
@@ -38,8 +41,8 @@ ASKS = ("contribution", "local", "grad")
 ASK_KEYS = {"contribution": "quiz_ask_contribution", "local": "quiz_ask_local", "grad": "quiz_ask_grad"}
 WHAT_KEYS = {"contribution": "quiz_what_contribution", "local": "quiz_what_local",
              "grad": "quiz_what_grad"}
-REL_TOL = 1e-3  # 0.1 % of the expected value …
-ABS_TOL = 5e-4  # … or 0.0005, whichever is looser (small numbers rounded to 3 decimals)
+REL_TOL = 1e-3  # 0.1 % of the expected value (four significant digits) …
+ABS_TOL = 1e-12  # … with a floor far below any number shown, for an expected 0 (float noise)
 
 
 @dataclass(frozen=True)
@@ -80,21 +83,29 @@ def judge(text: str, expected: float) -> tuple[float, bool]:
     return value, is_right(value, expected)
 
 
-def _local_line(ls: Snapshot, step: Step) -> str:
-    """``∂a/∂z = σ′(z) = a(1 − a) = 0.25``: the local derivative with its formula."""
+def _local_line(ls: Snapshot, step: Step, lang: str) -> str:
+    """``∂σ(z)/∂z = σ′(z) = a(1 − a) = 0.25``: the local derivative with its formula.
+
+    A rule with cases (ReLU) says which case holds instead: ``y = 2 > 0, so ReLU′(y) = 1``.
+    """
     out, inp = ls.nodes[step.output], ls.nodes[step.input]
-    sides = [derivative(out.name, inp.name)]
-    rule = step.rule.split(" = ")[1:] if step.rule else []  # the rule's left side is σ′(z) again
+    sides = [local_derivative(out.forward or out.name, inp.name)]
+    spec = OPS.get(out.op)
+    cased = spec is not None and spec.rule_at is not None
+    rule = step.rule.split(" = ")[1:] if step.rule and not cased else []  # its left side is σ′(z) again
     for side in (step.formula, *rule, num(step.local)):
         if side and side not in sides:  # exp′(v4) = exp(v4) = e: each term once
             sides.append(side)
-    return " = ".join(sides)
+    line = " = ".join(sides)
+    if spec is not None and spec.rule_at is not None:
+        line += "\n" + t(spec.rule_at(inp.value), lang, x=inp.name, value=num(inp.value))
+    return line
 
 
-def _working(ls: Snapshot, step: Step, ask: str) -> str:
+def _working(ls: Snapshot, step: Step, ask: str, lang: str) -> str:
     lines = [equation(ls, step)]
     if ask == "local":
-        lines.insert(0, _local_line(ls, step))
+        lines.insert(0, _local_line(ls, step, lang))
     elif ask == "grad" and step.share == step.shares > 1:  # complete: the whole sum
         lines.append(sum_line(ls, step.input))
     elif ask == "grad" and step.share > 1:
@@ -108,14 +119,14 @@ def _question(ls: Snapshot, step: Step, ask: str, lang: str) -> Question:
     head = t("trace_step", lang, k=step.k, n=len(ls.steps)) + "  " + t(
         "trace_flow", lang, out=out.name, forward=out.forward, inp=inp.name)
     asked = t(ASK_KEYS[ask], lang, inp=inp.name, d=(
-        derivative(out.name, inp.name) if ask == "local" else ls.d(step.input)),
+        local_derivative(out.forward or out.name, inp.name) if ask == "local" else ls.d(step.input)),
         out=out.name, forward=out.forward)
     lines = [head, asked]
     if step.shares > 1:
         lines.append(t("quiz_share", lang, inp=inp.name, i=step.share, n=step.shares))
     case = step_case(ls, step, ask)
     return Question(step.k, len(ls.steps), ask, step.output, step.input, case.expected,
-                    "\n".join(lines), rule_hint(case, lang), _working(ls, step, ask), case,
+                    "\n".join(lines), rule_hint(case, lang), _working(ls, step, ask, lang), case,
                     _diagnoses(case, lang))
 
 

@@ -41,7 +41,9 @@ var Stage = (function () {
     function size() { return { w: Math.max(1, svg.clientWidth), h: Math.max(1, svg.clientHeight) }; }
     // an element's box in the drawing's own units (the viewBox's), whatever its transforms
     function box(el) {
-      var b = el.getBBox(), m = svg.getScreenCTM().inverse().multiply(el.getScreenCTM());
+      var b = el.getBBox(), outer = svg.getScreenCTM(), inner = el.getScreenCTM();
+      if (!outer || !inner) { return { x: b.x, y: b.y, w: b.width, h: b.height }; }  // not laid out yet
+      var m = outer.inverse().multiply(inner);
       var xs = [], ys = [];
       [[b.x, b.y], [b.x + b.width, b.y], [b.x, b.y + b.height], [b.x + b.width, b.y + b.height]]
         .forEach(function (p) {
