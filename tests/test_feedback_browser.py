@@ -150,7 +150,8 @@ def test_notebook_inline_page_places_every_gradient_label_inside_its_node(browse
     }"""
     for _ in range(20):
         page.set_content(f"<!DOCTYPE html><html><body>{frame_html}</body></html>")
-        frame = page.frames[1]
+        frame = page.wait_for_selector("iframe").content_frame()  # this load's frame, not the last one
+        assert frame is not None
         frame.wait_for_load_state("load")
         frame.wait_for_function("document.fonts.status === 'loaded'")
         frame.wait_for_function("document.documentElement.dataset.camera === 'still'")

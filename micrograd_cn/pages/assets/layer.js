@@ -39,7 +39,13 @@
     });
     // the matrix panel: the step's layer, and in it only what has been computed by step k
     each(".panel", function (el) { el.classList.toggle("shown", el.id === "panel-" + s.panel); });
-    each(".mrow", function (el) { el.hidden = Number(el.getAttribute("data-from")) > k; });
+    // (an earlier step's rows fold to their equation, so the step's own matrices fit beside
+    // the drawing)
+    each(".mrow", function (el) {
+      var from = Number(el.getAttribute("data-from"));
+      el.hidden = from > k;
+      el.classList.toggle("past", from < k);
+    });
     document.getElementById("step").textContent = k + " / " + total;
     document.getElementById("title").textContent = s.title;
     document.getElementById("formula").textContent = s.lines.join("\n");
