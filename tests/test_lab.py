@@ -203,6 +203,17 @@ def test_an_endless_loop_is_stopped_at_the_time_limit(tmp_path):
     assert report.message(result, "zh").startswith("1.5 秒后仍未结束，已停止：死循环？")
 
 
+def test_an_engine_that_hangs_in_the_bonus_does_not_cost_it(tmp_path):
+    """The bonus grades BP1–BP4 by hand; its remark on the student's own engine comes after the pass."""
+    lab = make_lab(tmp_path, "en", solution=True,
+                   edit=("engine.py", "    def sigmoid(self):\n", "    def sigmoid(self):\n        while True:\n"
+                                                                  "            pass\n"))
+    results = check(lab, [3, 6], seconds=1.5)
+    assert [r.passed for r in results] == [False, True]
+    assert report.message(results[1], "en") == ("all 2 cases pass; your own engine did not finish this network "
+                                                "in time: see tasks 1–4")
+
+
 def test_a_memory_bomb_costs_its_task_only(tmp_path):
     lab = hostile(tmp_path, "        hog = []\n        while True:\n            hog.append(bytearray(10**7))\n")
     results = check(lab, [1, 2], memory=512 << 20)

@@ -317,3 +317,14 @@ def test_numbering_changes_every_label_on_the_page(tmp_path):
     assert re.findall(r"layer (\d)", ng) == [str(int(d) - 1) for d in
                                               re.findall(r"layer (\d)", nielsen)]
     assert 'id="n-0-1"' in ng and 'id="panel-1"' in ng and 'id="panel-3"' not in ng
+
+
+def test_cross_entropy_page_says_delta_is_a_minus_y():
+    mlp = network([2, 3, 2], activation="tanh", seed=1)
+    steps = page_data(layer_view(mlp, [0.5, -1.0], [1.0, 0.0], "ce", lang="en"))["steps"]
+    bp1 = "\n".join(next(s for s in steps if s["title"].startswith("BP1"))["lines"])
+    for j, (neuron, y) in enumerate(zip(mlp.layers[-1].neurons, [1.0, 0.0]), 1):
+        a = neuron.a.data
+        assert neuron.z.grad == pytest.approx(a - y, abs=1e-12)  # the engine: δ = a − y
+        assert f"δ³{'₁₂'[j - 1]} = a³{'₁₂'[j - 1]} − y{'₁₂'[j - 1]} = {num(a)}" in bp1
+        assert f"= {num(a - y)}" in bp1

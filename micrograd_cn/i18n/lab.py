@@ -17,6 +17,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "lab_engine_agrees": ("；你自己的引擎算出的梯度相同", "; your own engine gives the same gradients"),
     "lab_engine_differs": ("；但你自己的引擎算出的梯度不同：请看任务 1–4",
                            "; but your own engine gives other gradients: see tasks 1–4"),
+    "lab_engine_unfinished": ("；你自己的引擎没有在时限内算完这个网络：请看任务 1–4",
+                              "; your own engine did not finish this network in time: see tasks 1–4"),
     # --- what a failing case says ------------------------------------------------------
     "lab_in_parens": ("（{text}）", " ({text})"),
     "lab_a_number": ("{name} 是普通数字", "{name} a plain number"),

@@ -213,6 +213,11 @@ def _steps(mlp: MLP, report: BPReport, lang: str, m: int = 1, shown: int = 1) ->
                      f"{_slope(acts[-1], L, r.j)} = {paren(r.incoming)} × {paren(r.slope)} = "
                      f"{num(r.delta)}    {ok} {_z(L, r.j)}.grad = {num(r.delta_engine)} "
                      f"{_match(r.delta, r.delta_engine)}")
+    if report.cost_name == "ce":  # a sigmoid output: the short way, beside the long one
+        lines.append(t("bp_ce_sigmoid", lang, s=sup(L)))
+        lines += [f"{_d(L, r.j)} = {_a(L, r.j)} − y{sub(r.j)} = {num(r.a)} − "
+                  f"{paren(report.y[r.j - 1])} = {num(r.a - report.y[r.j - 1])}"
+                  for r in layers[-1]]
     deltas += _neurons(L, sizes[-1])
     steps.append(LayerStep(t("lv_bp1_title", lang), tuple(lines), _neurons(L, sizes[-1]), (), (), L,
                       "bw", tuple(known), tuple(deltas), "bp1"))

@@ -93,7 +93,9 @@ def _quiz_html(ls: Snapshot, ask: str, lang: str) -> list[str]:
     return [
         f'<p id="quiz-help">{html.escape(t("page_quiz_help", lang, what=what))}</p>',
         '<div id="quiz">',
-        f'<input id="answer" type="text" inputmode="decimal" autocomplete="off" '
+        # inputmode text: a phone's keyboard with a minus key ("decimal" has none on iOS)
+        f'<input id="answer" type="text" inputmode="text" autocomplete="off" autocapitalize="off" '
+        'spellcheck="false" '
         f'aria-label="{html.escape(t("page_quiz_answer", lang))}" disabled>',
         f'<button id="check" type="button" disabled>{html.escape(t("page_quiz_check", lang))}</button>',
         f'<button id="reveal" type="button" disabled>{html.escape(t("page_quiz_show", lang))}</button>',

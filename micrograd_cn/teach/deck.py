@@ -77,8 +77,8 @@ KEYS: dict[str, tuple[str, ...]] = {  # the keys each kind accepts besides kind,
     "locals": ("expr", "values", "params", "mode", "text"),
     "paths": ("expr", "values", "wrt", "text"),
     "logistic": ("x", "y", "w", "b", "text"),
-    "network": _NETWORK + ("text",),
-    "matrix": _NETWORK + ("text",),
+    "network": _NETWORK + ("numbering", "text"),
+    "matrix": _NETWORK + ("numbering", "text"),
     "train": ("sizes", "activation", "output_activation", "weights", "seed", "data", "samples",
               "noise", "loss", "steps", "lr", "text"),
     "quiz": ("expr", "values", "wrt", "prompt", "text"),
@@ -595,6 +595,9 @@ def _page(number: int, raw: object, lang: str) -> Page:
         _check_logistic(spec, lang)
     elif kind in ("network", "matrix"):
         _network(spec, raw, kind, lang)
+        # layer numbers as bp --numbering: Nielsen's (input = layer 1) or Ng's (input = A⁰)
+        spec["numbering"] = _at("numbering", _choice, raw.get("numbering", "nielsen"),
+                                ("nielsen", "ng"), lang)
     elif kind == "train":
         _train(spec, raw, lang)
     elif kind == "exit":

@@ -18,11 +18,25 @@
       if (texts[i].textContent.indexOf(data.gradWord + " ") === 0) { line = texts[i]; }
     }
     if (line) {  // Graphviz anchors the line at its start: keep it centred as its text changes
-      var b = line.getBBox();
-      line.setAttribute("x", b.x + b.width / 2);
+      line.setAttribute("x", middle(box, line));
       line.setAttribute("text-anchor", "middle");
     }
     gradLines.push(line);
+  }
+  /* The middle of a node's outline, read from the outline's own coordinates: no layout or
+     font is needed, so the line is placed right even when the page starts in a frame that is
+     not laid out yet (a notebook's srcdoc iframe), where getBBox() still gives zeros. */
+  function middle(node, line) {
+    var shape = node.querySelector("path, polygon, ellipse"), xs = [];
+    if (shape && shape.tagName === "ellipse") { return parseFloat(shape.getAttribute("cx")); }
+    if (shape) {
+      var coords = (shape.getAttribute("d") || shape.getAttribute("points") || "")
+        .match(/-?\d+(\.\d+)?(e-?\d+)?/gi) || [];
+      for (var c = 0; c + 1 < coords.length; c += 2) { xs.push(parseFloat(coords[c])); }
+    }
+    if (xs.length) { return (Math.min.apply(null, xs) + Math.max.apply(null, xs)) / 2; }
+    var b = line.getBBox();
+    return b.x + b.width / 2;
   }
   // each edge's local derivative, written at the middle of its arrow (shown by L)
   var ns = "http://www.w3.org/2000/svg", layer = document.createElementNS(ns, "g");

@@ -107,6 +107,8 @@ def run_task(lab: Path, task: int, seconds: float = SECONDS, memory: int = MEMOR
                 break  # every writer is gone: the probe ended
             if len(data) < RESULT_LIMIT:
                 data += chunk
+            if b'"final": true' in data:
+                break  # the last line has come: done, even if something the student started holds the pipe
     if timed_out:
         _kill(proc.pid)
     try:
@@ -120,7 +122,8 @@ def run_task(lab: Path, task: int, seconds: float = SECONDS, memory: int = MEMOR
     result = _parse(bytes(data))
     if result is None:
         return TaskResult(task, False, 0, _no_result(code, timed_out, seconds, memory), 0, elapsed, {})
-    extra = {k: v for k, v in result.items() if k not in ("task", "passed", "cases", "failure", "printed", "stdin")}
+    extra = {k: v for k, v in result.items()
+             if k not in ("task", "passed", "cases", "failure", "printed", "stdin", "final")}
     failure = result.get("failure")
     if isinstance(failure, dict) and failure.get("kind") == "memory":
         failure["limit"] = memory
