@@ -31,4 +31,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "stage_key_escape": ("关闭黑屏和按键表；离开答案框", "close the blank screen and this table; leave the answer box"),
     # the step page's colour key and its op mark
     "page_key_op": ("这一步的运算", "the operation of this step"),
+    # an edge's local derivative written on it (L): ∂(x·w)/∂w = x = 2
+    "page_local": ("{d} = {formula}", "{d} = {formula}"),  # d: naming.local_derivative
 }

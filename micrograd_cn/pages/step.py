@@ -107,29 +107,33 @@ def _quiz_html(ls: Snapshot, ask: str, lang: str) -> list[str]:
 
 
 def _svg(ls: Snapshot, lang: str, *, rankdir: str, projector: bool,
-         locals_: dict[str, list[str]]) -> str:
+         locals_: dict[str, str]) -> str:
     """The graph as an inline <svg> element (no XML prolog, no DOCTYPE).
 
     Every box is sized for its final gradient; the page's script rewrites those
     lines step by step. The keyword arguments are ``viz.draw_snapshot``'s.
     """
-    picture = draw_snapshot(ls, lang=lang, rankdir=rankdir, projector=projector, edge_labels=locals_)
+    picture = draw_snapshot(ls, lang=lang, rankdir=rankdir, projector=projector,
+                            edge_labels={edge: [text] for edge, text in locals_.items()})
     svg = pipe(picture, "svg", t("page_dot_missing")).decode("utf-8")
     return svg[svg.index("<svg"):]
 
 
-def _locals(ls: Snapshot) -> dict[str, list[str]]:
-    """Each edge's local derivative as L shows it on the edge: ∂(x1·w1)/∂w1, then = x1 = 2."""
+def _locals(ls: Snapshot, lang: str, held: bool = False) -> dict[str, str]:
+    """Each edge's local derivative as the L key writes it on the edge: ∂(x·w)/∂w = x = 2
+    (``held``: its formula without the number, for a quiz step not answered yet: ∂(x·w)/∂w = x)."""
     out = {}
     for node in ls.nodes:
         for i in dict.fromkeys(node.inputs):
-            lines = []
+            parts = []
             for pos, local, formula in zip(node.positions, node.locals, node.formulas):
                 if node.inputs[pos] == i:
                     number = num(local, DIGITS)
-                    lines += [local_derivative(node.forward, ls.nodes[i].name),
-                              f"= {number}" if formula == number else f"= {formula} = {number}"]
-            out[f"e{i}_{node.index}"] = lines
+                    shown = (number if formula == number else f"{formula} = {number}") if not held \
+                        else "?" if formula == number else formula
+                    parts.append(t("page_local", lang, d=local_derivative(node.forward, ls.nodes[i].name),
+                                   formula=shown))
+            out[f"e{i}_{node.index}"] = "; ".join(parts)
     return out
 
 
@@ -176,7 +180,7 @@ def _page(root: Value, lang: str | None, title: str | None,
         raise ValueError(t("viz_rankdir", value=show(rankdir), choices=", ".join(RANKDIRS)))
     ls = network_snapshot(root, params=params, groups=groups, model=model, data_leaves=data_leaves)
     steps = ls.steps
-    locals_ = _locals(ls)  # written on the edges (shown by L): the layout leaves room for them
+    locals_ = _locals(ls, lang)  # written on the edges (shown by L): the layout leaves room for them
     svg = _svg(ls, lang, rankdir=rankdir, projector=projector, locals_=locals_)  # legend: in HTML
     pages = step_pages(ls, lang)
     # pages: forward pass, one per step, then the leaves' totals (shown with the last step)
@@ -187,9 +191,13 @@ def _page(root: Value, lang: str | None, title: str | None,
             "steps": [{"out": s.output, "inp": s.input, "grad": num(s.grad_after, DIGITS),
                        # the step that completes a gradient of several terms: it as their sum
                        "sum": sum_line(ls, s.input) if s.share == s.shares > 1 else ""}
-                      for s in steps], "locals": locals_}
+                      for s in steps]}
+    data["locals"] = locals_
     if quiz:
-        data["quiz"] = _quiz_data(ls, ask, lang)
+        # until answered: the last step's page without the leaves' totals, the edges'
+        # local derivatives without their numbers
+        data["quiz"] = _quiz_data(ls, ask, lang) | {
+            "lastPage": pages[-2], "heldLocals": _locals(ls, lang, held=True)}
     heading = t("page_title", lang, expr=title) if title else t("page_title_plain", lang)
     return "\n".join([
         *page_head(lang, heading, ("stage.css", "step.css", "quiz.css") if quiz

@@ -38,13 +38,16 @@
     var b = line.getBBox();
     return b.x + b.width / 2;
   }
-  // each edge's local derivative: Graphviz wrote its lines on the edge (room is left for
-  // them); they are shown by L
+  // each edge's local derivative: Graphviz wrote it on the edge (room is left for it); L shows it
+  var localTexts = {};  // edge id -> its local derivative's text
   Object.keys(data.locals).forEach(function (id) {
-    var edge = document.getElementById(id), lines = data.locals[id];
+    var edge = document.getElementById(id);
     var texts = edge ? edge.getElementsByTagName("text") : [];
     for (var i = 0; i < texts.length; i++) {
-      if (lines.indexOf(texts[i].textContent) >= 0) { texts[i].classList.add("local"); }
+      if (texts[i].textContent === data.locals[id]) {
+        texts[i].classList.add("local");
+        localTexts[id] = texts[i];
+      }
     }
   });
   var locals = false;
@@ -55,13 +58,30 @@
     if (button) { button.setAttribute("aria-pressed", String(locals)); }
   }
 
+  // On a quiz page only the numbers of unanswered steps stay hidden, wherever the student
+  // moves (→, End): a gradient some unanswered step adds to shows "?" from that step on
+  // (a later total would give its part away), and so does that edge's local derivative.
+  function answered(i) {  // step i (1-based) may show its numbers
+    return !window.stepQuiz || window.stepQuiz.answered(i);
+  }
   function showGrads(upto) {  // the gradients after step ``upto`` ("?" = not reached yet)
-    var grads = {};
+    var grads = {}, hidden = {};
     if (k > 0) { grads[data.root] = data.rootGrad; }
-    for (var i = 0; i < upto; i++) { grads[data.steps[i].inp] = data.steps[i].grad; }
+    for (var i = 0; i < upto; i++) {
+      var s = data.steps[i];
+      if (!answered(i + 1)) { hidden[s.inp] = true; }
+      if (!hidden[s.inp]) { grads[s.inp] = s.grad; } else { delete grads[s.inp]; }
+    }
     gradLines.forEach(function (line, j) {
       if (line) { line.textContent = data.gradWord + " " + (j in grads ? grads[j] : "?"); }
     });
+    if (data.quiz) {  // an edge of x·x is two steps: held while either is unanswered
+      var held = {};
+      data.steps.forEach(function (s, i) { if (!answered(i + 1)) { held["e" + s.inp + "_" + s.out] = true; } });
+      Object.keys(localTexts).forEach(function (id) {
+        localTexts[id].textContent = (held[id] ? data.quiz.heldLocals : data.locals)[id];
+      });
+    }
   }
   function mark(id, cls) {
     var el = document.getElementById(id);
@@ -84,9 +104,12 @@
       mark("v" + s.inp, "hl-in");
     }
     var quiz = window.stepQuiz, held = quiz ? quiz.holds(k) : false;  // set on a quiz page
-    showGrads(held ? k - 1 : k);  // a step not answered yet keeps its result hidden
+    showGrads(k);  // a step not answered yet keeps its result hidden
     document.getElementById("step").textContent = k + " / " + total;
-    formula.textContent = held ? quiz.prompt(k) : data.pages[k];
+    var all = true;  // the last page adds up every leaf: only once every step is answered
+    for (var i = 1; quiz && i <= total; i++) { all = all && answered(i); }
+    formula.textContent = held ? quiz.prompt(k) : (k === total && !all) ? data.quiz.lastPage
+      : data.pages[k];
     Stage.fit(formula, largest, smallest);
     document.getElementById("prev").disabled = (k === 0);
     document.getElementById("next").disabled = (k === total);
