@@ -114,9 +114,15 @@ def _svg(ls: Snapshot, lang: str, *, rankdir: str, projector: bool,
     lines step by step. The keyword arguments are ``viz.draw_snapshot``'s.
     """
     picture = draw_snapshot(ls, lang=lang, rankdir=rankdir, projector=projector,
-                            edge_labels={edge: [text] for edge, text in locals_.items()})
+                            edge_labels={edge: _two_lines(text) for edge, text in locals_.items()})
     svg = pipe(picture, "svg", t("page_dot_missing")).decode("utf-8")
     return svg[svg.index("<svg"):]
+
+
+def _two_lines(text: str) -> list[str]:
+    """An edge's label as two short lines: ∂(x·w)/∂w, then = x = 2 (the edge stays short)."""
+    head, sep, tail = text.partition(" = ")
+    return [head, f"= {tail}"] if sep else [text]
 
 
 def _locals(ls: Snapshot, lang: str, held: bool = False) -> dict[str, str]:

@@ -104,7 +104,11 @@ var Stage = (function () {
       var active = opts.active ? Array.prototype.slice.call(svg.querySelectorAll(opts.active)) : [];
       if (overview || !active.length) { return all; }
       var area = null;
-      active.forEach(function (el) { area = union(area, box(el)); });
+      active.forEach(function (el) {  // an edge by its line and arrow head (not its label)
+        var parts = el.classList.contains("hl-edge") ? el.querySelectorAll("path, polygon, line") : [];
+        if (!parts.length) { area = union(area, box(el)); }
+        Array.prototype.forEach.call(parts, function (p) { area = union(area, box(p)); });
+      });
       // one zoom for every step: the smallest text of the drawing's nodes sets it, measured
       // once per window size (a glyph box is rounded to whole pixels at each zoom, so a new
       // measure at every step would change the zoom a little); a margin for that rounding
