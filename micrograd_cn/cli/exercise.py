@@ -49,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
         return emit(args, _shapes(args))
     exercises = sheet(args.seed, args.count, args.level)
     if args.format == "json":
-        return emit(args, json.dumps(sheet_json(exercises), ensure_ascii=False, indent=1))
+        return emit(args, json.dumps(sheet_json(exercises, key=not args.no_key), ensure_ascii=False, indent=1))
     if args.format == "html":
         return emit(args, sheet_html(exercises, args.seed, args.level, args.lang,
                                       key=not args.no_key))
