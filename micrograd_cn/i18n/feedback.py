@@ -119,6 +119,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "In db = dZ·1, 1 is a column of m ones (m samples; here m = {m}): multiplying by it adds up "
         "each row of dZ over the samples.",
     ),
+    "exercise_show_answer": ("第 {k} 题的答案（点开）", "Answer to exercise {k} (open)"),
     "rule_relu_on": ("{x} = {value} > 0，所以 ReLU′({x}) = 1", "{x} = {value} > 0, so ReLU′({x}) = 1"),
     "rule_relu_off": ("{x} = {value} ≤ 0，所以 ReLU′({x}) = 0", "{x} = {value} ≤ 0, so ReLU′({x}) = 0"),
     "quiz_mistake_line": ("第 {k} 步：{label}", "step {k}: {label}"),

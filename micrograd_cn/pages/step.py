@@ -93,7 +93,9 @@ def _quiz_html(ls: Snapshot, ask: str, lang: str) -> list[str]:
     return [
         f'<p id="quiz-help">{html.escape(t("page_quiz_help", lang, what=what))}</p>',
         '<div id="quiz">',
-        f'<input id="answer" type="text" inputmode="decimal" autocomplete="off" '
+        # inputmode text: a phone's keyboard with a minus key ("decimal" has none on iOS)
+        f'<input id="answer" type="text" inputmode="text" autocomplete="off" autocapitalize="off" '
+        'spellcheck="false" '
         f'aria-label="{html.escape(t("page_quiz_answer", lang))}" disabled>',
         f'<button id="check" type="button" disabled>{html.escape(t("page_quiz_check", lang))}</button>',
         f'<button id="reveal" type="button" disabled>{html.escape(t("page_quiz_show", lang))}</button>',
@@ -115,8 +117,9 @@ def _svg(ls: Snapshot, lang: str, *, rankdir: str, projector: bool) -> str:
     return svg[svg.index("<svg"):]
 
 
-def _locals(ls: Snapshot, lang: str) -> dict[str, str]:
-    """Each edge's local derivative as the L key writes it on the edge: ∂(x·w)/∂w = x = 2."""
+def _locals(ls: Snapshot, lang: str, held: bool = False) -> dict[str, str]:
+    """Each edge's local derivative as the L key writes it on the edge: ∂(x·w)/∂w = x = 2
+    (``held``: its formula without the number, for a quiz step not answered yet: ∂(x·w)/∂w = x)."""
     out = {}
     for node in ls.nodes:
         for i in dict.fromkeys(node.inputs):
@@ -124,8 +127,10 @@ def _locals(ls: Snapshot, lang: str) -> dict[str, str]:
             for pos, local, formula in zip(node.positions, node.locals, node.formulas):
                 if node.inputs[pos] == i:
                     number = num(local, DIGITS)
+                    shown = (number if formula == number else f"{formula} = {number}") if not held \
+                        else "?" if formula == number else formula
                     parts.append(t("page_local", lang, d=local_derivative(node.forward, ls.nodes[i].name),
-                                   formula=number if formula == number else f"{formula} = {number}"))
+                                   formula=shown))
             out[f"e{i}_{node.index}"] = "; ".join(parts)
     return out
 
@@ -184,9 +189,12 @@ def _page(root: Value, lang: str | None, title: str | None,
                        # the step that completes a gradient of several terms: it as their sum
                        "sum": sum_line(ls, s.input) if s.share == s.shares > 1 else ""}
                       for s in steps]}
-    if quiz:
-        data["quiz"] = _quiz_data(ls, ask, lang)
     data["locals"] = _locals(ls, lang)
+    if quiz:
+        # until answered: the last step's page without the leaves' totals, the edges'
+        # local derivatives without their numbers
+        data["quiz"] = _quiz_data(ls, ask, lang) | {
+            "lastPage": pages[-2], "heldLocals": _locals(ls, lang, held=True)}
     heading = t("page_title", lang, expr=title) if title else t("page_title_plain", lang)
     return "\n".join([
         *page_head(lang, heading, ("stage.css", "step.css", "quiz.css") if quiz
