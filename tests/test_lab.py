@@ -167,6 +167,30 @@ def test_one_bug_fails_exactly_its_task_and_names_it(tmp_path, task):
                                          else "; your own engine gives the same gradients")
 
 
+BACKWARD_BUGS = {
+    "root": ("        self.grad = 1.0  # ∂self/∂self\n", "",
+             "root.grad should be 1, got 0 (L = 3x + 1 at x = 2): backward() must first set the root's own "
+             "gradient to 1 (∂L/∂L = 1)"),
+    "twice": ("            elif node not in seen:\n", "            else:\n",
+              "∂L/∂a should be −3, got −5 (L = u + u·c with u = a·b (u is used twice) at a = 1.5, b = −2, c = 0.5): "
+              "a node's _backward ran twice"),
+    "order": ("        for node in reversed(order):", "        for node in order:",
+              "∂L/∂x should be 3, got 0 (L = 3x + 1 at x = 2): call each node's _backward after every node that "
+              "uses it: in reverse topological order"),
+    "unreached": ("for child in node._prev if", "for child in node._prev[:1] if",
+                  "∂L/∂a should be −3, got −2 (L = u + u·c with u = a·b (u is used twice) at a = 1.5, b = −2, "
+                  "c = 0.5): a node's _backward never ran"),
+}
+
+
+@pytest.mark.parametrize("bug", sorted(BACKWARD_BUGS))
+def test_backward_mistakes_are_told_apart(tmp_path, bug):
+    """Task 4 logs which _backward ran when: the hint says twice, never, or too early."""
+    old, new, said = BACKWARD_BUGS[bug]
+    (result,) = check(make_lab(tmp_path, "en", solution=True, edit=("engine.py", old, new)), [4])
+    assert report.message(result, "en").startswith(said), report.message(result, "en")
+
+
 def test_pypi_micrograd_passes_tasks_1_2_5_and_is_told_what_it_lacks(tmp_path):
     spec = importlib.util.find_spec("micrograd")
     if spec is None or spec.origin is None:
