@@ -120,6 +120,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "each row of dZ over the samples.",
     ),
     "exercise_show_answer": ("第 {k} 题的答案（点开）", "Answer to exercise {k} (open)"),
+    # --- the step page: where the gradient goes
+    "page_key_from": ("局部导数取自的节点", "the node the local derivative is made of"),
+    "page_flow_back": ("梯度沿这条边反向流回", "the gradient flows back along this edge"),
     "rule_relu_on": ("{x} = {value} > 0，所以 ReLU′({x}) = 1", "{x} = {value} > 0, so ReLU′({x}) = 1"),
     "rule_relu_off": ("{x} = {value} ≤ 0，所以 ReLU′({x}) = 0", "{x} = {value} ≤ 0, so ReLU′({x}) = 0"),
     "quiz_mistake_line": ("第 {k} 步：{label}", "step {k}: {label}"),

@@ -74,6 +74,36 @@
       if (line) { line.textContent = data.gradWord + " " + (j in grads ? grads[j] : "?"); }
     });
   }
+  // where the gradient goes: the step's edge drawn once more, pointing backward (input end),
+  // over the forward arrow; and the nodes its local derivative is made of (b for ∂(a·b)/∂a)
+  var defs = document.createElementNS(ns, "defs"), head = document.createElementNS(ns, "marker");
+  head.setAttribute("id", "grad-back-head");
+  head.setAttribute("viewBox", "0 0 10 10");
+  head.setAttribute("refX", "6");
+  head.setAttribute("refY", "5");
+  head.setAttribute("markerWidth", "4");
+  head.setAttribute("markerHeight", "4");
+  head.setAttribute("orient", "auto-start-reverse");
+  var tip = document.createElementNS(ns, "path");
+  tip.setAttribute("d", "M0,0 L10,5 L0,10 z");
+  head.appendChild(tip);
+  defs.appendChild(head);
+  svg.insertBefore(defs, svg.firstChild);
+  var flow = document.createElementNS(ns, "path"), flowTitle = document.createElementNS(ns, "title");
+  flow.setAttribute("class", "grad-flow");
+  flow.setAttribute("marker-start", "url(#grad-back-head)");
+  flowTitle.textContent = data.flowWord;
+  flow.appendChild(flowTitle);
+  (svg.querySelector("g.graph") || svg).appendChild(flow);
+  function showFlow(s) {
+    var edge = s ? document.getElementById("e" + s.inp + "_" + s.out) : null;
+    var path = edge ? edge.querySelector("path") : null;
+    if (path) { flow.setAttribute("d", path.getAttribute("d")); }
+    flow.style.display = path ? "" : "none";
+    Array.prototype.slice.call(document.getElementsByClassName("local-from")).forEach(
+      function (el) { el.classList.remove("local-from"); });
+    (s ? s.reads : []).forEach(function (j) { mark("v" + j, "local-from"); });
+  }
   function mark(id, cls) {
     var el = document.getElementById(id);
     if (el) { el.classList.add(cls); }
@@ -94,6 +124,7 @@
       mark("e" + s.inp + "_" + s.out, "hl-edge");
       mark("v" + s.inp, "hl-in");
     }
+    showFlow(k > 0 ? data.steps[k - 1] : null);
     var quiz = window.stepQuiz, held = quiz ? quiz.holds(k) : false;  // set on a quiz page
     showGrads(held ? k - 1 : k);  // a step not answered yet keeps its result hidden
     document.getElementById("step").textContent = k + " / " + total;
