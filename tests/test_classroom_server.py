@@ -21,8 +21,6 @@ from micrograd_cn.server.app import COOKIE  # noqa: E402
 from micrograd_cn.teach.deck import parse_deck  # noqa: E402
 from tests.classroom_support import LESSON, free_port, leaks, start_server, stop
 
-pytest.importorskip("micrograd_cn.pages.deck", reason="the deck page (issue 24) is not on this branch yet")
-
 
 @pytest.fixture
 def lesson(tmp_path):
@@ -90,10 +88,14 @@ def test_start_up_prints_and_writes_the_token_and_listens_on_loopback(tmp_path, 
         page = c.http.get(f"/teacher?token={token}")
         assert page.status_code == 200 and "classroom-panel" in page.text
         assert "server" not in page.headers  # uvicorn does not announce itself
+        from micrograd_cn.server.run import lan_address
+
+        address = lan_address()  # loopback only by default: this machine's LAN address is refused
+        if address != "127.0.0.1":
+            with pytest.raises(httpx.ConnectError):
+                httpx.get(f"http://{address}:{port}/api/state", timeout=3)
     finally:
         stop(proc)
-    out = proc.args  # the command line the test ran: loopback is the default
-    assert "--lan" not in out
 
 
 def _events(c: Class, until, limit: float = 10.0) -> list[dict]:

@@ -270,3 +270,42 @@ def test_import_micrograd_cn_imports_no_server_dependency():
             "bad = [m for m in ('starlette', 'uvicorn', 'segno', 'httpx2', 'micrograd_cn.server.app')"
             " if m in sys.modules]\nassert not bad, bad\n")
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_lan_binds_all_interfaces_and_prints_the_lan_address_and_a_warning(tmp_path, monkeypatch, capsys):
+    """Checked without opening a socket on all interfaces (tests listen on 127.0.0.1 only)."""
+    import micrograd_cn.server.run as run
+
+    bound: list[tuple[str, int]] = []
+
+    class Socket:
+        def getsockname(self):
+            return ("0.0.0.0", 8123)
+
+        def close(self):
+            pass
+
+    monkeypatch.setattr(run, "listen", lambda host, port: bound.append((host, port)) or Socket())
+    monkeypatch.setattr(run, "serve", lambda app, sock: None)
+    monkeypatch.setattr(run, "lan_address", lambda: "192.168.7.20")
+    lesson = tmp_path / "l.toml"
+    lesson.write_text(LESSON, encoding="utf-8")
+    token = tmp_path / "token"
+    assert main(["classroom", str(lesson), "--lan", "--port", "8123", "--db", str(tmp_path / "c.sqlite"),
+                 "--token-file", str(token), "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert bound == [("0.0.0.0", 8123)]
+    assert "students open: http://192.168.7.20:8123/" in out
+    assert "warning: --lan" in out and "no HTTPS" in out
+    assert token.read_text().strip() in out and oct(os.stat(token).st_mode & 0o777) == "0o600"
+    assert main(["classroom", str(lesson), "--port", "8123", "--db", str(tmp_path / "c.sqlite")]) == 0
+    assert bound[-1] == ("127.0.0.1", 8123)  # loopback by default
+    assert "--lan" not in capsys.readouterr().out
+
+
+def test_lan_address_is_an_ipv4_address():
+    import ipaddress
+
+    from micrograd_cn.server.run import lan_address
+
+    assert ipaddress.ip_address(lan_address()).version == 4

@@ -13,7 +13,6 @@ how to install it.
 from __future__ import annotations
 
 import argparse
-import importlib
 import re
 import secrets
 from datetime import date
@@ -103,17 +102,9 @@ def _require_extra(lang: str) -> None:
         raise OSError(t("cli_classroom_missing_extra", lang, names=", ".join(absent)))
 
 
-def _deck_html(lang: str):
-    """The deck page's builder (issue 24's ``pages.deck``), imported by name so the rest works without it."""
-    try:
-        return importlib.import_module("micrograd_cn.pages.deck").deck_html
-    except (ImportError, AttributeError):
-        raise OSError(t("cli_classroom_no_deck", lang)) from None
-
-
 def _serve(args: argparse.Namespace) -> int:
     _require_extra(args.lang)
-    deck_html = _deck_html(args.lang)
+    from micrograd_cn.pages.deck import deck_html
     from micrograd_cn.server.app import create_app, make_classroom
     from micrograd_cn.server.run import ALL, LOOPBACK, lan_address, listen, serve, write_token
     from micrograd_cn.teach.deck import load_deck

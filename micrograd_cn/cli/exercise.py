@@ -82,7 +82,7 @@ def run_roster(args: argparse.Namespace) -> int:
 
     from micrograd_cn.pages.homework import homework_key_html, homework_sheet_html
     from micrograd_cn.render.document import to_md
-    from micrograd_cn.render.files import write_atomic
+    from micrograd_cn.render.files import write_output
     from micrograd_cn.teach.homework import class_files, read_roster
 
     lang = args.lang
@@ -106,7 +106,7 @@ def run_roster(args: argparse.Namespace) -> int:
                                other=others[0], n=len(others)))
     folder.mkdir(exist_ok=True)
     for name, text in files.items():
-        write_atomic(folder / name, text.encode("utf-8"))
+        write_output(folder / name, text.encode("utf-8"))
     print(t("cli_roster_written", lang, n=len(names), path=str(folder), files=len(files)))
     return 0
 
@@ -116,7 +116,7 @@ def run_check(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from micrograd_cn.render.document import to_text
-    from micrograd_cn.render.files import write_atomic
+    from micrograd_cn.render.files import is_stdout, write_output
     from micrograd_cn.teach.homework import mark, marking_blocks, read_answers, read_key, scores_csv
 
     lang = args.lang
@@ -127,6 +127,7 @@ def run_check(args: argparse.Namespace) -> int:
     marking = mark(key, text, lang, source=args.answers)
     print(to_text(marking_blocks(marking, lang)).rstrip("\n"))
     if args.output is not None:
-        write_atomic(Path(args.output), scores_csv(marking).encode("utf-8"))
-        print(t("cli_written", lang, path=args.output))
+        write_output(args.output, scores_csv(marking).encode("utf-8"))
+        if not is_stdout(args.output):
+            print(t("cli_written", lang, path=args.output))
     return 0

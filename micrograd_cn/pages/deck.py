@@ -36,7 +36,7 @@ from micrograd_cn.i18n import language, t
 from micrograd_cn.notation import num
 from micrograd_cn.pages.base import asset, json_for_script
 from micrograd_cn.render.document import to_html, to_md
-from micrograd_cn.render.files import write_atomic
+from micrograd_cn.render.files import write_output
 from micrograd_cn.render.graph import draw, pipe
 from micrograd_cn.teach import backprop
 from micrograd_cn.teach.deck import Deck, DeckError, Page, QuizQuestion, build, load_deck
@@ -535,9 +535,9 @@ def write_deck(path: str | os.PathLike, deck: Deck | str | os.PathLike | None = 
     pages = DeckPages(deck, projector)
     text = pages.html()
     md = pages.handout() if notes_target is not None else None
-    write_atomic(target, text.encode("utf-8"))
+    write_output(target, text.encode("utf-8"))
     if notes_target is not None and md is not None:
-        write_atomic(notes_target, md.encode("utf-8"))
+        write_output(notes_target, md.encode("utf-8"))
     return pages
 
 

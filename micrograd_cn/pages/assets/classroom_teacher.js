@@ -117,6 +117,7 @@
   }
 
   function follow(k) {  // the deck moved to page k: the class follows
+    if (!state) { return; }  // before the server's page is known, the deck's own start does not count
     if (!k || k === shown) { showQr(); return; }
     shown = k;
     qrByHand = null;
