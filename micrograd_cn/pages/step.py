@@ -125,8 +125,9 @@ def _reads(ls: Snapshot, step: SnapshotStep) -> tuple[int, ...]:
     return out.reads[edge] if edge < len(out.reads) else ()
 
 
-def _locals(ls: Snapshot, lang: str) -> dict[str, str]:
-    """Each edge's local derivative as the L key writes it on the edge: ∂(x·w)/∂w = x = 2."""
+def _locals(ls: Snapshot, lang: str, held: bool = False) -> dict[str, str]:
+    """Each edge's local derivative as the L key writes it on the edge: ∂(x·w)/∂w = x = 2
+    (``held``: its formula without the number, for a quiz step not answered yet: ∂(x·w)/∂w = x)."""
     out = {}
     for node in ls.nodes:
         for i in dict.fromkeys(node.inputs):
@@ -134,8 +135,10 @@ def _locals(ls: Snapshot, lang: str) -> dict[str, str]:
             for pos, local, formula in zip(node.positions, node.locals, node.formulas):
                 if node.inputs[pos] == i:
                     number = num(local, DIGITS)
+                    shown = (number if formula == number else f"{formula} = {number}") if not held \
+                        else "?" if formula == number else formula
                     parts.append(t("page_local", lang, d=local_derivative(node.forward, ls.nodes[i].name),
-                                   formula=number if formula == number else f"{formula} = {number}"))
+                                   formula=shown))
             out[f"e{i}_{node.index}"] = "; ".join(parts)
     return out
 
@@ -197,9 +200,12 @@ def _page(root: Value, lang: str | None, title: str | None,
                        # the step that completes a gradient of several terms: it as their sum
                        "sum": sum_line(ls, s.input) if s.share == s.shares > 1 else ""}
                       for s in steps]}
-    if quiz:
-        data["quiz"] = _quiz_data(ls, ask, lang)
     data["locals"] = _locals(ls, lang)
+    if quiz:
+        # until answered: the last step's page without the leaves' totals, the edges'
+        # local derivatives without their numbers
+        data["quiz"] = _quiz_data(ls, ask, lang) | {
+            "lastPage": pages[-2], "heldLocals": _locals(ls, lang, held=True)}
     heading = t("page_title", lang, expr=title) if title else t("page_title_plain", lang)
     return "\n".join([
         *page_head(lang, heading, ("stage.css", "step.css", "quiz.css") if quiz

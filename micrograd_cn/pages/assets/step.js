@@ -44,6 +44,7 @@
   var size = 0;
   var first = svg.querySelector("g.node text");
   if (first) { size = parseFloat(first.getAttribute("font-size")) || 14; }
+  var localTexts = {};  // edge id -> its local derivative's text
   Object.keys(data.locals).forEach(function (id) {
     var edge = document.getElementById(id), path = edge ? edge.querySelector("path") : null;
     if (!path) { return; }
@@ -55,6 +56,7 @@
     text.setAttribute("font-size", size);
     text.setAttribute("class", "local");
     text.textContent = data.locals[id];
+    localTexts[id] = text;
     layer.appendChild(text);
   });
   (svg.querySelector("g.graph") || svg).appendChild(layer);
@@ -66,13 +68,30 @@
     if (button) { button.setAttribute("aria-pressed", String(locals)); }
   }
 
+  // On a quiz page only the numbers of unanswered steps stay hidden, wherever the student
+  // moves (→, End): a gradient some unanswered step adds to shows "?" from that step on
+  // (a later total would give its part away), and so does that edge's local derivative.
+  function answered(i) {  // step i (1-based) may show its numbers
+    return !window.stepQuiz || window.stepQuiz.answered(i);
+  }
   function showGrads(upto) {  // the gradients after step ``upto`` ("?" = not reached yet)
-    var grads = {};
+    var grads = {}, hidden = {};
     if (k > 0) { grads[data.root] = data.rootGrad; }
-    for (var i = 0; i < upto; i++) { grads[data.steps[i].inp] = data.steps[i].grad; }
+    for (var i = 0; i < upto; i++) {
+      var s = data.steps[i];
+      if (!answered(i + 1)) { hidden[s.inp] = true; }
+      if (!hidden[s.inp]) { grads[s.inp] = s.grad; } else { delete grads[s.inp]; }
+    }
     gradLines.forEach(function (line, j) {
       if (line) { line.textContent = data.gradWord + " " + (j in grads ? grads[j] : "?"); }
     });
+    if (data.quiz) {  // an edge of x·x is two steps: held while either is unanswered
+      var held = {};
+      data.steps.forEach(function (s, i) { if (!answered(i + 1)) { held["e" + s.inp + "_" + s.out] = true; } });
+      Object.keys(localTexts).forEach(function (id) {
+        localTexts[id].textContent = (held[id] ? data.quiz.heldLocals : data.locals)[id];
+      });
+    }
   }
   // where the gradient goes: the step's edge drawn once more, pointing backward (input end),
   // over the forward arrow; and the nodes its local derivative is made of (b for ∂(a·b)/∂a)
@@ -126,9 +145,12 @@
     }
     showFlow(k > 0 ? data.steps[k - 1] : null);
     var quiz = window.stepQuiz, held = quiz ? quiz.holds(k) : false;  // set on a quiz page
-    showGrads(held ? k - 1 : k);  // a step not answered yet keeps its result hidden
+    showGrads(k);  // a step not answered yet keeps its result hidden
     document.getElementById("step").textContent = k + " / " + total;
-    formula.textContent = held ? quiz.prompt(k) : data.pages[k];
+    var all = true;  // the last page adds up every leaf: only once every step is answered
+    for (var i = 1; quiz && i <= total; i++) { all = all && answered(i); }
+    formula.textContent = held ? quiz.prompt(k) : (k === total && !all) ? data.quiz.lastPage
+      : data.pages[k];
     Stage.fit(formula, largest, smallest);
     document.getElementById("prev").disabled = (k === 0);
     document.getElementById("next").disabled = (k === total);
