@@ -95,29 +95,26 @@
   }
   // where the gradient goes: the step's edge drawn once more, pointing backward (input end),
   // over the forward arrow; and the nodes its local derivative is made of (b for ∂(a·b)/∂a)
-  var defs = document.createElementNS(ns, "defs"), head = document.createElementNS(ns, "marker");
-  head.setAttribute("id", "grad-back-head");
-  head.setAttribute("viewBox", "0 0 10 10");
-  head.setAttribute("refX", "6");
-  head.setAttribute("refY", "5");
-  head.setAttribute("markerWidth", "4");
-  head.setAttribute("markerHeight", "4");
-  head.setAttribute("orient", "auto-start-reverse");
-  var tip = document.createElementNS(ns, "path");
-  tip.setAttribute("d", "M0,0 L10,5 L0,10 z");
-  head.appendChild(tip);
-  defs.appendChild(head);
-  svg.insertBefore(defs, svg.firstChild);
-  var flow = document.createElementNS(ns, "path"), flowTitle = document.createElementNS(ns, "title");
+  var flow = document.createElementNS(ns, "g"), flowPath = document.createElementNS(ns, "path");
+  var flowHead = document.createElementNS(ns, "polygon"), flowTitle = document.createElementNS(ns, "title");
   flow.setAttribute("class", "grad-flow");
-  flow.setAttribute("marker-start", "url(#grad-back-head)");
   flowTitle.textContent = data.flowWord;
   flow.appendChild(flowTitle);
+  flow.appendChild(flowPath);
+  flow.appendChild(flowHead);
   (svg.querySelector("g.graph") || svg).appendChild(flow);
   function showFlow(s) {
     var edge = s ? document.getElementById("e" + s.inp + "_" + s.out) : null;
     var path = edge ? edge.querySelector("path") : null;
-    if (path) { flow.setAttribute("d", path.getAttribute("d")); }
+    if (path) {  // the edge runs input → op: its head goes at the start, pointing at the input
+      flowPath.setAttribute("d", path.getAttribute("d"));
+      var a = path.getPointAtLength(0), b = path.getPointAtLength(Math.min(6, path.getTotalLength()));
+      var dx = a.x - b.x, dy = a.y - b.y, len = Math.hypot(dx, dy) || 1, ux = dx / len, uy = dy / len;
+      var w = 5, l = 10;  // half width and length of the head, in the drawing's units
+      flowHead.setAttribute("points", [[a.x, a.y], [a.x - l * ux + w * uy, a.y - l * uy - w * ux],
+        [a.x - l * ux - w * uy, a.y - l * uy + w * ux]].map(function (p) {
+          return p[0].toFixed(2) + "," + p[1].toFixed(2); }).join(" "));
+    }
     flow.style.display = path ? "" : "none";
     Array.prototype.slice.call(document.getElementsByClassName("local-from")).forEach(
       function (el) { el.classList.remove("local-from"); });
@@ -136,6 +133,7 @@
       Array.prototype.slice.call(document.getElementsByClassName(cls)).forEach(
         function (el) { el.classList.remove(cls); });
     });
+    showFlow(k > 0 ? data.steps[k - 1] : null);  // first: the hl-* marks stay each element's last class
     if (k > 0) {
       var s = data.steps[k - 1];
       mark("v" + s.out, "hl-out");
@@ -143,7 +141,6 @@
       mark("e" + s.inp + "_" + s.out, "hl-edge");
       mark("v" + s.inp, "hl-in");
     }
-    showFlow(k > 0 ? data.steps[k - 1] : null);
     var quiz = window.stepQuiz, held = quiz ? quiz.holds(k) : false;  // set on a quiz page
     showGrads(k);  // a step not answered yet keeps its result hidden
     document.getElementById("step").textContent = k + " / " + total;
