@@ -369,6 +369,23 @@ def test_cli_new_check_fix_check(tmp_path, capsys, monkeypatch):
     assert out.rstrip().endswith("score 5/5 (tasks 1–5)\nbonus (task 6): ✓")
 
 
+def test_cli_new_refuses_what_it_cannot_write(tmp_path, capsys):
+    from micrograd_cn.cli import main
+
+    (tmp_path / "afile").write_text("mine", encoding="utf-8")
+    assert main(["lab", "new", str(tmp_path / "afile"), "--force", "--lang", "en"]) == 2
+    assert capsys.readouterr().err.endswith("afile is a file, not a folder: a lab goes into a new folder\n")
+    assert (tmp_path / "afile").read_text(encoding="utf-8") == "mine"
+    assert main(["lab", "new", str(tmp_path / "no" / "lab")]) == 2
+    assert "不存在" in capsys.readouterr().err and not (tmp_path / "no").exists()
+    for argv in (["lab"], ["lab", "check", str(tmp_path), "--task", "7"]):
+        with pytest.raises(SystemExit) as bad:  # argparse's one line and exit status 2
+            main(argv)
+        assert bad.value.code == 2
+    assert capsys.readouterr().err.startswith("micrograd-cn lab: 错误：缺少必需的参数：{new,check,grade}\n")
+    assert list(tmp_path.iterdir()) == [tmp_path / "afile"]  # nothing half-written anywhere
+
+
 def test_cli_check_json_and_a_bad_folder(tmp_path, capsys):
     import json
 

@@ -175,6 +175,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                       "{path} is not a lab folder: my_micrograd/engine.py is missing "
                       "(make one with micrograd-cn lab new)"),
     "lab_no_students": ("{path} 里没有学生的文件夹", "{path} holds no student folders"),
+    "lab_not_a_folder": ("{path} 是一个文件，不是文件夹：实验要写进一个新的文件夹",
+                         "{path} is a file, not a folder: a lab goes into a new folder"),
     "lab_exists": ("{path} 已经存在：不会覆盖它（要覆盖请加 --force）",
                    "{path} already exists: it is not overwritten (add --force to overwrite it)"),
     # --- the command line ------------------------------------------------------------------
