@@ -109,6 +109,33 @@
       });
     }
   }
+  // where the gradient goes: the step's edge drawn once more, pointing backward (input end),
+  // over the forward arrow; and the nodes its local derivative is made of (b for ∂(a·b)/∂a)
+  var flow = document.createElementNS(ns, "g"), flowPath = document.createElementNS(ns, "path");
+  var flowHead = document.createElementNS(ns, "polygon"), flowTitle = document.createElementNS(ns, "title");
+  flow.setAttribute("class", "grad-flow");
+  flowTitle.textContent = data.flowWord;
+  flow.appendChild(flowTitle);
+  flow.appendChild(flowPath);
+  flow.appendChild(flowHead);
+  (svg.querySelector("g.graph") || svg).appendChild(flow);
+  function showFlow(s) {
+    var edge = s ? document.getElementById("e" + s.inp + "_" + s.out) : null;
+    var path = edge ? edge.querySelector("path") : null;
+    if (path) {  // the edge runs input → op: its head goes at the start, pointing at the input
+      flowPath.setAttribute("d", path.getAttribute("d"));
+      var a = path.getPointAtLength(0), b = path.getPointAtLength(Math.min(6, path.getTotalLength()));
+      var dx = a.x - b.x, dy = a.y - b.y, len = Math.hypot(dx, dy) || 1, ux = dx / len, uy = dy / len;
+      var w = 5, l = 10;  // half width and length of the head, in the drawing's units
+      flowHead.setAttribute("points", [[a.x, a.y], [a.x - l * ux + w * uy, a.y - l * uy - w * ux],
+        [a.x - l * ux - w * uy, a.y - l * uy + w * ux]].map(function (p) {
+          return p[0].toFixed(2) + "," + p[1].toFixed(2); }).join(" "));
+    }
+    flow.style.display = path ? "" : "none";
+    Array.prototype.slice.call(document.getElementsByClassName("local-from")).forEach(
+      function (el) { el.classList.remove("local-from"); });
+    (s ? s.reads : []).forEach(function (j) { mark("v" + j, "local-from"); });
+  }
   function mark(id, cls) {
     var el = document.getElementById(id);
     if (el) { el.classList.add(cls); }
@@ -122,6 +149,7 @@
       Array.prototype.slice.call(document.getElementsByClassName(cls)).forEach(
         function (el) { el.classList.remove(cls); });
     });
+    showFlow(k > 0 ? data.steps[k - 1] : null);  // first: the hl-* marks stay each element's last class
     if (k > 0) {
       var s = data.steps[k - 1];
       mark("v" + s.out, "hl-out");
