@@ -471,8 +471,8 @@ def test_second_file_shows_its_own_numbers(browser, other):
 
 # ------------------------------------------------------------------ driving the deck
 def state(page):
-    return page.evaluate("[document.getElementById('page').textContent, "
-                         "document.getElementById('step-box').hidden ? '' : document.getElementById('step').textContent]")
+    return page.evaluate("[document.getElementById('page').textContent, document.getElementById('step-box')"
+                         ".hidden ? '' : document.getElementById('step').textContent]")
 
 
 def test_pagedown_walks_every_step_and_page(browser, built):
