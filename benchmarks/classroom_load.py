@@ -136,6 +136,15 @@ async def run(base: str, token: str, students: int, concurrency: int) -> dict:
     }
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of process ``pid`` (Linux /proc), 0 where unavailable."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return 0.0
+
+
 def in_db(db: Path) -> int:
     conn = sqlite3.connect(db)
     try:
@@ -148,7 +157,10 @@ def one_class(students: int, concurrency: int) -> dict:
     with tempfile.TemporaryDirectory() as folder:
         proc, port, token = start(Path(folder))
         try:
+            cpu = cpu_seconds(proc.pid)
             report = asyncio.run(run(f"http://127.0.0.1:{port}", token, students, concurrency))
+            # CPU per request (2 per student) hardly depends on what else runs on the machine
+            report["server_cpu_ms_per_request"] = round(1000 * (cpu_seconds(proc.pid) - cpu) / (2 * students), 2)
         finally:
             proc.kill()
             proc.wait(10)
@@ -166,7 +178,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--concurrency", type=int, default=24)
     parser.add_argument("--json", default=None, help="also write the numbers to this file")
     args = parser.parse_args(argv)
-    machine = f"{platform.python_implementation()} {platform.python_version()}, {os.cpu_count()} CPUs"
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    machine = (f"{platform.python_implementation()} {platform.python_version()}, {os.cpu_count()} CPUs, "
+               f"load average {load:.1f} at the start")
     runs = {"machine": machine, "load": one_class(args.students, args.concurrency)}
     required = one_class(300, 24) if (args.students, args.concurrency) != (300, 24) else runs["load"]
     runs["required_300"] = required
@@ -176,6 +190,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{name}: {r['students']} students, {r['concurrency']} at a time: wall {r['wall_s']:.2f} s; "
               f"join p50 {r['join_p50_ms']} ms p99 {r['join_p99_ms']} ms; answer p50 {r['answer_p50_ms']} ms "
               f"p99 {r['answer_p99_ms']} ms; all p50 {r['all_p50_ms']} ms p99 {r['all_p99_ms']} ms; "
+              f"server CPU {r['server_cpu_ms_per_request']} ms/request; "
               f"accepted {r['accepted']}, in db {r['in_db']}, in histogram {r['histogram_total']}"
               f"{'' if r['consistent'] else ' INCONSISTENT ' + json.dumps(r['refused'])}")
     print(f"required (300 students, 24 at a time, within 10 s, all stored): "

@@ -309,3 +309,18 @@ def test_lan_address_is_an_ipv4_address():
     from micrograd_cn.server.run import lan_address
 
     assert ipaddress.ip_address(lan_address()).version == 4
+
+
+def test_the_server_allows_a_lecture_hall_of_open_feeds():
+    resource = pytest.importorskip("resource")
+    from micrograd_cn.server.run import raise_file_limit
+
+    before = resource.getrlimit(resource.RLIMIT_NOFILE)
+    hard = before[1]
+    try:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (256, hard))  # the usual small soft limit
+        soft = raise_file_limit(4096)
+        assert soft == (4096 if hard == resource.RLIM_INFINITY else min(4096, hard)) > 256
+        assert resource.getrlimit(resource.RLIMIT_NOFILE)[0] == soft
+    finally:
+        resource.setrlimit(resource.RLIMIT_NOFILE, before)
