@@ -214,3 +214,17 @@ def test_a_port_in_use_and_a_bad_lesson_are_one_line_errors(tmp_path, lesson):
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 2 and "page 1" in done.stderr and "Traceback" not in done.stderr
     assert not (tmp_path / "e.sqlite").exists()
+
+
+def test_the_load_benchmark_runs_and_finds_every_answer_stored():
+    """A smoke run of benchmarks/classroom_load.py (not timed: the numbers are README's)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parent.parent / "benchmarks" / "classroom_load.py"
+    done = subprocess.run([sys.executable, str(script), "--students", "30", "--concurrency", "6", "--feeds", "10",
+                           "--quick"], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "accepted 30, in db 30, in histogram 30" in done.stdout
+    assert "the reveal reached 10 of them" in done.stdout
