@@ -123,20 +123,25 @@ def test_the_feed_sends_each_change_and_no_answer_before_the_reveal(tmp_path, le
     try:
         c = Class(port, token_of(proc))
         got: list[dict] = []
+        connected = threading.Event()
+
+        def done(events: list[dict]) -> bool:
+            connected.set()  # the stream's first event: the reader is listening
+            return events[-1].get("revealed") is True
 
         def listen() -> None:
-            got.extend(_events(Class(port, ""), lambda ev: ev[-1].get("revealed") is True))
+            got.extend(_events(Class(port, ""), done, limit=30))
 
         reader = threading.Thread(target=listen)
         reader.start()
-        time.sleep(0.5)
+        assert connected.wait(30)
         ada = c.join("Ada")
         c.act("goto", {"page": 2})
         c.act("open")
         assert c.answer(ada, 2, "0.30475").status_code == 200
         c.act("close")
         c.act("reveal")
-        reader.join(15)
+        reader.join(30)
         assert not reader.is_alive()
         pages = [(e["page"], e["open"], e["revealed"]) for e in got]
         assert pages[0] == (1, False, False) and pages[-1] == (2, False, True)
