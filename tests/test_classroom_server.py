@@ -157,9 +157,11 @@ def test_the_feed_sends_each_change_and_no_answer_before_the_reveal(tmp_path, le
 def test_kill_9_mid_question_loses_nothing_accepted(tmp_path, lesson):
     db = tmp_path / "c.sqlite"
     port = free_port()
-    proc = start_server(db, port, lesson=lesson)
+    token_file = tmp_path / "token"
+    proc = start_server(db, port, lesson=lesson, token_file=token_file)
     try:
-        c = Class(port, token_of(proc))
+        token = token_of(proc)
+        c = Class(port, token)
         ada, bob, cy = c.join("Ada"), c.join("Bob"), c.join("Cy")
         c.act("goto", {"page": 2})
         c.act("open")
@@ -171,9 +173,10 @@ def test_kill_9_mid_question_loses_nothing_accepted(tmp_path, lesson):
     finally:
         stop(proc)
 
-    proc = start_server(db, port, lesson=lesson)
+    proc = start_server(db, port, lesson=lesson, token_file=token_file)
     try:
-        c = Class(port, token_of(proc))  # a new teacher token; the students' cookies stay valid
+        assert token_of(proc) == token  # the same --token-file: the teacher's open page goes on working
+        c = Class(port, token)  # and the students' cookies stay valid
         state = c.http.get("/api/state", headers=ada).json()
         assert (state["page"], state["open"], state["revealed"]) == (2, True, False)
         assert state["you"] == {"answer": "0.30475"}

@@ -324,3 +324,15 @@ def test_the_server_allows_a_lecture_hall_of_open_feeds():
         assert resource.getrlimit(resource.RLIMIT_NOFILE)[0] == soft
     finally:
         resource.setrlimit(resource.RLIMIT_NOFILE, before)
+
+
+def test_a_token_file_is_reused_only_when_it_holds_a_token(tmp_path):
+    from micrograd_cn.server.run import read_token, write_token
+
+    path = tmp_path / "token"
+    assert read_token(path) is None  # no file yet
+    write_token(path, "A" * 32)
+    assert read_token(path) == "A" * 32 and oct(os.stat(path).st_mode & 0o777) == "0o600"
+    for text in ["short", "has space in it 1234567", "<script>alert(1)</script>xxxxxx", "\xff" * 40]:
+        path.write_text(text, encoding="latin-1")
+        assert read_token(path) is None, text

@@ -12,6 +12,7 @@ Imports: uvicorn (the ``classroom`` extra), the i18n catalog.
 from __future__ import annotations
 
 import os
+import re
 import socket
 import tempfile
 from pathlib import Path
@@ -44,6 +45,19 @@ def lan_address() -> str:
             return str(probe.getsockname()[0])
         except OSError:
             return LOOPBACK
+
+
+_TOKEN = re.compile(r"[A-Za-z0-9_-]{16,128}")
+
+
+def read_token(path: str | os.PathLike) -> str | None:
+    """The token an earlier run wrote to ``path`` (so a restarted server keeps the teacher's page), or None."""
+    try:
+        with open(path, encoding="utf-8") as f:
+            text = f.read(200).strip()
+    except (OSError, UnicodeDecodeError):
+        return None
+    return text if _TOKEN.fullmatch(text) else None
 
 
 def write_token(path: str | os.PathLike, token: str) -> None:
