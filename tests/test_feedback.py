@@ -118,4 +118,4 @@ def test_layer_view_says_what_the_one_of_db_is():
     from micrograd_cn.pages.layer import layer_view, network
 
     page = layer_view(network([2, 3, 2]), [0.5, -1.0], [1.0, 0.0], lang="en")
-    assert "In db = dZ·1, 1 is a column of m ones (m samples; here m = 1)" in str(page)
+    assert "db = dZ·1: 1 is a column of m ones (here m = 1), so db sums each row of dZ" in str(page)

@@ -98,10 +98,19 @@ def test_quiz_page_on_a_phone(browser, tmp_path, lang):
         assert question["y"] + question["height"] <= field["y"] + 1
         assert field["x"] >= 0 and field["x"] + field["width"] <= 390
         assert page.evaluate("document.activeElement.id") == "answer"
+        # the whole question is readable: nothing cut, at least 12 px
+        cut = page.evaluate("""() => { const f = document.getElementById('formula');
+            return [f.scrollHeight - f.clientHeight, parseFloat(getComputedStyle(f).fontSize)]; }""")
+        assert cut[0] <= 1 and cut[1] >= 12, cut
         # the step's nodes: their text at least 12 px on the screen
         sizes = page.evaluate("""() => Array.from(document.querySelectorAll(
             '.hl-out text, .hl-in text, .hl-op text')).map(el => el.getBoundingClientRect().height)""")
         assert sizes and min(sizes) >= 12, sizes
+        answer(page, "1e6")  # a wrong answer's hint is readable whole (it may scroll, never cut)
+        verdict = page.evaluate("""() => { const v = document.getElementById('verdict');
+            return [v.scrollHeight <= v.clientHeight + 1 || getComputedStyle(v).overflowY === 'auto',
+                    v.getBoundingClientRect().right <= 390, v.textContent.length]; }""")
+        assert verdict[0] and verdict[1] and verdict[2] > 20, verdict
         answer(page, repr(q.expected))
     assert page.inner_text("#score") == f"{len(qs)} / {len(qs)}"
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
@@ -157,3 +166,45 @@ def test_notebook_inline_page_places_every_gradient_label_inside_its_node(browse
         placed = frame.evaluate(check)
         assert len(placed) == 8, placed  # w, x, y, b, v1, v2, v3 and f
         assert all(inside and wide for _, inside, wide in placed), placed
+
+
+def test_the_page_shows_where_the_gradient_goes(browser, tmp_path):
+    from micrograd_cn.pages.step import write_step_page
+
+    path = tmp_path / "step.html"
+    root = build_program("sigmoid(a*b)", {"a": 2.0, "b": -0.5}).root
+    write_step_page(root, path, lang="en")
+    ls = snapshot(root)
+    idx = {node.name: node.index for node in ls.nodes}
+    page = browser.new_page(viewport={"width": 1200, "height": 800})
+    page.goto(path.as_uri())
+    assert page.locator(".grad-flow").evaluate("el => getComputedStyle(el).display") == "none"
+    state = """() => ({
+      from: Array.from(document.querySelectorAll('.local-from')).map(el => el.id),
+      flow: document.querySelector('.grad-flow path').getAttribute('d'),
+      shown: getComputedStyle(document.querySelector('.grad-flow')).display,
+      head: document.querySelector('.grad-flow polygon').getAttribute('points'),
+      start: (() => { const q = document.querySelector('.grad-flow path').getPointAtLength(0);
+                      return [q.x, q.y]; })()
+    })"""
+    for k, step in enumerate(ls.steps, 1):
+        page.click("#next")
+        s = page.evaluate(state)
+        out, inp = ls.nodes[step.output], ls.nodes[step.input]
+        edge_d = page.get_attribute(f"#e{step.input}_{step.output} path", "d")
+        assert s["shown"] != "none" and s["flow"] == edge_d
+        tip = [float(v) for v in s["head"].split()[0].split(",")]  # the head's tip: the path's start
+        assert abs(tip[0] - s["start"][0]) < 0.01 and abs(tip[1] - s["start"][1]) < 0.01
+        # the arrow's head is at the input's end: the path starts nearer the input's box than it ends
+        near = page.evaluate("""(i) => {
+            const p = document.querySelector('.grad-flow path'), b = document.getElementById('v' + i).getBBox();
+            const d = q => Math.hypot(b.x + b.width / 2 - q.x, b.y + b.height / 2 - q.y);
+            return [d(p.getPointAtLength(0)), d(p.getPointAtLength(p.getTotalLength()))]; }""", step.input)
+        assert near[0] < near[1], (near, k)
+        if out.forward == "a·b":  # ∂(a·b)/∂a is b: b supplies it, and the other way round
+            other = "b" if inp.name == "a" else "a"
+            assert s["from"] == [f"v{idx[other]}"]
+            assert not any(c.startswith("hl-") for c in page.get_attribute(f"#v{idx[other]}", "class").split()
+                           if c != "hl-in") and "local-from" in page.get_attribute(f"#v{idx[other]}", "class")
+        else:  # σ′(v1) = f(1 − f): the output f supplies it
+            assert s["from"] == [f"v{idx['f']}"]
