@@ -147,7 +147,7 @@ def cpu_seconds(pid: int) -> float:
         return 0.0
 
 
-async def fan_out(base: str, token: str, feeds: int) -> dict:
+async def fan_out(base: str, token: str, feeds: int, pid: int) -> dict:
     """``feeds`` phones hold the live feed open; the teacher reveals: how soon does each phone know?"""
     import httpx2 as httpx
 
@@ -180,14 +180,16 @@ async def fan_out(base: str, token: str, feeds: int) -> dict:
         t0 = time.perf_counter()
         await asyncio.wait_for(all_ready.wait(), 120)
         connected = time.perf_counter() - t0
+        cpu = cpu_seconds(pid)
         revealed_at = time.perf_counter()
         (await desk.post("/api/teacher/reveal", headers=teacher)).raise_for_status()
         await asyncio.wait_for(asyncio.gather(*tasks), 120)
+        cpu = cpu_seconds(pid) - cpu
     ms = 1000.0
     return {"feeds": feeds, "connect_all_s": round(connected, 2),
             "reveal_p50_ms": round(percentile(delays, 0.5) * ms, 1),
             "reveal_p99_ms": round(percentile(delays, 0.99) * ms, 1), "reveal_all_ms": round(max(delays) * ms, 1),
-            "reached": len(delays)}
+            "reached": len(delays), "server_cpu_ms": round(cpu * ms, 1)}
 
 
 def in_db(db: Path) -> int:
@@ -207,7 +209,7 @@ def one_class(students: int, concurrency: int, feeds: int = 0) -> dict:
             # CPU per request (2 per student) hardly depends on what else runs on the machine
             report["server_cpu_ms_per_request"] = round(1000 * (cpu_seconds(proc.pid) - cpu) / (2 * students), 2)
             if feeds:
-                report["feed"] = asyncio.run(fan_out(f"http://127.0.0.1:{port}", token, feeds))
+                report["feed"] = asyncio.run(fan_out(f"http://127.0.0.1:{port}", token, feeds, proc.pid))
         finally:
             proc.kill()
             proc.wait(10)
@@ -252,7 +254,7 @@ def main(argv: list[str] | None = None) -> int:
         f = runs["load"]["feed"]
         print(f"feed: {f['feeds']} phones on the live feed (all connected in {f['connect_all_s']} s); the reveal "
               f"reached {f['reached']} of them: p50 {f['reveal_p50_ms']} ms, p99 {f['reveal_p99_ms']} ms, "
-              f"all {f['reveal_all_ms']} ms")
+              f"all {f['reveal_all_ms']} ms; the server's CPU for it: {f['server_cpu_ms']} ms")
         runs["load"]["consistent"] = runs["load"]["consistent"] and f["reached"] == f["feeds"]
     if not args.quick:
         print(f"required (300 students, 24 at a time, within 10 s, all stored): "
