@@ -359,6 +359,8 @@ def check_backward(ctx: Context, cls: type) -> None:
         root, leaves = build(cls)
         rroot, rleaves = build(R)
         rroot.backward()
+        nodes = topological(root)
+        calls = _count_calls(nodes)
         root.backward()
         got = number(root.grad, "root.grad")
         if not close(got, 1.0):
@@ -366,10 +368,33 @@ def check_backward(ctx: Context, cls: type) -> None:
         for i, (leaf, rleaf) in enumerate(zip(leaves, rleaves)):
             got = number(leaf.grad, "grad")
             if not close(got, rleaf.grad):
-                hint = "lab_hint_once" if close(got, 2 * rleaf.grad) else "lab_hint_order"
                 raise Failure("grad", graph=name, what="leaf", leaf=i, leaves=len(leaves),
-                              expected=rleaf.grad, got=got, hint=hint)
+                              expected=rleaf.grad, got=got, hint=_order_hint(nodes, calls))
         ctx.passed += 1
+
+
+def _count_calls(nodes: list[Any]) -> list[int]:
+    """Wrap each interior node's _backward so that the student's backward() leaves a log of its calls."""
+    calls: list[int] = []
+    for node in nodes:
+        if children(node):
+            step = node._backward
+
+            def logged(step: Callable[[], None] = step, key: int = id(node)) -> None:
+                calls.append(key)
+                step()
+            node._backward = logged
+    return calls
+
+
+def _order_hint(nodes: list[Any], calls: list[int]) -> str:
+    """What the log of _backward calls says went wrong: a node run twice, never, or too early."""
+    interior = [node for node in nodes if children(node)]
+    if len(calls) > len(set(calls)):
+        return "lab_hint_once"
+    if any(id(node) not in calls for node in interior):
+        return "lab_hint_unreached"
+    return "lab_hint_order"
 
 
 # --------------------------------------------------------------------------- task 5
