@@ -146,26 +146,6 @@ def test_a_read_only_db_is_a_clear_error_at_start(tmp_path, monkeypatch):
         Store(db, "s")
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root writes through file modes")
-def test_a_chmod_read_only_db_and_folder_are_clear_errors(tmp_path):
-    db = tmp_path / "c.sqlite"
-    make_room(db).store.close()
-    os.chmod(db, 0o444)
-    try:
-        with pytest.raises(StoreError):
-            make_room(db)
-    finally:
-        os.chmod(db, 0o644)
-    folder = tmp_path / "ro"
-    folder.mkdir()
-    os.chmod(folder, 0o555)
-    try:
-        with pytest.raises(StoreError):
-            Store(folder / "c.sqlite", "s")
-    finally:
-        os.chmod(folder, 0o755)
-
-
 def test_the_cli_reports_a_db_it_cannot_open_in_one_line(tmp_path, capsys):
     assert main(["classroom", "report", "--db", str(tmp_path / "none.sqlite"), "--lang", "en"]) == 2
     err = capsys.readouterr().err
