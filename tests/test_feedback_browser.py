@@ -159,7 +159,9 @@ def test_notebook_inline_page_places_every_gradient_label_inside_its_node(browse
     }"""
     for _ in range(20):
         page.set_content(f"<!DOCTYPE html><html><body>{frame_html}</body></html>")
-        frame = page.frames[1]
+        # this load's own iframe (page.frames may still list the one being torn down)
+        frame = page.wait_for_selector("iframe").content_frame()
+        assert frame is not None
         frame.wait_for_load_state("load")
         frame.wait_for_function("document.fonts.status === 'loaded'")
         frame.wait_for_function("document.documentElement.dataset.camera === 'still'")
