@@ -193,3 +193,15 @@ def test_a_new_function_op_is_named_in_the_expression_help(monkeypatch, capsys):
         assert done.value.code == 0
         helped = " ".join(capsys.readouterr().out.split())
         assert "exp log sigmoid tanh relu sinh" in helped, (command, helped)
+
+
+def test_readme_code_map_names_every_room():
+    """README's 代码地图 / Code map names every folder and top-level module of the package."""
+    readme = (PACKAGE.parent / "README.md").read_text(encoding="utf-8")
+    start = readme.index("## 代码地图 / Code map")
+    block = readme[start:readme.index("```", readme.index("```", start) + 3)]
+    missing = [f"{p.name}/" for p in PACKAGE.iterdir() if p.is_dir() and not p.name.startswith("__")
+               and not p.name.endswith(".egg-info") and f"{p.name}/" not in block]
+    missing += [p.name for p in PACKAGE.glob("*.py")
+                if p.name not in ("__init__.py", "__main__.py") and p.name not in block]
+    assert not missing, missing
