@@ -9,7 +9,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 # extras for `make test` (bench: tests/test_benchmarks.py checks the benchmarks
 # against the PyPI micrograd; lint: ruff and mypy); `make demo` needs only DEMO_EXTRAS (matplotlib)
-EXTRAS := test,oracle,demos,notebook,browser,bench,lint
+EXTRAS := test,oracle,demos,notebook,browser,bench,lint,classroom
 # what `ruff check` reads (mypy reads [tool.mypy] files in pyproject.toml: the package)
 LINT_PATHS := micrograd_cn tests benchmarks scripts demos
 DEMO_EXTRAS := demos

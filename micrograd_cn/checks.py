@@ -97,7 +97,7 @@ def is_custom(node: Value) -> bool:
 def describe(node: Value) -> str:
     """A node in an error message: its label, else its op and value (or leaf value)."""
     if node.label:
-        return shorten(node.label, 40)
+        return shorten(str(node.label), 40)  # micrograd code may set any object
     if not node._prev:
         return t("grad_node_leaf", value=show(node.data))
     return t("grad_node_op", op=node._op, value=show(node.data))

@@ -22,7 +22,7 @@ from typing import Any, Sequence
 
 from micrograd_cn.engine import Value
 from micrograd_cn.i18n import t
-from micrograd_cn.teach.naming import Naming
+from micrograd_cn.teach.naming import Naming, label_text
 
 _CELL = 'style="padding:2px 10px;text-align:{align};font-family:monospace"'
 _ROOTS_TRIED = 8  # candidates for "the Value computed from all the others", from the end
@@ -39,7 +39,7 @@ def display_names(values: Sequence[Value]) -> list[str]:
             names = Naming(root)
             if all(id(v) in names.index for v in values):
                 return [names.of(v) for v in values]
-    return [v.label for v in values]
+    return [label_text(v.label) for v in values]
 
 
 def values_html(values: Sequence[Value], lang: str | None = None) -> str:

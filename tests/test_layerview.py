@@ -196,7 +196,7 @@ def test_browser_steps_through_bp1_to_bp4(browser, tmp_path, capsys):
     def state() -> tuple[str, list[str], list[str], list[str]]:
         def ids(cls: str) -> list[str]:
             return sorted(page.eval_on_selector_all(f".{cls}", "els => els.map(e => e.id)"))
-        return page.inner_text("#step"), ids("on"), ids("used"), ids("hl")
+        return page.inner_text("#step"), ids("hl-out"), ids("hl-in"), ids("hl-edge")
 
     def neuron(l: int, j: int) -> list[str]:
         return [page.text_content(f"#{key}-{l}-{j}") for key in "zad"]

@@ -28,9 +28,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "stage_key_blank": ("黑屏（再按一次回来）", "blank the screen (again to come back)"),
     "stage_key_full": ("全屏", "full screen"),
     "stage_key_help": ("显示 / 隐藏这张按键表", "show / hide this table of keys"),
-    "stage_key_escape": ("关闭黑屏和按键表", "close the blank screen and this table"),
+    "stage_key_escape": ("关闭黑屏和按键表；离开答案框", "close the blank screen and this table; leave the answer box"),
     # the step page's colour key and its op mark
     "page_key_op": ("这一步的运算", "the operation of this step"),
     # an edge's local derivative written on it (L): ∂(x·w)/∂w = x = 2
-    "page_local": ("∂({forward})/∂{input} = {formula}", "∂({forward})/∂{input} = {formula}"),
+    "page_local": ("∂{of}/∂{input} = {formula}", "∂{of}/∂{input} = {formula}"),
 }

@@ -22,8 +22,13 @@ weights are w²; this matches ``nn``'s names. The numbers come from
 computes a derivative except the matrix products of the panel, which rearrange
 the engine's dZ.
 
-The page has the controls of the expression page (``#prev``, ``#next``, ``#step``
-"k / N", arrow keys, Home/End) and no network access; zh/en from the catalog.
+The page is the step page's stage (``pages/base.py``): it fills the window without scrolling,
+the drawing beside the step's text and matrix panel (below them in a narrow window); the
+drawing and its labels scale with the window and the camera keeps the step's neurons in
+view and readable. The same controls (``#prev``, ``#next``, ``#step`` "k / N", arrow keys,
+PageUp/PageDown, Home/End, B, F, ?, 0) and the same marks: the neurons a step computes are
+``hl-out``, those it uses ``hl-in`` (each neuron's circle and labels one ``<g>``), its
+weights ``hl-edge``. No network access; zh/en from the catalog.
 
 Imports: bp, engine, i18n, naming, nn, stepper (its page helpers), table.
 """
@@ -39,7 +44,7 @@ from micrograd_cn.engine import OPS
 from micrograd_cn.i18n import check_lang, show, t
 from micrograd_cn.nn import MLP
 from micrograd_cn.notation import num, paren, sub, sup
-from micrograd_cn.pages.base import StepPage, json_for_script, page_head, scripts
+from micrograd_cn.pages.base import StepPage, json_for_script, page_head, scripts, stage_overlays, stage_tools
 from micrograd_cn.render.files import write_output
 from micrograd_cn.render.graph import check_output
 from micrograd_cn.teach.backprop import MAX_PARAMETERS, BPReport, NeuronRow, bp_report
@@ -319,14 +324,14 @@ def _svg(mlp: MLP, report: BPReport, lang: str) -> str:
             x, y = _position(l, j, n, tallest)
             parts.append(f'<g class="neuron" id="n-{l}-{j}">'
                          f'<circle cx="{x}" cy="{y}" r="{_RADIUS}"/>'
-                         f'<text class="name" x="{x}" y="{y + 7}">{_a(l, j)}</text>')
+                         f'<text class="name" x="{x}" y="{y + 8}">{_a(l, j)}</text>')
             if l == 1:
-                parts.append(f'<text class="val" x="{x}" y="{y + _RADIUS + 20}">'
+                parts.append(f'<text class="val" x="{x}" y="{y + _RADIUS + 22}">'
                              f'x{sub(j)} = {num(report.x[j - 1])}</text>')
             else:
                 for row, key in enumerate(("z", "a", "d")):
                     parts.append(f'<text class="val" id="{key}-{l}-{j}" x="{x}" '
-                                 f'y="{y + _RADIUS + 20 + 17 * row}"></text>')
+                                 f'y="{y + _RADIUS + 22 + 20 * row}"></text>')
             parts.append("</g>")
     parts.append("</svg>")
     return "".join(parts)
@@ -419,26 +424,31 @@ def _page(mlp: MLP, x: Sequence[float], y: Sequence[float], cost: str, lang: str
     heading = t("lv_page_title", lang, arch=arch)
     total = len(steps) - 1
     page = "\n".join([
-        *page_head(lang, heading, ("layer.css",), projector),
+        *page_head(lang, heading, ("stage.css", "layer.css"), projector),
+        '<header id="bar">',
         f"<h1>{html.escape(heading)}</h1>",
-        f'<p id="help">{html.escape(t("lv_help", lang))}</p>',
-        '<p id="legend-text">'
-        f'<span class="key-on">● {html.escape(t("lv_key_on", lang))}</span>　'
-        f'<span class="key-used">● {html.escape(t("lv_key_used", lang))}</span>　'
-        f'<span class="key-edge">— {html.escape(t("lv_key_edge", lang))}</span></p>',
         '<div id="controls">',
         f'<button id="prev" type="button">{html.escape(t("page_prev", lang))}</button>',
         f'<span id="step">0 / {total}</span>',
         f'<button id="next" type="button">{html.escape(t("page_next", lang))}</button>',
         "</div>",
+        stage_tools(lang),
+        "</header>",
+        '<main id="stage">',
+        f'<div id="graph">{_svg(mlp, report, lang)}</div>',
+        '<aside id="side">',
+        '<p id="key-text">'
+        f'<span class="key-out">{html.escape(t("lv_key_on", lang))}</span> '
+        f'<span class="key-in">{html.escape(t("lv_key_used", lang))}</span> '
+        f'<span class="key-edge">{html.escape(t("lv_key_edge", lang))}</span></p>',
+        '<div id="text">',
         f'<div id="title">{html.escape(steps[0].title)}</div>',
-        '<div id="main">',
-        f'<div id="net">{_svg(mlp, report, lang)}</div>',
-        '<div id="side">',
         f'<pre id="formula">{html.escape(chr(10).join(steps[0].lines))}</pre>',
         "".join(_panel(m, lang) for m in matrices),
         "</div>",
-        "</div>",
+        "</aside>",
+        "</main>",
+        stage_overlays(lang, t("lv_help", lang)),
         f'<script type="application/json" id="layer-data">{json_for_script(data)}</script>',
         scripts("stage.js", "layer.js"),
         "</body>",

@@ -53,21 +53,53 @@ def _aligned(lines: Sequence[str]) -> list[str]:
 
 
 # ---------------------------------------------------------------- Markdown
+# Markdown: a name is text wherever it stands. HTML is escaped (no <script>, no autolink
+# <javascript:…>), the characters of inline syntax get a backslash ([x](…) is no link, *a*
+# no emphasis, | no cell border), and a line that would start a block (# heading, > quote,
+# - list, 1. list, ``` fence) starts with a backslash.
+_MD_INLINE = str.maketrans({ch: "\\" + ch for ch in "\\`*_[]|$"} | {"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+_MD_BLOCK = re.compile(r"^(\s*)(>|#+(?=\s|$)|[-+=](?=\s|$)|\d+[.)](?=\s|$)|[=~-]{3,})")
+
+
+def _md_inline(text: str) -> str:
+    """Text inside a line for Markdown (see above)."""
+    return text.translate(_MD_INLINE)
+
+
+def _md_line(text: str) -> str:
+    """A line of a heading or paragraph: inline text that starts no block."""
+    return _MD_BLOCK.sub(lambda m: m.group(1) + "\\" + m.group(2), _md_inline(text))
+
+
 def _md_cell(text: str) -> str:
-    return text.replace("|", "\\|") or " "
+    """A table cell: inline text, a line break as <br> (a newline would end the row)."""
+    return "<br>".join(_md_inline(line) for line in text.split("\n")) or " "
+
+
+def _md_math(line: str) -> str:
+    """An equation in $$…$$ for MathJax/KaTeX in Markdown: TeX, with < and > as commands."""
+    return (latex_math(line).replace("<", r"\lt ").replace(">", r"\gt ")
+            .replace("[", r"\lbrack ").replace("]", r"\rbrack "))  # [x](…) is no link
+
+
+def _fence(text: str) -> str:
+    """A code fence longer than any run of backticks in ``text``."""
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    return "`" * max(3, longest + 1)
 
 
 def to_md(blocks: Sequence[Block]) -> str:
     """Markdown: ``#`` headings, pipe tables, equations as LaTeX display math."""
     parts: list[str] = []
     for block in blocks:
-        if isinstance(block, Heading):
-            parts.append("#" * min(block.level + 1, 6) + " " + block.text)
+        if isinstance(block, Heading):  # one line: a newline would end the heading
+            parts.append("#" * min(block.level + 1, 6) + " " + _md_line(" ".join(block.text.split("\n"))))
         elif isinstance(block, Para):
             if block.text.strip():
-                parts.append(block.text.strip().replace("\n", "  \n"))
+                parts.append("  \n".join(_md_line(line) for line in block.text.strip().split("\n")))
         elif isinstance(block, Pre):
-            parts.append("```text\n" + block.text + "\n```")
+            fence = _fence(block.text)
+            parts.append(fence + "text\n" + block.text + "\n" + fence)
         elif isinstance(block, Table):
             aligns = block.aligns or "<" + ">" * (len(block.header) - 1)
             rule = ["---:" if a == ">" else ":---" for a in aligns]
@@ -77,7 +109,7 @@ def to_md(blocks: Sequence[Block]) -> str:
             parts.append("\n".join(lines))
         elif isinstance(block, Math):
             parts.append("$$\n\\begin{aligned}\n" + " \\\\\n".join(
-                _align(latex_math(line)) for line in block.lines) + "\n\\end{aligned}\n$$")
+                _align(_md_math(line)) for line in block.lines) + "\n\\end{aligned}\n$$")
     return "\n\n".join(parts) + "\n"
 
 
@@ -99,6 +131,36 @@ _RUN = re.compile("([" + "".join(_SUB) + "]+)|([" + "".join(_SUP) + "]+)")
 _TEXT = re.compile(r"[\u3000-\u9fff\uff00-\uffef]+(?:[\s\u3000-\u9fff\uff00-\uffef]*[\u3000-\u9fff\uff00-\uffef])?")
 
 
+# Names are text to TeX: a user's label may hold anything (``\\input{…}``, ``$``, ``}{``,
+# ``\\end{align*}``), so every character TeX reads as a command is escaped, once, before the
+# notation is translated: \\ { } $ # % & ~ _, and a ^ that is not one of our exponents
+# (``x^0.5``, ``x^(−1)``). One pattern is typeset as a subscript on purpose: a plain
+# identifier with ONE underscore, letters (and digits) before it and letters or digits after
+# it, is an index: ``x_i`` → x_{i}, ``lr_0`` → lr_{0}, and letters with digits before it are
+# a double index, ``w1_2`` → w_{1,2} (a textbook's w₁₂). Any other underscore is an
+# underscore (``a_b_c`` → a\\_b\\_c).
+_SUBSCRIPTED = re.compile(r"(?<![\w\\])([A-Za-z]+?)(\d*)_([A-Za-z0-9]+)(?!\w)")
+_TEX_MATH = str.maketrans({"\\": r"\backslash{}", "{": r"\{", "}": r"\}", "$": r"\$",
+                           "#": r"\#", "%": r"\%", "&": r"\&", "_": r"\_", "~": r"\sim{}",
+                           "\n": " ", "\r": " "})
+_TEX_TEXT = str.maketrans({"\\": r"\textbackslash{}", "^": r"\textasciicircum{}",
+                           "~": r"\textasciitilde{}"} | {ch: "\\" + ch for ch in "#%&_{}$"})
+_OURS = str.maketrans("\ue000\ue001\ue002", "_{}")  # our own _{ } while the rest is escaped
+
+
+def _subscript(m: re.Match) -> str:
+    stem, digits, index = m.groups()
+    if digits and len(stem) > 1:  # lr2_0: no textbook index, keep it as written
+        stem, digits = stem + digits, ""
+    return stem + "\ue000\ue001" + (f"{digits},{index}" if digits else index) + "\ue002"
+
+
+def tex_escape(text: str) -> str:
+    """A name or a line of notation with everything TeX would execute made text (see above)."""
+    text = _SUBSCRIPTED.sub(_subscript, text).translate(_TEX_MATH)
+    return re.sub(r"\^(?![(\d.\-−])", r"\\hat{}", text).translate(_OURS)
+
+
 def latex_math(text: str) -> str:
     """One line of the project's Unicode notation as LaTeX math (no ``$`` around it)."""
     def script(m: re.Match) -> str:
@@ -106,11 +168,11 @@ def latex_math(text: str) -> str:
             return "_{" + "".join(_SUB[c] for c in m.group(1)) + "}"
         return "^{" + "".join(_SUP[c] for c in m.group(2)) + "}"
 
+    text = tex_escape(text)
     text = _TEXT.sub(lambda m: r"\text{" + m.group(0) + "}", text)
     text = _INDEX.sub(r"\1_{\2}", text)  # v1 -> v_{1}, as w₁ -> w_{1}
     text = _RUN.sub(script, text)
     text = _FUNCS.sub(lambda m: _LATEX_NAMES[m.group(1)] + " ", text)
-    text = text.replace("#", r"\#").replace("%", r"\%").replace("&", r"\&")
     text = "".join(_SYMBOLS.get(ch, ch) for ch in text)
     text = re.sub(r"\^\(([^()]*)\)", r"^{\1}", text)  # x^(−0.5) -> x^{-0.5}
     text = re.sub(r"\^(\d+\.\d+)", r"^{\1}", text)  # x^0.5 -> x^{0.5}
@@ -130,7 +192,7 @@ def _latex_text(text: str) -> str:
         if any(ch in _MATHY for ch in word):
             out.append("$" + latex_math(word).strip() + "$")
         else:
-            out.append("".join("\\" + ch if ch in "#%&_{}$" else ch for ch in word))
+            out.append(word.translate(_TEX_TEXT))
     return "".join(out)
 
 
@@ -152,7 +214,9 @@ def to_latex(blocks: Sequence[Block]) -> str:
             if block.text.strip():
                 parts.append(_latex_text(block.text.strip()).replace("\n", "\\\\\n"))
         elif isinstance(block, Pre):
-            parts.append("\\begin{verbatim}\n" + block.text + "\n\\end{verbatim}")
+            # verbatim ends only at the exact text \\end{verbatim}: a space keeps one inside as text
+            text = block.text.replace("\\end{verbatim}", "\\end {verbatim}")
+            parts.append("\\begin{verbatim}\n" + text + "\n\\end{verbatim}")
         elif isinstance(block, Table):
             aligns = block.aligns or "<" + ">" * (len(block.header) - 1)
             spec = "".join("r" if a == ">" else "l" for a in aligns)

@@ -10,9 +10,14 @@ name everywhere:
 * the root, when unlabelled, is ``f``;
 * any other unlabelled node is ``v1``, ``v2``, … numbered in ``topo_sort(root)``
   order (inputs first), counting only those unlabelled computed nodes;
+* a user's name always wins: an automatic name (``f``, ``v1``, …) that some node's
+  label already holds is skipped (leaves labelled ``v1``, ``v2`` as in a textbook
+  keep them, and the unlabelled steps become ``v3``, ``v4``, …);
 * when two different nodes would get the same name (two leaves both labelled
   ``x``), each gets ``#1``, ``#2``, … in that order. Constants may share a name:
-  a name of a number is the number.
+  a name of a number is the number;
+* a label that is not text (micrograd code may set ``a.label = 5``) is shown as
+  ``str(label)``.
 
 A node's kind: ``param`` (one of the ``params`` given: what training changes),
 ``data`` (any other labelled leaf: x, y), ``const`` (an unlabelled leaf) and
@@ -55,6 +60,11 @@ def fill(template: str, fields: dict[str, str]) -> str:
     return _FIELD.sub(one, template)
 
 
+def label_text(label: object) -> str:
+    """A node's label as text: micrograd code may set any object (``a.label = 5``)."""
+    return label if isinstance(label, str) else str(label) if label else ""
+
+
 class Naming:
     """Names, kinds and formulas of every node below ``root`` (see the module docstring).
 
@@ -73,17 +83,26 @@ class Naming:
         self.names = self._names()
 
     def _names(self) -> list[str]:
+        labels = [label_text(node.label) for node in self.order]
+        taken = set(filter(None, labels))  # the users' names: no automatic name takes one
         names, unnamed = [], 0
-        for node, kind in zip(self.order, self.kinds):
-            if node.label:
-                names.append(node.label)
+
+        def automatic() -> str:
+            nonlocal unnamed
+            unnamed += 1
+            while f"v{unnamed}" in taken:
+                unnamed += 1
+            return f"v{unnamed}"
+
+        for node, kind, label in zip(self.order, self.kinds, labels):
+            if label:
+                names.append(label)
             elif kind == "const":
                 names.append(num(node.data))
             elif node is self.root:
-                names.append("f")
+                names.append("f" if "f" not in taken else automatic())
             else:
-                unnamed += 1
-                names.append(f"v{unnamed}")
+                names.append(automatic())
         counts: dict[str, int] = {}
         for name, kind in zip(names, self.kinds):
             if kind != "const":

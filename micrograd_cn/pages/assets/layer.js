@@ -1,7 +1,15 @@
-/* The layer view: show state k (0 = the network and the sample). */
+/* The layer view: show state k (0 = the network and the sample) on the stage. */
 (function () {
   var data = JSON.parse(document.getElementById("layer-data").textContent);
   var total = data.steps.length - 1, k = 0;
+  var marks = ["hl-out", "hl-in", "hl-edge"];
+  var projector = document.body.classList.contains("projector");
+  var camera = Stage.camera(document.querySelector("#graph svg"), {
+    active: ".hl-out, .hl-in, .hl-edge", nodes: "g.neuron", texts: "g.neuron text",
+    textPx: function () { return projector ? 24 : 16; }
+  });
+  var text = document.getElementById("text");
+  var largest = parseFloat(getComputedStyle(text).fontSize), smallest = 10;
   function each(selector, f) {
     Array.prototype.slice.call(document.querySelectorAll(selector)).forEach(f);
   }
@@ -14,10 +22,12 @@
   function show(n) {
     k = Math.max(0, Math.min(total, n));
     var s = data.steps[k];
-    each(".on, .used, .hl", function (el) { el.classList.remove("on", "used", "hl"); });
-    add(s.used, "used");
-    add(s.on, "on");
-    add(s.edges, "hl");
+    marks.forEach(function (cls) {
+      each("." + cls, function (el) { el.classList.remove(cls); });
+    });
+    add(s.used, "hl-in");
+    add(s.on, "hl-out");
+    add(s.edges, "hl-edge");
     Object.keys(data.neurons).forEach(function (id) {
       var v = data.neurons[id], known = s.known.indexOf(id) >= 0;
       var tail = id.slice(1);
@@ -33,9 +43,15 @@
     document.getElementById("step").textContent = k + " / " + total;
     document.getElementById("title").textContent = s.title;
     document.getElementById("formula").textContent = s.lines.join("\n");
+    Stage.fit(text, largest, smallest);
     document.getElementById("prev").disabled = (k === 0);
     document.getElementById("next").disabled = (k === total);
+    camera.focus();
   }
+  window.addEventListener("resize", function () { Stage.fit(text, largest, smallest); });
 
-  stepNav(show, function () { return k; }, total);
+  stepNav(show, function () { return k; }, total, camera);
+  if (document.fonts && document.fonts.ready) {
+    document.fonts.ready.then(function () { camera.focus(true); });
+  }
 })();

@@ -147,7 +147,10 @@
     }
   });
   $("answer").addEventListener("keydown", function (e) {
-    e.stopPropagation();  // arrow keys move the caret here, not the page's step
+    // a clicker's PageUp/PageDown still move the steps, Esc leaves the box (then B, F, L, ?,
+    // Home, End work again); every other key is the box's: arrows, Home, End move the caret
+    if (/^(PageDown|PageUp|Escape)$/.test(e.key)) { $("answer").blur(); return; }
+    e.stopPropagation();
     if (e.key === "Enter") { check(); e.preventDefault(); }
   });
 })();

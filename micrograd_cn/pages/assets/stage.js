@@ -7,7 +7,7 @@
    While the camera moves, <html data-camera="moving">; once it rests, "still". */
 var Stage = (function () {
   "use strict";
-  var DURATION = 320;  // ms of a camera move (settled well within 400 ms)
+  var DURATION = 280;  // ms of a camera move (settled well within 400 ms)
   var reduced = !!(window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches);
   var root = document.documentElement;
 
@@ -33,7 +33,7 @@ var Stage = (function () {
     svg.removeAttribute("width");
     svg.removeAttribute("height");
     svg.setAttribute("preserveAspectRatio", "xMidYMid meet");
-    var view = null, frame = 0, overview = false, least = Infinity;
+    var view = null, frame = 0, timer = 0, overview = false, least = Infinity;
 
     function size() { return { w: Math.max(1, svg.clientWidth), h: Math.max(1, svg.clientHeight) }; }
     // an element's box in the drawing's own units (the viewBox's), whatever its transforms
@@ -59,47 +59,38 @@ var Stage = (function () {
     }
     function move(target, instant) {
       if (frame) { cancelAnimationFrame(frame); frame = 0; }
+      if (timer) { clearTimeout(timer); timer = 0; }
       var from = view;
-      if (instant || reduced || !from) {
+      function rest() {  // the end of a move, on time even when frames come late
+        if (frame) { cancelAnimationFrame(frame); frame = 0; }
+        if (timer) { clearTimeout(timer); timer = 0; }
         set(target);
         root.setAttribute("data-camera", "still");
-        return;
       }
+      var same = from && Math.abs(from.x - target.x) + Math.abs(from.y - target.y) +
+        Math.abs(from.w - target.w) + Math.abs(from.h - target.h) < 0.01;
+      if (instant || reduced || !from || same) { rest(); return; }
       var start = null;
       root.setAttribute("data-camera", "moving");
       function tick(now) {
         if (start === null) { start = now; }
         var t = Math.min(1, (now - start) / DURATION), e = 1 - Math.pow(1 - t, 3);
+        if (t >= 1) { rest(); return; }
         set({ x: from.x + (target.x - from.x) * e, y: from.y + (target.y - from.y) * e,
               w: from.w + (target.w - from.w) * e, h: from.h + (target.h - from.h) * e });
-        if (t < 1) { frame = requestAnimationFrame(tick); } else {
-          frame = 0;
-          root.setAttribute("data-camera", "still");
-        }
+        frame = requestAnimationFrame(tick);
       }
       frame = requestAnimationFrame(tick);
+      timer = setTimeout(rest, DURATION + 30);
     }
-    // where along one axis the window may start so that no node is cut by its two edges:
-    // the candidate nearest to ``want`` inside [lo, hi] that cuts the fewest nodes
-    function place(want, len, lo, hi, spans) {
-      if (hi < lo) { return (lo + hi) / 2; }
-      var gap = 2, candidates = [Math.min(hi, Math.max(lo, want)), lo, hi];
-      spans.forEach(function (s) {
-        candidates.push(s[0] - gap, s[1] + gap, s[0] - gap - len + 0, s[1] + gap - len);
-      });
-      var best = null, bestCuts = Infinity, bestDist = Infinity;
-      candidates.forEach(function (c) {
-        if (c < lo - 1e-6 || c > hi + 1e-6) { return; }
-        var cuts = 0;
-        spans.forEach(function (s) {
-          if ((s[0] < c && c < s[1]) || (s[0] < c + len && c + len < s[1])) { cuts += 1; }
-        });
-        var dist = Math.abs(c - want);
-        if (cuts < bestCuts || (cuts === bestCuts && dist < bestDist)) {
-          best = c; bestCuts = cuts; bestDist = dist;
-        }
-      });
-      return best;
+    // the start of a window of length len that shows [aLo, aLo + aLen], nearest to pos and
+    // preferably inside the drawing [wLo, wLo + wLen]: its candidates, best first
+    function starts(pos, len, aLo, aLen, wLo, wLen, spans) {
+      if (len >= wLen) { return { want: wLo - (len - wLen) / 2, list: [wLo - (len - wLen) / 2] }; }
+      var want = Math.min(Math.max(pos, wLo), wLo + wLen - len), lo = aLo + aLen - len, hi = aLo, gap = 4;
+      var list = [Math.min(hi, Math.max(lo, want))];
+      spans.forEach(function (s) { list.push(s[0] - gap, s[1] + gap, s[0] - gap - len, s[1] + gap - len); });
+      return { want: want, list: list.filter(function (c) { return c >= lo - 1e-6 && c <= hi + 1e-6; }) };
     }
     // the view that shows the step: the whole drawing if its text is readable so, else a
     // window around the active elements at the readable scale, kept still while they are in it
@@ -129,21 +120,23 @@ var Stage = (function () {
       var w = s.w / scale, h = s.h / scale;
       if (view && Math.abs(view.w - w) < 0.01 * w && inside(raw, view)) { return view; }
       var nodes = opts.nodes ? Array.prototype.slice.call(svg.querySelectorAll(opts.nodes)).map(box) : [];
-      // start centred on the active part, inside the drawing where the drawing is larger
-      var x = area.x + area.w / 2 - w / 2, y = area.y + area.h / 2 - h / 2;
-      function axis(pos, len, aLo, aLen, wLo, wLen, key, other, otherPos, otherLen) {
-        var lo = Math.max(aLo + aLen - len, len <= wLen ? wLo : -Infinity);
-        var hi = Math.min(aLo, len <= wLen ? wLo + wLen - len : Infinity);
-        if (len > wLen) { return wLo - (len - wLen) / 2; }
-        var spans = nodes.filter(function (n) {  // nodes across the window in the other axis
-          return n[other] < otherPos + otherLen && n[other] + n[other === "x" ? "w" : "h"] > otherPos;
-        }).map(function (n) { return [n[key], n[key] + n[key === "x" ? "w" : "h"]]; });
-        return place(pos, len, lo, hi, spans);
-      }
-      for (var i = 0; i < 2; i++) {
-        x = axis(x, w, area.x, area.w, world.x, world.w, "x", "y", y, h);
-        y = axis(y, h, area.y, area.h, world.y, world.h, "y", "x", x, w);
-      }
+      // centred on the active part; then the nearest place where no node is cut by an edge
+      var xs = starts(area.x + area.w / 2 - w / 2, w, area.x, area.w, world.x, world.w,
+                      nodes.map(function (n) { return [n.x, n.x + n.w]; }));
+      var ys = starts(area.y + area.h / 2 - h / 2, h, area.y, area.h, world.y, world.h,
+                      nodes.map(function (n) { return [n.y, n.y + n.h]; }));
+      var x = xs.list[0], y = ys.list[0], best = Infinity;
+      xs.list.forEach(function (cx) {
+        ys.list.forEach(function (cy) {
+          var cuts = 0;
+          nodes.forEach(function (n) {
+            var across = n.x < cx + w && n.x + n.w > cx && n.y < cy + h && n.y + n.h > cy;
+            if (across && !(n.x >= cx && n.x + n.w <= cx + w && n.y >= cy && n.y + n.h <= cy + h)) { cuts += 1; }
+          });
+          var cost = cuts * 1e9 + Math.abs(cx - xs.want) + Math.abs(cy - ys.want);
+          if (cost < best) { best = cost; x = cx; y = cy; }
+        });
+      });
       return { x: x, y: y, w: w, h: h };
     }
     var cam = {
@@ -200,8 +193,9 @@ var Stage = (function () {
     if (help) { help.addEventListener("click", function () { toggle("keys", false); }); }
     document.addEventListener("keydown", function (e) {
       if (e.ctrlKey || e.altKey || e.metaKey || e.defaultPrevented) { return; }
-      var tag = e.target && e.target.tagName;
-      if (tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT") { return; }
+      var tag = e.target && e.target.tagName;  // in a text box: only the clicker's keys and Esc
+      if ((tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT") &&
+          !/^(PageDown|PageUp|Escape)$/.test(e.key)) { return; }
       var key = e.key.length === 1 ? e.key.toLowerCase() : e.key, f = null;
       if (key === "ArrowRight" || key === "ArrowDown" || key === "PageDown" || key === " ") { f = a.next; }
       else if (key === "ArrowLeft" || key === "ArrowUp" || key === "PageUp") { f = a.prev; }
