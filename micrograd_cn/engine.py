@@ -269,7 +269,8 @@ class Value(MicrogradNode):
         return _result(th, (self,), "tanh", (d,), _backward)
 
     @op("relu", "ReLU", "ReLU({x})", "ReLU′({x})", rule="ReLU′({x}) = 1 ({x} > 0), 0 ({x} ≤ 0)",
-        why="why_relu", domain=lambda x: abs(x) >= 0.25)
+        why="why_relu", domain=lambda x: abs(x) >= 0.25,
+        rule_at=lambda x: "rule_relu_on" if x > 0 else "rule_relu_off")
     def relu(self) -> Value:
         if self.data > 0.0:  # ReLU′ = 1: the gradient passes through unchanged
             def _backward(g: float, self: Value = self) -> None:

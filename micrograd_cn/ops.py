@@ -45,6 +45,9 @@ class Op(NamedTuple):
     # the slip students tend to make for each local template (teach.mistakes' keys): "other_factor"
     # (a product's own input for the other factor), "sigmoid_value" (σ(z) for σ′(z)), …; "" none
     slips: tuple[str, ...] = ()
+    # the catalog key of the rule said at an input's value, when the rule has cases (ReLU: which
+    # side of 0 the input is on, so the sentence reads "y = 2 > 0, so ReLU′(y) = 1")
+    rule_at: Callable[[float], str] | None = None
 
     def role_of(self, node: Value, position: int) -> int:
         return self.role(node, position) if self.role else position

@@ -99,7 +99,7 @@ def test_quiz_q_quits_and_an_unreadable_answer_costs_no_try():
 
 
 @pytest.mark.parametrize("ask, answers, expected", [
-    ("local", ["0.25", "1", "1", "2", "0.5"], "✓ Right! ∂v1/∂w = x = 2\n    "
+    ("local", ["0.25", "1", "1", "2", "0.5"], "✓ Right! ∂(w·x)/∂w = x = 2\n    "
      "∂f/∂w = ∂f/∂v1 · x = 0.25 × 2 = 0.5"),
     ("grad", ["0.25", "0.25", "0.25", "0.5", "0.125"], "✓ Right! ∂f/∂w = ∂f/∂v1 · x = 0.25 × 2 = 0.5"),
 ])
@@ -148,12 +148,12 @@ def test_cli_quiz_reads_answers_from_stdin_without_a_terminal(capsys, monkeypatc
 
 def test_cli_quiz_in_a_terminal_uses_input(capsys, monkeypatch):
     monkeypatch.setattr("micrograd_cn.cli.common.interactive", lambda: True)
-    # f = a·b: ∂f/∂a = b = −2, ∂f/∂b = a = 3; then the input ends (Ctrl-D)
+    # f = a·b: ∂(a·b)/∂a = b = −2, ∂(a·b)/∂b = a = 3; then the input ends (Ctrl-D)
     monkeypatch.setattr("builtins.input", replay(["3", "-2"]))
     assert main(["step", "--quiz", "a*b", "a=3", "b=-2", "--ask", "local", "--lang", "en"]) == 0
     out = capsys.readouterr().out
     assert "✗ Not quite. For a product, the local derivative by one factor is the other factor" in out
-    assert "✓ Right (after a hint). ∂f/∂a = b = −2" in out
+    assert "✓ Right (after a hint). ∂(a·b)/∂a = b = −2" in out
     assert out.endswith("score: 1 / 1 (stopped after 1 of 2 steps)\n")
 
 

@@ -82,7 +82,7 @@ def test_the_logistic_neuron_path_by_hand():
     root, leaves = build("sigmoid(w*x + b)", {"w": 0.5, "x": 2.0, "b": -1.0})
     (p,) = paths(root, leaves["w"])
     assert p.names == ("f", "v2", "v1", "w")
-    assert p.factors == ("∂f/∂v2", "∂v2/∂v1", "∂v1/∂w")
+    assert p.factors == ("∂σ(v2)/∂v2", "∂(v1 + b)/∂v1", "∂(w·x)/∂w")  # each edge by its op
     assert p.formulas == ("σ′(v2)", "1", "x")
     assert p.locals == (0.25, 1.0, 2.0) and p.product == 0.5  # σ′(0) = 1/4, times x = 2
     assert trace_paths is paths  # re-exported from trace
@@ -119,8 +119,9 @@ def test_cli_prints_each_path_and_the_sum(capsys):
     # tanh(−0.75)′ = 1 − tanh²(−0.75) = 0.596586…; the paths: through tanh (·w), then x, x
     assert "从 f 到 x 的路径：3 条" in out
     assert "路径 1：f → v3 → v2 → v1 → x" in out
-    assert "∂f/∂v3 · ∂v3/∂v2 · ∂v2/∂v1 · ∂v1/∂x = 1·tanh′(v2)·1·w = 1 × 0.596586 × 1 × (−0.5) = −0.298293" in out
-    assert "路径 2：f → v4 → x" in out and "∂f/∂v4 · ∂v4/∂x = 1·x = 1 × 2 = 2" in out
+    assert ("∂(v3 + v4)/∂v3 · ∂tanh(v2)/∂v2 · ∂(v1 + b)/∂v1 · ∂(w·x)/∂x = 1·tanh′(v2)·1·w"
+            " = 1 × 0.596586 × 1 × (−0.5) = −0.298293") in out
+    assert "路径 2：f → v4 → x" in out and "∂(v3 + v4)/∂v4 · ∂(x·x)/∂x = 1·x = 1 × 2 = 2" in out
     assert "∂f/∂x = (−0.298293) + 2 + 2 = 3.70171" in out
     assert "反向传播（每条边只走一次）给出的 ∂f/∂x = 3.70171" in out
 
@@ -129,7 +130,7 @@ def test_cli_single_path_and_errors(capsys):
     assert main(["paths", "sigmoid(w*x + b)", "w=0.5", "x=2", "b=-1", "--wrt", "w",
                  "--lang", "en"]) == 0
     out = capsys.readouterr().out
-    assert "∂f/∂w = ∂f/∂v2 · ∂v2/∂v1 · ∂v1/∂w = σ′(v2)·1·x = 0.25 × 1 × 2 = 0.5" in out
+    assert "∂f/∂w = ∂σ(v2)/∂v2 · ∂(v1 + b)/∂v1 · ∂(w·x)/∂w = σ′(v2)·1·x = 0.25 × 1 × 2 = 0.5" in out
     assert main(["paths", "x*x", "x=3", "--wrt", "y"]) == 2
     assert capsys.readouterr().err == (
         "micrograd-cn: 错误：--wrt：图里没有名为 'y' 的节点；可选：x, f\n")

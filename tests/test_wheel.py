@@ -114,3 +114,24 @@ def test_html_and_graph_from_the_wheel(installed):
     assert out.startswith("result = 0.5")
     assert (work / "g.svg").read_text(encoding="utf-8").lstrip().startswith("<?xml")
 
+
+def test_lab_from_the_wheel(installed):
+    """The lab's templates ship as package data, and the check process runs from site-packages."""
+    wheel, bin_dir, work = installed
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for lang in ("zh", "en", "solution"):
+        for name in ("engine.py", "nn.py", "bp.py", "__init__.py"):
+            assert f"micrograd_cn/templates/lab/{lang}/my_micrograd/{name}" in names
+    assert {"micrograd_cn/templates/lab/zh/README.md", "micrograd_cn/templates/lab/en/README.md",
+            "micrograd_cn/teach/lab/probe.py"} <= names
+    cli = str(bin_dir / "micrograd-cn")
+    assert _run([cli, "lab", "new", "answer", "--solution", "--lang", "en"], work).startswith("wrote the lab answer")
+    out = _run([cli, "lab", "check", "answer", "--lang", "en"], work)
+    assert out.rstrip().endswith("score 5/5 (tasks 1–5)\nbonus (task 6): ✓")
+    _run([cli, "lab", "new", "skeleton"], work)
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "MICROGRAD_CN_LANG")}
+    done = subprocess.run([cli, "lab", "check", "skeleton", "--task", "4"], cwd=work, env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1
+    assert "Value.backward 还没写" in done.stdout
+

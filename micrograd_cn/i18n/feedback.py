@@ -113,5 +113,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "quiz_hinted": ("看了提示才答对的步骤：{steps}", "steps right after a hint: {steps}"),
     "quiz_all_first": ("每一步都一次答对。", "every step right at the first try."),
     "quiz_mistakes": ("诊断出的错误：", "mistakes diagnosed:"),
+    # --- notation said once, where it is used
+    "lv_db_ones": (
+        "db = dZ·1 里的 1 是 m 个 1 组成的一列（m 是样本数，这里 m = {m}）：乘上它就是把 dZ 的每一行对样本求和。",
+        "In db = dZ·1, 1 is a column of m ones (m samples; here m = {m}): multiplying by it adds up "
+        "each row of dZ over the samples.",
+    ),
+    "rule_relu_on": ("{x} = {value} > 0，所以 ReLU′({x}) = 1", "{x} = {value} > 0, so ReLU′({x}) = 1"),
+    "rule_relu_off": ("{x} = {value} ≤ 0，所以 ReLU′({x}) = 0", "{x} = {value} ≤ 0, so ReLU′({x}) = 0"),
     "quiz_mistake_line": ("第 {k} 步：{label}", "step {k}: {label}"),
 }

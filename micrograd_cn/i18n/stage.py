@@ -32,5 +32,5 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # the step page's colour key and its op mark
     "page_key_op": ("这一步的运算", "the operation of this step"),
     # an edge's local derivative written on it (L): ∂(x·w)/∂w = x = 2
-    "page_local": ("∂{of}/∂{input} = {formula}", "∂{of}/∂{input} = {formula}"),
+    "page_local": ("{d} = {formula}", "{d} = {formula}"),  # d: naming.local_derivative
 }

@@ -54,7 +54,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "a^b has slope b·a^(b − 1) in a and a^b·log(a) in b",
     ),
     "why_exp": ("exp 的导数就是它自己", "exp is its own derivative"),
-    "why_log": ("log x 的导数是 1/x", "log x has derivative 1/x"),
+    "why_log": ("log 是自然对数 ln，log x 的导数是 1/x", "log is the natural logarithm ln; log x has derivative 1/x"),
     "why_sigmoid": (
         "σ 的导数可以只用它的输出来写",
         "σ's derivative can be written with its output alone",

@@ -364,6 +364,8 @@ def _panel(m: LayerMatrices, lang: str) -> str:
                         f"{_matrix(values)}</span>" for name, values in mats)
         body.append(f'<div class="mrow {phase}"><div class="mformula">{html.escape(formula)}'
                     f'　<span class="mshape">{html.escape(shape)}</span></div>{cells}</div>')
+    ones = t("lv_db_ones", lang, m=len(m.dZ[0]))  # what the 1 of db = dZ·1 is
+    body.append(f'<p class="mnote bw">{html.escape(ones)}</p>')  # shown with the backward rows
     title = t("lv_panel_title", lang, l=m.layer)
     return (f'<div class="panel" id="panel-{m.layer}" data-phase="fw"><h2>{html.escape(title)}'
             f'</h2>{"".join(body)}</div>')

@@ -36,7 +36,6 @@ from __future__ import annotations
 
 import html
 import os
-import re
 from typing import Callable, Iterable, Mapping
 
 from micrograd_cn.engine import Value
@@ -55,6 +54,7 @@ from micrograd_cn.render.graph import (
     network_snapshot,
     pipe,
 )
+from micrograd_cn.teach.naming import local_derivative
 from micrograd_cn.teach.snapshot import Snapshot
 from micrograd_cn.teach.trace import step_pages, sum_line
 
@@ -115,21 +115,16 @@ def _svg(ls: Snapshot, lang: str, *, rankdir: str, projector: bool) -> str:
     return svg[svg.index("<svg"):]
 
 
-_CALL = re.compile(r"[^\s()·]+\([^()]*\)")
-
-
 def _locals(ls: Snapshot, lang: str) -> dict[str, str]:
     """Each edge's local derivative as the L key writes it on the edge: ∂(x·w)/∂w = x = 2."""
     out = {}
     for node in ls.nodes:
-        # the op's own formula, bracketed unless it is one call: ∂(x·w)/∂w, ∂tanh(n)/∂n
-        of = node.forward if _CALL.fullmatch(node.forward) else f"({node.forward})"
         for i in dict.fromkeys(node.inputs):
             parts = []
             for pos, local, formula in zip(node.positions, node.locals, node.formulas):
                 if node.inputs[pos] == i:
                     number = num(local, DIGITS)
-                    parts.append(t("page_local", lang, of=of, input=ls.nodes[i].name,
+                    parts.append(t("page_local", lang, d=local_derivative(node.forward, ls.nodes[i].name),
                                    formula=number if formula == number else f"{formula} = {number}"))
             out[f"e{i}_{node.index}"] = "; ".join(parts)
     return out

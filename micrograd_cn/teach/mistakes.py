@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from typing import Iterator, Mapping
 
 from micrograd_cn.i18n import check_lang, t
-from micrograd_cn.teach.naming import derivative
+from micrograd_cn.teach.naming import local_derivative
 from micrograd_cn.teach.snapshot import Snapshot, Step
 
 # Every mistake the catalogue knows, in the order they are tried (the most specific
@@ -211,7 +211,7 @@ def local_symbol(ls: Snapshot, step: Step) -> str:
     Never ``∂f/∂y``, which names the whole gradient of the root: one symbol, one thing.
     """
     out, inp = ls.nodes[step.output], ls.nodes[step.input]
-    return derivative(out.forward or out.name, inp.name)
+    return local_derivative(out.forward or out.name, inp.name)
 
 
 def _grads(ls: Snapshot, swap: tuple[int, int, float] | None = None) -> list[float]:

@@ -192,3 +192,13 @@ def wrt(name: str) -> str:
 def derivative(of: str, by: str) -> str:
     """``∂of/∂by``, e.g. ``∂L/∂w₁``, ``∂L/∂(y·log a)``."""
     return f"∂{wrt(of)}/∂{wrt(by)}"
+
+
+def local_derivative(forward: str, by: str) -> str:
+    """An edge's local derivative, written with the op's own formula: ``∂(v/y)/∂y``, ``∂σ(z)/∂z``.
+
+    ``∂f/∂y`` always means the whole gradient of the root f by y (every path added up); the
+    derivative of one op by one of its inputs gets this symbol instead, so no symbol means
+    two things on one page (trace, quiz, paths, pages, exports).
+    """
+    return f"∂{wrt(forward)}/∂{wrt(by)}" if forward else "∂/∂" + wrt(by)

@@ -29,7 +29,7 @@ from micrograd_cn.i18n import check_lang, show, t
 from micrograd_cn.notation import num, paren
 from micrograd_cn.teach import doc
 from micrograd_cn.teach.doc import Block, Math, Para
-from micrograd_cn.teach.naming import Naming, atom, derivative
+from micrograd_cn.teach.naming import Naming, atom, derivative, local_derivative
 from micrograd_cn.teach.snapshot import chain_rule
 
 MAX_PATHS = 64  # more would not fit a page, and a teacher would not read them: use trace
@@ -44,6 +44,7 @@ class ChainPath:
     locals: tuple[float, ...]  # ∂nodes[i]/∂nodes[i + 1], as the op recorded it
     names: tuple[str, ...]  # the nodes' names (naming)
     formulas: tuple[str, ...]  # each local derivative written with names: "σ′(z)", "x"
+    forwards: tuple[str, ...] = ()  # the formula of each node but the last ("σ(z)", "w·x + b")
 
     @property
     def product(self) -> float:
@@ -55,8 +56,14 @@ class ChainPath:
 
     @property
     def factors(self) -> tuple[str, ...]:
-        """Each edge's derivative by name: ``∂L/∂a``, ``∂a/∂z``, ``∂z/∂w₁``."""
-        return tuple(derivative(a, b) for a, b in zip(self.names, self.names[1:]))
+        """Each edge's local derivative by the op's own formula: ``∂σ(z)/∂z``, ``∂(w·x + b)/∂w``.
+
+        Not ``∂a/∂z``: in a graph where a node is used twice, ``∂f/∂v`` is the whole gradient
+        (every path), while one edge's factor is the op's own derivative (naming.local_derivative).
+        """
+        forwards = self.forwards or self.names
+        return tuple(local_derivative(f or a, b)
+                     for f, a, b in zip(forwards, self.names, self.names[1:]))
 
 
 def count_paths(root: Value, wrt: Value) -> int:
@@ -114,7 +121,8 @@ def paths(root: Value, wrt: Value, limit: int = MAX_PATHS) -> list[ChainPath]:
             found.append(ChainPath(
                 nodes, tuple(step[1] for step in taken), tuple(step[2] for step in taken),
                 tuple(names.of(n) for n in nodes),
-                tuple(names.local(p, step[1]) for p, step in zip(parents, taken))))
+                tuple(names.local(p, step[1]) for p, step in zip(parents, taken)),
+                tuple(names.forward(p) for p in parents)))
             continue
         for edge in reversed(node.edges()):  # reversed: the stack pops the first input first
             if counts[index[id(edge.input)]]:

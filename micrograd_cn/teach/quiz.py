@@ -25,11 +25,12 @@ from typing import Sequence
 
 from micrograd_cn.i18n import check_lang, lang_record, t
 from micrograd_cn.notation import num, paren
+from micrograd_cn.ops import OPS
 from micrograd_cn.teach import doc
 from micrograd_cn.teach.doc import Para
 from micrograd_cn.teach.expr import answer
 from micrograd_cn.teach.mistakes import Case, Mistake, candidates, diagnose, reveals, step_case
-from micrograd_cn.teach.naming import derivative
+from micrograd_cn.teach.naming import local_derivative
 from micrograd_cn.teach.snapshot import Snapshot, Step
 from micrograd_cn.teach.trace import equation, forward_blocks, leaves_blocks, sum_line, sums_blocks
 
@@ -80,21 +81,29 @@ def judge(text: str, expected: float) -> tuple[float, bool]:
     return value, is_right(value, expected)
 
 
-def _local_line(ls: Snapshot, step: Step) -> str:
-    """``∂a/∂z = σ′(z) = a(1 − a) = 0.25``: the local derivative with its formula."""
+def _local_line(ls: Snapshot, step: Step, lang: str) -> str:
+    """``∂σ(z)/∂z = σ′(z) = a(1 − a) = 0.25``: the local derivative with its formula.
+
+    A rule with cases (ReLU) says which case holds instead: ``y = 2 > 0, so ReLU′(y) = 1``.
+    """
     out, inp = ls.nodes[step.output], ls.nodes[step.input]
-    sides = [derivative(out.name, inp.name)]
-    rule = step.rule.split(" = ")[1:] if step.rule else []  # the rule's left side is σ′(z) again
+    sides = [local_derivative(out.forward or out.name, inp.name)]
+    spec = OPS.get(out.op)
+    cased = spec is not None and spec.rule_at is not None
+    rule = step.rule.split(" = ")[1:] if step.rule and not cased else []  # its left side is σ′(z) again
     for side in (step.formula, *rule, num(step.local)):
         if side and side not in sides:  # exp′(v4) = exp(v4) = e: each term once
             sides.append(side)
-    return " = ".join(sides)
+    line = " = ".join(sides)
+    if spec is not None and spec.rule_at is not None:
+        line += "\n" + t(spec.rule_at(inp.value), lang, x=inp.name, value=num(inp.value))
+    return line
 
 
-def _working(ls: Snapshot, step: Step, ask: str) -> str:
+def _working(ls: Snapshot, step: Step, ask: str, lang: str) -> str:
     lines = [equation(ls, step)]
     if ask == "local":
-        lines.insert(0, _local_line(ls, step))
+        lines.insert(0, _local_line(ls, step, lang))
     elif ask == "grad" and step.share == step.shares > 1:  # complete: the whole sum
         lines.append(sum_line(ls, step.input))
     elif ask == "grad" and step.share > 1:
@@ -108,14 +117,14 @@ def _question(ls: Snapshot, step: Step, ask: str, lang: str) -> Question:
     head = t("trace_step", lang, k=step.k, n=len(ls.steps)) + "  " + t(
         "trace_flow", lang, out=out.name, forward=out.forward, inp=inp.name)
     asked = t(ASK_KEYS[ask], lang, inp=inp.name, d=(
-        derivative(out.name, inp.name) if ask == "local" else ls.d(step.input)),
+        local_derivative(out.forward or out.name, inp.name) if ask == "local" else ls.d(step.input)),
         out=out.name, forward=out.forward)
     lines = [head, asked]
     if step.shares > 1:
         lines.append(t("quiz_share", lang, inp=inp.name, i=step.share, n=step.shares))
     case = step_case(ls, step, ask)
     return Question(step.k, len(ls.steps), ask, step.output, step.input, case.expected,
-                    "\n".join(lines), rule_hint(case, lang), _working(ls, step, ask), case,
+                    "\n".join(lines), rule_hint(case, lang), _working(ls, step, ask, lang), case,
                     _diagnoses(case, lang))
 
 

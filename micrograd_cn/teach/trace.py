@@ -139,6 +139,10 @@ def _why(ls: Snapshot, step: SnapshotStep, lang: str) -> str:
     node = ls.nodes[step.output]
     spec = OPS.get(node.op)
     why = t(spec.why if spec else "why_custom", lang, op=node.op)
+    if spec is not None and spec.rule_at is not None:  # a rule with cases: say which one holds
+        inp = ls.nodes[step.input]
+        case = t(spec.rule_at(inp.value), lang, x=inp.name, value=num(inp.value))
+        return t("trace_local", lang, why=why, rule=lang_record(lang).colon + case)
     shown = step.rule or (step.formula if step.formula != num(step.local) else "")
     if shown:
         shown = lang_record(lang).colon + f"{shown} = {num(step.local)}"

@@ -1,0 +1,1 @@
+"""my_micrograd: the small autodiff engine you write in the lab."""

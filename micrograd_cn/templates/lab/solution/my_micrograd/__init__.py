@@ -1,0 +1,1 @@
+"""my_micrograd: a small autodiff engine, written in the lab."""
