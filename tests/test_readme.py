@@ -2,8 +2,8 @@
 
 * ```bash blocks: each `micrograd-cn …` line runs through ``cli.main`` and must exit 0;
   a block's commands run in order in one fresh folder, and a `printf '…' > FILE` line
-  writes that file there first (README's roster and answers for `exercise --roster`); each `python demos/X.py` and `python scripts/X.py` must
-  name a file here (the demo scripts call `micrograd-cn demo`, tested in
+  writes that file there first (README's roster and answers for `exercise --roster`);
+  each `python demos/X.py` and `python scripts/X.py` must name a file here (the demo scripts call `micrograd-cn demo`, tested in
   test_demos*.py); each `make X` must be a Makefile target; each `pip install -e
   '.[extras]'` must name extras that pyproject.toml declares; `pip wheel` and the
   wheel's `pip install` are the commands tests/test_wheel.py runs.
