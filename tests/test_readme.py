@@ -3,10 +3,10 @@
 * ```bash blocks: each `micrograd-cn …` line runs through ``cli.main`` and must exit 0;
   a block's commands run in order in one fresh folder, and a `printf '…' > FILE` line
   writes that file there first (README's roster and answers for `exercise --roster`);
-  each `python demos/X.py` and `python scripts/X.py` must name a file here (the demo scripts call `micrograd-cn demo`, tested in
-  test_demos*.py); each `make X` must be a Makefile target; each `pip install -e
-  '.[extras]'` must name extras that pyproject.toml declares; `pip wheel` and the
-  wheel's `pip install` are the commands tests/test_wheel.py runs.
+  each `python demos/X.py` and `python scripts/X.py` must name a file here (the demo
+  scripts call `micrograd-cn demo`, tested in test_demos*.py); each `make X` must be a
+  Makefile target; each `pip install -e '.[extras]'` must name extras that pyproject.toml
+  declares; `pip wheel` and the wheel's `pip install` are the commands tests/test_wheel.py runs.
 * a ```text block right after a bash block is an excerpt: every line of it must be
   a line of the output of one of that block's commands.
 * ```python blocks run; a `print(...)  # 1 2 3` comment made of numbers is the
