@@ -27,6 +27,7 @@ from micrograd_cn.nn import (
     binary_cross_entropy,
     binary_cross_entropy_with_logits,
     cross_entropy,
+    half_sse_loss,
     l2_penalty,
     log_softmax,
     logsumexp,
@@ -50,6 +51,7 @@ _LAZY = {
     "logistic_batch": "micrograd_cn.teach.neuron",
     "bp_network": "micrograd_cn.teach.backprop",
     "bp_report": "micrograd_cn.teach.backprop",
+    "bp_batch": "micrograd_cn.teach.matrices",
     "step_page": "micrograd_cn.pages.step",
     "write_step_page": "micrograd_cn.pages.step",
     "layer_view": "micrograd_cn.pages.layer",
@@ -74,7 +76,7 @@ def __dir__() -> list[str]:
 __all__ = [
     "MLP", "OPS", "SGD", "Edge", "Layer", "Module", "Neuron", "Value",
     "binary_cross_entropy", "binary_cross_entropy_with_logits", "cross_entropy", "get_lang",
-    "gradcheck", "l2_penalty", "language", "log_softmax", "logsumexp", "max_margin_loss",
+    "gradcheck", "half_sse_loss", "l2_penalty", "language", "log_softmax", "logsumexp", "max_margin_loss",
     "mse_loss", "numerical_grad", "set_lang", "softmax", "topo_sort", "weighted_sum",
     "__version__", *_LAZY,
 ]

@@ -399,10 +399,35 @@ def _reduce(terms: list[Value], reduction: str, where: str) -> Value:
 
 def mse_loss(pred: Value | Sequence[Value], target: Number | Sequence[Number],
              reduction: str = "mean") -> Value:
-    """Mean (or, with reduction="sum", total) of (prediction − target)²."""
+    """Mean (or, with reduction="sum", total) of (prediction − target)², as ``np.mean((a − y)**2)``.
+
+    Compare ``half_sse_loss``, ½Σⱼ(aⱼ − yⱼ)² (Nielsen's cost of one sample).
+    """
     pairs = _pairs(pred, target, "mse_loss")
     return _reduce([(p - _target(y, j)) ** 2 for j, (p, y) in enumerate(pairs, 1)],
                    reduction, "mse_loss")
+
+
+def half_sse_loss(pred: Value | Sequence[Value] | Sequence[Sequence[Value]],
+                  target: Number | Sequence[Number] | Sequence[Sequence[Number]]) -> Value:
+    """Half the sum of squared errors, ½Σⱼ(aⱼ − yⱼ)², Nielsen's cost of one sample.
+
+    ``pred`` and ``target`` are one sample's outputs and targets; or a batch (a list of
+    samples, each a list), and then the cost is the mean over the samples of each one's
+    ½Σⱼ(aⱼ − yⱼ)². Compare ``mse_loss``: the mean of (aⱼ − yⱼ)² over every output.
+    """
+    preds, targets = _items(pred, "half_sse_loss", "nn_loss_pred"), \
+        _items(target, "half_sse_loss", "nn_loss_target")
+    nested = [not isinstance(p, (Value, Real)) for p in preds]
+    if not any(nested):
+        pairs = _pairs(preds, targets, "half_sse_loss")  # type: ignore[arg-type]
+        return _reduce([(p - _target(y, j)) ** 2 for j, (p, y) in enumerate(pairs, 1)],
+                       "sum", "half_sse_loss") * 0.5
+    if len(preds) != len(targets):
+        raise ValueError(t("nn_input_length", where="half_sse_loss", expected=len(preds),
+                           got=len(targets)))
+    return _reduce([half_sse_loss(p, y) for p, y in zip(preds, targets)],  # type: ignore[arg-type]
+                   "mean", "half_sse_loss")
 
 
 def binary_cross_entropy(prob: Value | Sequence[Value], target: Number | Sequence[Number],

@@ -53,7 +53,7 @@ def numpy_backprop(mlp, x, y, cost):
         Zs.append(Z)
         As.append(A)
     Y = np.array(y, dtype=float).reshape(-1, 1)
-    dA = A - Y if cost == "mse" else -Y / A + (1 - Y) / (1 - A)
+    dA = A - Y if cost == "half_sse" else -Y / A + (1 - Y) / (1 - A)
     grads = []
     for layer in range(len(Ws) - 1, -1, -1):
         dZ = dA * g_prime(acts[layer], Zs[layer])
@@ -65,7 +65,7 @@ def numpy_backprop(mlp, x, y, cost):
     return grads[::-1]
 
 
-CASES = [(h, o, "mse") for h in ACTS for o in ACTS] + [(h, "sigmoid", "ce") for h in ACTS]
+CASES = [(h, o, "half_sse") for h in ACTS for o in ACTS] + [(h, "sigmoid", "ce") for h in ACTS]
 
 
 @pytest.mark.parametrize("hidden, output, cost", CASES)
@@ -93,7 +93,7 @@ def test_every_scalar_matches_numpy(hidden, output, cost, seed):
                 assert neuron.w[k].grad == pytest.approx(dW[j, k], rel=1e-10, abs=1e-14)
     assert report.max_diff < 1e-12
     Y, A_out = np.array(y), oracle[-1][1].ravel()
-    C = 0.5 * np.sum((A_out - Y) ** 2) if cost == "mse" else -np.sum(
+    C = 0.5 * np.sum((A_out - Y) ** 2) if cost == "half_sse" else -np.sum(
         Y * np.log(A_out) + (1 - Y) * np.log(1 - A_out))
     assert report.cost == pytest.approx(C, rel=1e-12)
     assert report.output == pytest.approx(list(A_out), rel=1e-12)
@@ -123,14 +123,14 @@ def forward_from_flat(mlp, cost, x, y):
                 z = sum((wk * ak for wk, ak in zip(w, a)), b)
                 out.append(z if act == "linear" else getattr(z, act)())
             a = out
-        if cost == "mse":
+        if cost == "half_sse":
             return sum((((ai - yi) ** 2) for ai, yi in zip(a, y)), Value(0.0)) * 0.5
         return -sum((yi * ai.log() + (1 - yi) * (1 - ai).log() for ai, yi in zip(a, y)),
                     Value(0.0))
     return f
 
 
-@pytest.mark.parametrize("hidden, cost", [("tanh", "mse"), ("sigmoid", "ce"), ("relu", "mse")])
+@pytest.mark.parametrize("hidden, cost", [("tanh", "half_sse"), ("sigmoid", "ce"), ("relu", "half_sse")])
 def test_against_central_differences(hidden, cost):
     mlp = MLP(2, [3, 2], activation=hidden, output_activation="sigmoid", seed=1)
     x, y = [0.7, -0.4], [1.0, 0.0]
@@ -144,7 +144,7 @@ def test_cost_comparison_counts_and_agreement():
     mlp = MLP(3, [4, 2], activation="tanh", output_activation="sigmoid", seed=0)
     x, y = [0.5, -1.0, 2.0], [1.0, 0.0]
     before = [p.data for p in mlp.parameters()]
-    c = compare_cost(mlp, x, y, "mse")
+    c = compare_cost(mlp, x, y, "half_sse")
     n = (3 + 1) * 4 + (4 + 1) * 2
     assert (c.n_params, c.fd_forward_passes, c.bp_forward_passes, c.bp_backward_passes) == (
         n, 2 * n, 1, 1)
@@ -163,7 +163,7 @@ def test_printed_rows_are_the_report_numbers():
     report = bp_network([2, 3, 2], [0.5, -1.0], [1.0, 0.0], activation="tanh", compare=False)
     text = report.render("en")
     oracle = numpy_backprop(MLP(2, [3, 2], activation="tanh", output_activation="sigmoid", seed=0),
-                            [0.5, -1.0], [1.0, 0.0], "mse")
+                            [0.5, -1.0], [1.0, 0.0], "half_sse")
     for Z, A, dA, gZ, dZ, dW, db in oracle:
         for value in [*Z.ravel(), *A.ravel(), *dA.ravel(), *gZ.ravel(), *dZ.ravel(), *dW.ravel(), *db.ravel()]:
             assert f"{value:.6g}".replace("-", "−") in text
@@ -193,7 +193,7 @@ def test_headers_follow_nielsen_and_the_activation():
 @pytest.mark.parametrize("fmt", ["text", "md", "latex", "json"])
 def test_rendering_twice_gives_the_same_output(fmt):
     mlp = MLP(2, [3, 2], activation="tanh", output_activation="sigmoid", seed=0)
-    report = bp_report(mlp, [0.5, -1.0], [1.0, 0.0], "mse", compare=True)
+    report = bp_report(mlp, [0.5, -1.0], [1.0, 0.0], "half_sse", compare=True)
     first = report.render("en", timing=False, fmt=fmt)
     mlp.zero_grad()  # the live gradients change; the report holds numbers only
     bp_report(mlp, [2.0, 1.0], [0.0, 1.0])
@@ -247,8 +247,8 @@ def test_default_sample_cycles_and_keeps_the_old_two_by_two_sample():
     assert default_sample(5, 3) == ([0.5, -1.0, 0.5, -1.0, 0.5], [1.0, 0.0, 1.0])
 
 
-@pytest.mark.parametrize("sizes, cost", [([2, 2, 1], "mse"), ([3, 4, 2], "mse"), ([3, 4, 2], "ce"),
-                                         ([1, 1], "mse"), ([4, 3, 3, 1], "ce")])
+@pytest.mark.parametrize("sizes, cost", [([2, 2, 1], "half_sse"), ([3, 4, 2], "half_sse"), ([3, 4, 2], "ce"),
+                                         ([1, 1], "half_sse"), ([4, 3, 3, 1], "ce")])
 def test_any_sizes_work_without_a_sample(sizes, cost):
     report = bp_network(sizes, activation="tanh", cost=cost, compare=False)
     x, y = default_sample(sizes[0], sizes[-1])

@@ -57,6 +57,7 @@ HOSTILE: list[tuple[str, int | None, str]] = [
     (page(NET + 'cost = "mae"', "network"), 1, "cost"),
     (page(NET + 'cost = "ce"\ny = [2]', "network"), 1, "y"),
     (page(NET + 'cost = "ce"\noutput_activation = "linear"', "matrix"), 1, "output_activation"),
+    (page(NET + 'numbering = "bourbaki"', "matrix"), 1, "numbering"),
     (page(NEURON + 'mode = "quiz"', "steps"), 1, "mode"),
     (page(NEURON + 'wrt = "q"', "quiz"), 1, "wrt"),
     (page(NEURON, "quiz"), 1, "wrt"),
@@ -171,3 +172,12 @@ def test_example_file_parses_and_bilingual_text():
 def test_html_in_a_title_is_kept_as_text():
     deck = parse_deck(page('text = "<b>x</b>"', "text", title='"<script>alert(1)</script>"'))
     assert deck.pages[0].title == "<script>alert(1)</script>"  # pages escape it when drawn
+
+
+def test_a_network_page_takes_the_numbering_of_bp():
+    from micrograd_cn.teach.deck import parse_deck
+
+    deck = parse_deck(page(NET + 'numbering = "ng"', "matrix"), lang="en")
+    assert deck.pages[0].spec["numbering"] == "ng"
+    deck = parse_deck(page(NET, "network"), lang="en")
+    assert deck.pages[0].spec["numbering"] == "nielsen"

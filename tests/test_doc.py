@@ -10,7 +10,7 @@ from micrograd_cn.teach.doc import Heading, Math, Para, Pre, Table
 
 def test_latex_text_puts_formulas_in_math_mode():
     assert to_latex([Para("导数 ∂L/∂w₁ 是 x₁(a − y)，50% & _x")]) == (
-        r"导数 $\partial L/\partial w_{1}$ 是 $x_{1}(a$ $-$ y)，50\% \& \_x" + "\n")
+        r"导数 $\partial L/\partial w_{1}$ 是 $x_{1}(a - y)$，50\% \& \_x" + "\n")
     assert to_latex([Math.of("∂f/∂a += 1 × 3 = 3", "∂f/∂b = 2")]) == (
         "\\begin{align*}\n\\partial f/\\partial a &\\mathrel{+}= 1 \\times 3 = 3 \\\\\n"
         "\\partial f/\\partial b &= 2\n\\end{align*}\n")

@@ -15,12 +15,12 @@ from micrograd_cn.notation import num
 from micrograd_cn.pages.base import StepPage
 from micrograd_cn.pages.layer import (
     MAX_NEURONS,
-    layer_matrices,
     layer_view,
     network,
     write_layer_view,
 )
 from micrograd_cn.teach.backprop import bp_report
+from micrograd_cn.teach.matrices import matrices
 
 
 # ------------------------------------------------------------------ a NumPy oracle (seed 003)
@@ -49,7 +49,7 @@ def dense_backprop(Ws, bs, acts, x, y, cost):
         cache.append((A, Z))
         A = activation(act, Z)
     Y = np.array(y, dtype=float).reshape(-1, 1)
-    dA = A - Y if cost == "mse" else -Y / A + (1 - Y) / (1 - A)
+    dA = A - Y if cost == "half_sse" else -Y / A + (1 - Y) / (1 - A)
     out = []
     for (A_prev, Z), W, act in zip(reversed(cache), reversed(Ws), reversed(acts)):
         dZ = dA * activation_prime(act, Z)
@@ -61,21 +61,20 @@ def dense_backprop(Ws, bs, acts, x, y, cost):
 
 
 CASES = [
-    ([2, 3, 2], "tanh", "sigmoid", "mse", [0.5, -1.0], [1.0, 0.0]),
+    ([2, 3, 2], "tanh", "sigmoid", "half_sse", [0.5, -1.0], [1.0, 0.0]),
     ([3, 4, 3, 2], "relu", "sigmoid", "ce", [1.0, -0.5, 2.0], [1.0, 0.0]),
-    ([2, 5, 1], "sigmoid", "linear", "mse", [-0.3, 0.8], [0.25]),
+    ([2, 5, 1], "sigmoid", "linear", "half_sse", [-0.3, 0.8], [0.25]),
 ]
 
 
 @pytest.mark.parametrize("sizes, hidden, output, cost, x, y", CASES)
 def test_the_matrix_panel_equals_numpy(sizes, hidden, output, cost, x, y):
     mlp = network(sizes, activation=hidden, output_activation=output, seed=3)
-    report = bp_report(mlp, x, y, cost)
     Ws = [np.array([[w.data for w in n.w] for n in layer.neurons]) for layer in mlp.layers]
     bs = [np.array([[n.b.data] for n in layer.neurons]) for layer in mlp.layers]
     acts = [layer.neurons[0].activation for layer in mlp.layers]
     oracle = dense_backprop(Ws, bs, acts, x, y, cost)
-    panels = layer_matrices(mlp, report)
+    _, panels, _ = matrices(mlp, [x], [y], cost)
     assert [m.layer for m in panels] == list(range(2, len(sizes) + 1))  # the input is layer 1
     for m, W, b, expected in zip(panels, Ws, bs, oracle):
         n, n_prev = W.shape
@@ -152,9 +151,9 @@ def test_the_page_is_self_contained_and_shows_the_shapes(tmp_path):
     for element_id in ('id="next"', 'id="prev"', 'id="step"', 'id="formula"', 'id="panel-2"',
                        'id="panel-3"', 'id="n-3-2"', 'id="e-3-2-3"', 'id="e-2-3-2"'):
         assert element_id in text
-    assert "dW² = dZ²·A¹ᵀ" in text and "(3×1)·(2×1)ᵀ = (3×2)" in text
-    assert "dA¹ = W²ᵀ·dZ²" in text and "(3×2)ᵀ·(3×1) = (2×1)" in text
-    dw = layer_matrices(mlp, bp_report(mlp, [0.5, -1.0], [1.0, 0.0]))[0].dW
+    assert "dW² = dZ²·(A¹)ᵀ" in text and "dA² = (W³)ᵀ·dZ³" in text and "3 × 2" in text
+    assert "|" not in "".join(re.findall(r'<div class="panel".*?</div></div></div>', text))
+    dw = matrices(mlp, [[0.5, -1.0]], [[1.0, 0.0]])[1][0].dW
     assert all(f"<td>{num(v)}</td>" in text for row in dw for v in row)
 
 
@@ -212,7 +211,8 @@ def test_browser_steps_through_bp1_to_bp4(browser, tmp_path, capsys):
     assert used == ["n-1-1", "n-1-2"] and len(hl) == 6 and all(e.startswith("e-2-") for e in hl)
     z = mlp.layers[0].neurons[0].z.data
     assert neuron(2, 1)[0] == f"z = {num(z, 4)}" and neuron(3, 1)[0] == "z = ?"
-    assert page.inner_text("#panel-2").count("dZ") == 0  # the forward pass: Z = WA + b only
+    assert "dZ²" not in page.inner_text("#panel-2")  # the forward pass: Z = WA + b only
+    assert "Z²" in page.inner_text("#panel-2")
 
     page.click("#next")
     page.click("#next")  # the cost
@@ -223,7 +223,8 @@ def test_browser_steps_through_bp1_to_bp4(browser, tmp_path, capsys):
     delta = mlp.layers[1].neurons[0].z.grad
     assert neuron(3, 1)[2] == f"δ = {num(delta, 4)}" and neuron(2, 1)[2] == "δ = ?"
     assert f"z³₁.grad = {num(delta)} ✓" in page.inner_text("#formula")
-    assert "dW³ = dZ³·A²ᵀ" in page.inner_text("#panel-3")  # the backward rows are shown now
+    panel = page.inner_text("#panel-3")
+    assert "dZ³ = dA³ ⊙ σ′(Z³)" in panel and "dW³" not in panel  # dW³ comes at BP4
 
     page.keyboard.press("ArrowRight")  # BP2 into layer 2: through the weights w³
     counter, on, used, hl = state()
@@ -259,3 +260,71 @@ def test_browser_english_page(browser, tmp_path):
     assert page.inner_text("#title") == "BP4: the weights of layer 2"
     assert "engine" in page.inner_text("#formula")
     page.close()
+
+
+def test_browser_panel_shows_nothing_of_a_matrix_before_its_step(browser, tmp_path, capsys):
+    out = tmp_path / "batch.html"
+    assert main(["bp", "--sizes", "2", "3", "3", "2", "--x", "0.5", "-1", "--x", "1", "2", "--x",
+                 "0", "1", "--y", "1", "0", "--y", "0", "1", "--y", "1", "1", "--cost", "mse",
+                 "--html", str(out), "--lang", "en"]) == 0
+    capsys.readouterr()
+    steps = page_data(out.read_text(encoding="utf-8"))["steps"]
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    page.goto(out.as_uri())
+    # each matrix (its name in a panel) at the step that computes it, and never before
+    first_seen: dict[str, int] = {}
+    for k, step in enumerate(steps):
+        rows = page.eval_on_selector_all(".mrow", """els => els.map(e => [
+            Number(e.dataset.from), e.offsetParent !== null,
+            e.closest('.panel').id, e.querySelector('.mformula').textContent])""")
+        for start, visible, panel, formula in rows:
+            if visible:
+                assert start <= k, (k, formula)  # nothing of a matrix before its step
+                assert panel == f"panel-{step['panel']}"
+                first_seen.setdefault(formula, k)
+            elif panel == f"panel-{step['panel']}":
+                assert start > k, (k, formula)
+        page.keyboard.press("ArrowRight")
+    kinds = {f: steps[k]["title"] for f, k in first_seen.items()}
+    assert kinds["Z² = W²·A¹ + b²"] == "forward: layer 2 (tanh)"
+    assert kinds["dA⁴ = ∂C/∂A⁴ = 2(A⁴ − Y)/(n⁴m)"] == "BP1: the output layer's error"
+    assert kinds["dA³ = (W⁴)ᵀ·dZ⁴"] == "BP2: the error flows back to layer 3"
+    assert kinds["δ² = dZ² = dA² ⊙ tanh′(Z²)"] == "BP2: the error flows back to layer 2"
+    assert kinds["db³ = dZ³·1ₘ"] == "BP3: the biases of layer 3"
+    assert kinds["dW² = dZ²·(A¹)ᵀ"] == "BP4: the weights of layer 2"
+    # the referee's note (two outputs, m = 3) stands at BP1 beside the true dA⁴
+    page.keyboard.press("Home")
+    for _ in range(5):
+        page.keyboard.press("ArrowRight")
+    panel = page.inner_text("#panel-4")
+    assert "shape[0]" in panel and "m = 3" in panel and "1ₘ" not in panel
+    page.close()
+
+
+def test_numbering_changes_every_label_on_the_page(tmp_path):
+    texts = {}
+    for numbering in ("nielsen", "ng"):
+        mlp = network([2, 3, 2], activation="tanh", seed=0)
+        out = tmp_path / f"{numbering}.html"
+        write_layer_view(out, mlp, [0.5, -1.0], [1.0, 0.0], lang="en", numbering=numbering)
+        texts[numbering] = out.read_text(encoding="utf-8")
+    nielsen, ng = texts["nielsen"], texts["ng"]
+    assert "--numbering nielsen" in nielsen and "--numbering ng" in ng
+    shift = str.maketrans("¹²³", "⁰¹²")
+    labels = re.compile(r"(?:dA|dZ|dW|db|[aAzZwWbδn])([⁰¹²³⁴]+)")
+    got, want = labels.findall(ng), [x.translate(shift) for x in labels.findall(nielsen)]
+    assert got == want and len(got) > 100
+    assert re.findall(r"layer (\d)", ng) == [str(int(d) - 1) for d in
+                                              re.findall(r"layer (\d)", nielsen)]
+    assert 'id="n-0-1"' in ng and 'id="panel-1"' in ng and 'id="panel-3"' not in ng
+
+
+def test_cross_entropy_page_says_delta_is_a_minus_y():
+    mlp = network([2, 3, 2], activation="tanh", seed=1)
+    steps = page_data(layer_view(mlp, [0.5, -1.0], [1.0, 0.0], "ce", lang="en"))["steps"]
+    bp1 = "\n".join(next(s for s in steps if s["title"].startswith("BP1"))["lines"])
+    for j, (neuron, y) in enumerate(zip(mlp.layers[-1].neurons, [1.0, 0.0]), 1):
+        a = neuron.a.data
+        assert neuron.z.grad == pytest.approx(a - y, abs=1e-12)  # the engine: δ = a − y
+        assert f"δ³{'₁₂'[j - 1]} = a³{'₁₂'[j - 1]} − y{'₁₂'[j - 1]} = {num(a)}" in bp1
+        assert f"= {num(a - y)}" in bp1

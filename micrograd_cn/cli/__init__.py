@@ -34,8 +34,8 @@ from micrograd_cn.i18n import language, shorten, t
 from micrograd_cn.render.terminal import hint, readable_output
 
 # one module per subcommand, in the order of --help; each has add(subparsers, lang) and run(args)
-SUBCOMMANDS = ("graph", "trace", "step", "paths", "logistic", "bp", "demo", "html", "exercise", "classroom",
-               "lab")
+SUBCOMMANDS = ("graph", "trace", "step", "paths", "logistic", "bp", "demo", "html", "exercise", "lesson",
+               "classroom", "lab")
 
 
 def build_parser(lang: str) -> argparse.ArgumentParser:

@@ -19,6 +19,8 @@ def add(sub: argparse._SubParsersAction, lang: str) -> None:
     p.add_argument("--level", type=int, choices=LEVELS, default=1,
                    help=t("cli_exercise_level_help", lang))
     p.add_argument("--no-key", action="store_true", help=t("cli_exercise_no_key_help", lang))
+    p.add_argument("--topic", choices=("grad", "shapes"), default="grad",
+                   help=t("cli_exercise_topic_help", lang))
     p.add_argument("--roster", metavar="FILE", default=None, help=t("cli_roster_help", lang))
     add_format(p, lang, FORMATS, "md", "cli_exercise_format_help")
     p.set_defaults(func=run)
@@ -43,14 +45,35 @@ def run(args: argparse.Namespace) -> int:
     if args.roster is not None:
         return run_roster(args)
     check_target(args)
+    if args.topic == "shapes":
+        return emit(args, _shapes(args))
     exercises = sheet(args.seed, args.count, args.level)
     if args.format == "json":
-        return emit(args, json.dumps(sheet_json(exercises), ensure_ascii=False, indent=1))
+        return emit(args, json.dumps(sheet_json(exercises, key=not args.no_key), ensure_ascii=False, indent=1))
     if args.format == "html":
         return emit(args, sheet_html(exercises, args.seed, args.level, args.lang,
                                       key=not args.no_key))
     return emit(args, to_md(sheet_blocks(exercises, args.seed, args.level, args.lang,
                                           key=not args.no_key)))
+
+
+def _shapes(args: argparse.Namespace) -> str:
+    """The shapes sheet (``--topic shapes``) as md, html or json."""
+    import json
+
+    from micrograd_cn.pages.base import page_head
+    from micrograd_cn.render.document import to_html, to_md
+    from micrograd_cn.teach.shapes import shapes_blocks, shapes_json, shapes_sheet
+
+    problems, numeric = shapes_sheet(args.seed, args.count)
+    if args.format == "json":
+        return json.dumps(shapes_json(problems, numeric), ensure_ascii=False, indent=1)
+    blocks = shapes_blocks(problems, numeric, args.seed, args.lang, key=not args.no_key)
+    if args.format == "md":
+        return to_md(blocks)
+    title = t("shapes_title", args.lang, seed=args.seed)
+    return "\n".join([*page_head(args.lang, title, ("sheet.css",), projector=False),
+                      to_html(blocks), "</body>\n</html>\n"])
 
 
 def run_roster(args: argparse.Namespace) -> int:
@@ -59,7 +82,7 @@ def run_roster(args: argparse.Namespace) -> int:
 
     from micrograd_cn.pages.homework import homework_key_html, homework_sheet_html
     from micrograd_cn.render.document import to_md
-    from micrograd_cn.render.files import write_atomic
+    from micrograd_cn.render.files import write_output
     from micrograd_cn.teach.homework import class_files, read_roster
 
     lang = args.lang
@@ -83,7 +106,7 @@ def run_roster(args: argparse.Namespace) -> int:
                                other=others[0], n=len(others)))
     folder.mkdir(exist_ok=True)
     for name, text in files.items():
-        write_atomic(folder / name, text.encode("utf-8"))
+        write_output(folder / name, text.encode("utf-8"))
     print(t("cli_roster_written", lang, n=len(names), path=str(folder), files=len(files)))
     return 0
 
@@ -93,7 +116,7 @@ def run_check(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from micrograd_cn.render.document import to_text
-    from micrograd_cn.render.files import write_atomic
+    from micrograd_cn.render.files import is_stdout, write_output
     from micrograd_cn.teach.homework import mark, marking_blocks, read_answers, read_key, scores_csv
 
     lang = args.lang
@@ -104,6 +127,7 @@ def run_check(args: argparse.Namespace) -> int:
     marking = mark(key, text, lang, source=args.answers)
     print(to_text(marking_blocks(marking, lang)).rstrip("\n"))
     if args.output is not None:
-        write_atomic(Path(args.output), scores_csv(marking).encode("utf-8"))
-        print(t("cli_written", lang, path=args.output))
+        write_output(args.output, scores_csv(marking).encode("utf-8"))
+        if not is_stdout(args.output):
+            print(t("cli_written", lang, path=args.output))
     return 0

@@ -46,7 +46,7 @@ def run(lang: str = "zh", out_dir: str | Path | None = None, *, plots: bool = Tr
     """BP1–BP4 for the demo network and sample."""
     lang = check_lang(lang)
     report = bp_network(list(SIZES), list(X), list(Y), activation="sigmoid",
-                        output_activation="sigmoid", cost="mse", seed=SEED, compare=False)
+                        output_activation="sigmoid", cost="half_sse", seed=SEED, compare=False)
 
     def paint(plt: Any, label_lang: str) -> list[Path]:
         folder = out_folder(out_dir, "bp")

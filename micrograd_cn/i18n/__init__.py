@@ -14,14 +14,29 @@ import reprlib
 from contextlib import contextmanager
 from typing import Iterator, NamedTuple
 
-from micrograd_cn.i18n import classroom, cli, demos, expr, feedback, homework, lab, library, pictures, stage, teach
+from micrograd_cn.i18n import (
+    classroom,
+    cli,
+    deck,
+    demos,
+    expr,
+    feedback,
+    homework,
+    lab,
+    library,
+    matrices,
+    pictures,
+    stage,
+    teach,
+)
 
 LANGS = ("zh", "en")
 
 
 def _merged() -> dict[str, tuple[str, str]]:
     merged: dict[str, tuple[str, str]] = {}
-    for part in (library, expr, teach, feedback, pictures, stage, demos, cli, homework, classroom, lab):
+    for part in (library, expr, teach, feedback, deck, pictures, stage, demos, cli, homework, classroom, lab,
+                 matrices):
         for key, pair in part.MESSAGES.items():
             if key in merged:
                 raise RuntimeError(f"i18n: the key {key!r} is defined twice")

@@ -63,13 +63,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli_activation_help": ("隐藏层的激活函数", "activation of the hidden layers"),
     "cli_output_activation_help": ("输出层的激活函数", "activation of the output layer"),
     "cli_seed_help": ("初始化权重的随机种子", "random seed for the initial weights"),
-    "cli_bp_x_help": ("一个样本的输入，个数与 --sizes 的第一个数相同（默认依次取 0.5, −1, 0.5, −1, …）",
+    "cli_bp_x_help": ("一个样本的输入，个数与 --sizes 的第一个数相同（默认依次取 0.5, −1, 0.5, −1, …）；"
+                      "重复 --x 给出一批样本",
                       "one sample's inputs, as many as the first of --sizes "
-                      "(default: 0.5, −1, 0.5, −1, … in turn)"),
-    "cli_bp_y_help": ("目标输出，个数与 --sizes 的最后一个数相同（默认依次取 1, 0, 1, 0, …）",
-                      "target outputs, as many as the last of --sizes (default: 1, 0, 1, 0, … in turn)"),
-    "cli_cost_help": ("代价：mse（½Σ(a−y)²）或 ce（交叉熵，需 sigmoid 输出）",
-                      "cost: mse (½Σ(a−y)²) or ce (cross-entropy, needs a sigmoid output)"),
+                      "(default: 0.5, −1, 0.5, −1, … in turn); repeat --x for a batch"),
+    "cli_bp_y_help": ("目标输出，个数与 --sizes 的最后一个数相同（默认依次取 1, 0, 1, 0, …）；"
+                      "一批样本时每个 --x 配一个 --y",
+                      "target outputs, as many as the last of --sizes (default: 1, 0, 1, 0, … in "
+                      "turn); one --y per --x for a batch"),
+    "cli_cost_help": ("代价：half_sse（½Σⱼ(aⱼ−yⱼ)²，默认）、mse（(a−y)² 对输出和样本的平均）"
+                      "或 ce（交叉熵，需 sigmoid 输出）；多个样本时都对样本取平均",
+                      "cost: half_sse (½Σⱼ(aⱼ−yⱼ)², the default), mse (the mean of (a−y)² over "
+                      "outputs and samples) or ce (cross-entropy, needs a sigmoid output); "
+                      "averaged over the samples of a batch"),
     "cli_no_compare_help": ("不做有限差分的计算量对比", "skip the finite-difference cost comparison"),
     "cli_no_timing_help": ("不打印耗时（输出完全确定）", "do not print times (fully deterministic output)"),
     # graph

@@ -25,6 +25,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "nb_label": ("标签", "label"),
     "nb_data": ("值 data", "data"),
     "nb_grad": ("梯度 grad", "grad"),
+    "nb_more": ("……另有 {left} 个未显示（共 {total} 个）", "… and {left} more not shown ({total} in all)"),
     # --- viz: computation graphs ---------------------------------------------
     "viz_data": ("值", "data"),
     "viz_grad": ("梯度", "grad"),
@@ -152,11 +153,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "lv_layer_output": ("第 {l} 层（输出）", "layer {l} (output)"),
     "lv_layer": ("第 {l} 层", "layer {l}"),
     "lv_engine": ("引擎", "engine"),
-    "lv_linear": ("线性激活：a{l} = z{l}，σ′ = 1", "linear activation: a{l} = z{l}, σ′ = 1"),
+    "lv_linear": ("线性激活：a{l} = z{l}，斜率 linear′(z{l}) = 1",
+                  "linear activation: a{l} = z{l}, slope linear′(z{l}) = 1"),
     "lv_start_title": ("第 0 步：网络与样本", "step 0: the network and the sample"),
     "lv_start_arch": ("网络（每层神经元数与激活函数）：{arch}", "network (neurons and activation per layer): {arch}"),
-    "lv_start_sample": ("样本：{x}；目标：{y}（输入是第 1 层：a¹ = x）",
-                        "sample: {x}; targets: {y} (the input is layer 1: a¹ = x)"),
+    "lv_start_sample": ("样本：{x}；目标：{y}（输入是第 {l} 层：a{s} = x）",
+                        "sample: {x}; targets: {y} (the input is layer {l}: a{s} = x)"),
     "lv_start_cost": ("代价：{cost}", "cost: {cost}"),
     "lv_start_plan": (
         "δˡⱼ = ∂C/∂zˡⱼ 是第 l 层第 j 个神经元的误差；wˡⱼₖ 从第 l−1 层的神经元 k 连到第 l 层的神经元 j。",
@@ -173,10 +175,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "lv_bp3_eq": ("BP3：∂C/∂bˡⱼ = δˡⱼ", "BP3: ∂C/∂bˡⱼ = δˡⱼ"),
     "lv_bp4_title": ("BP4：第 {l} 层的权重", "BP4: the weights of layer {l}"),
     "lv_bp4_eq": ("BP4：∂C/∂wˡⱼₖ = aˡ⁻¹ₖ δˡⱼ", "BP4: ∂C/∂wˡⱼₖ = aˡ⁻¹ₖ δˡⱼ"),
-    "lv_panel_title": (
-        "第 {l} 层的矩阵形式（样本按列排成矩阵；这里一个样本 m = 1）",
-        "layer {l} as matrices (samples as columns; here one sample, m = 1)",
-    ),
     "lv_too_large": (
         "逐层演示最多画 {layers} 层、每层 {neurons} 个神经元，收到 {sizes}；请用更小的网络",
         "the layer view draws at most {layers} layers of {neurons} neurons each, got {sizes}; use a smaller network",

@@ -117,11 +117,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "step_end": ("（已到最后一步；回车或 q 退出，p 返回）", "(last page; Enter or q quits, p goes back)"),
     "step_unknown_key": ("不认识的按键 {pressed}", "unknown key {pressed}"),
     # --- quiz, exercise sheets and exports (predict, then reveal) ----------------
+    "quiz_input_encoding": (
+        "这一行按终端的输入编码（{encoding}）读不出来（例如 − 或中文）：请只用 ASCII 输入，"
+        "如 -0.25；或换成 UTF-8 终端（设置 PYTHONIOENCODING=utf-8 或 PYTHONUTF8=1）。请再输入一次。",
+        "this line cannot be read in the terminal's input encoding ({encoding}) (e.g. − or "
+        "Chinese): type ASCII only, like -0.25, or use a UTF-8 terminal (set "
+        "PYTHONIOENCODING=utf-8 or PYTHONUTF8=1). Please type it again.",
+    ),
     "quiz_intro": (
         "每一步请先算出{what}，再看答案。\n可以写数或算式（如 0.25*2、1/8、-0.5）；"
-        "与正确值相差不超过 0.1% 或 0.0005 就算对。答错一次给提示，再错就揭晓答案。输入 q 退出。",
+        "与正确值相差不超过它的 0.1%（符号和数量级都要对）就算对。答错一次给提示，再错就揭晓答案。输入 q 退出。",
         "At each step, work out {what} before you see it.\nWrite a number or arithmetic "
-        "(e.g. 0.25*2, 1/8, -0.5); within 0.1% or 0.0005 of the value counts as right. "
+        "(e.g. 0.25*2, 1/8, -0.5); within 0.1% of the value (sign and size right) counts as right. "
         "A wrong answer gets a hint and one more try, then the answer is shown. Type q to quit.",
     ),
     "quiz_what_contribution": (
@@ -415,10 +422,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The gradient flows from {out} into {inp}.",
     ),
     "bp_numbering": (
-        "层的编号与 Nielsen 写 BP1–BP4 的记号相同：输入 x 是第 1 层（a¹ = x），第一组权重是 w²，"
+        "层的编号按 Nielsen 的记法（--numbering nielsen）：输入 x 是第 1 层（a¹ = x），第一组权重是 w²，"
         "输出层是第 L = {L} 层。",
-        "Layers are numbered as in Nielsen's notation for BP1–BP4: the input x is layer 1 (a¹ = x), "
-        "the first weights are w², the output layer is layer L = {L}.",
+        "Layers are numbered as Nielsen numbers them (--numbering nielsen): the input x is layer 1 "
+        "(a¹ = x), the first weights are w², the output layer is layer L = {L}.",
     ),
     "report_bad_format": (
         "未知的输出格式 {fmt}；可选：{choices}",

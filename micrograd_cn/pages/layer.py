@@ -12,15 +12,17 @@ equation with numbers beside the engine's own number:
 * BP3 (∂C/∂bˡⱼ = δˡⱼ, beside bˡⱼ.grad) and BP4 (∂C/∂wˡⱼₖ = aˡ⁻¹ₖδˡⱼ, beside wˡⱼₖ.grad)
   for each layer's parameters.
 
-A shapes panel shows seed 003's matrix view of the step's layer, one sample
-(m = 1): Zˡ = WˡAˡ⁻¹ + bˡ, dZˡ = dAˡ ⊙ g′(Zˡ), dWˡ = dZˡ·Aˡ⁻¹ᵀ, dbˡ = dZˡ·1,
-dAˡ⁻¹ = Wˡᵀ·dZˡ, each with its shape and values (``layer_matrices``).
+A matrix panel (``pages.matrix_panel``) shows the matrix form of the step, samples as
+columns (a batch of m samples, or m = 1): each matrix appears only at the step that
+computes it, with its inputs beside it — Zˡ = WˡAˡ⁻¹ + bˡ and Aˡ at the forward step,
+dAᴸ and dZᴸ = dAᴸ ⊙ g′(Zᴸ) at BP1, dAˡ = (Wˡ⁺¹)ᵀ·dZˡ⁺¹ and dZˡ at BP2, dbˡ = dZˡ·1ₘ at BP3,
+dWˡ = dZˡ·(Aˡ⁻¹)ᵀ at BP4 (``teach.matrices``: the engine's numbers).
 
-Layers are numbered as in seed 001: the input is layer 1 (a¹ = x), so the first
-weights are w²; this matches ``nn``'s names. The numbers come from
-``bp.bp_report`` (forward values, δ by BP1/BP2, the engine's .grad); nothing here
-computes a derivative except the matrix products of the panel, which rearrange
-the engine's dZ.
+Layers are numbered as ``numbering`` says: Nielsen's (the input is layer 1, a¹ = x, the
+first weights w², as ``nn`` names them) or Ng's (the input is layer 0, A⁰ = x, the first
+weights W¹). With a batch, the drawing and the step text show one sample (``sample``,
+from 1); the panel all m columns. The numbers come from ``backprop.bp_report`` and
+``matrices.matrices``; nothing here computes a derivative.
 
 The page is the step page's stage (``pages/base.py``): it fills the window without scrolling,
 the drawing beside the step's text and matrix panel (below them in a narrow window); the
@@ -45,9 +47,22 @@ from micrograd_cn.i18n import check_lang, show, t
 from micrograd_cn.nn import MLP
 from micrograd_cn.notation import num, paren, sub, sup
 from micrograd_cn.pages.base import StepPage, json_for_script, page_head, scripts, stage_overlays, stage_tools
+from micrograd_cn.pages.matrix_panel import panels
 from micrograd_cn.render.files import write_output
 from micrograd_cn.render.graph import check_output
-from micrograd_cn.teach.backprop import MAX_PARAMETERS, BPReport, NeuronRow, bp_report
+from micrograd_cn.teach.backprop import (
+    DEFAULT_COST,
+    MAX_PARAMETERS,
+    BPReport,
+    NeuronRow,
+    bp_report,
+    check_cost,
+    cost_formula,
+    input_layer,
+    numbering_text,
+    slope_name,
+)
+from micrograd_cn.teach.matrices import matrices
 from micrograd_cn.teach.naming import fill
 
 MAX_NEURONS = 8  # per layer: more circles than this do not fit a projected page
@@ -60,52 +75,10 @@ _RADIUS = 30
 _MARGIN = 70
 
 
-@dataclass(frozen=True)
-class LayerMatrices:
-    """Seed 003's matrix view of one layer l for one sample (column vectors, m = 1)."""
-
-    layer: int  # l, the input being layer 1
-    W: tuple[tuple[float, ...], ...]  # nˡ × nˡ⁻¹
-    b: tuple[tuple[float, ...], ...]  # nˡ × 1
-    A_prev: tuple[tuple[float, ...], ...]  # nˡ⁻¹ × 1
-    Z: tuple[tuple[float, ...], ...]  # nˡ × 1 (the engine's forward z)
-    dZ: tuple[tuple[float, ...], ...]  # nˡ × 1 (the engine's z.grad)
-    dW: tuple[tuple[float, ...], ...]  # dZ·A_prevᵀ, nˡ × nˡ⁻¹
-    db: tuple[tuple[float, ...], ...]  # dZ·1, nˡ × 1
-    dA_prev: tuple[tuple[float, ...], ...]  # Wᵀ·dZ, nˡ⁻¹ × 1
-
-
-def _matmul(A: Sequence[Sequence[float]], B: Sequence[Sequence[float]]) -> tuple:
-    return tuple(tuple(sum(A[i][k] * B[k][j] for k in range(len(B))) for j in range(len(B[0])))
-                 for i in range(len(A)))
-
-
-def _transpose(A: Sequence[Sequence[float]]) -> tuple:
-    return tuple(tuple(A[i][j] for i in range(len(A))) for j in range(len(A[0])))
-
-
-def _column(values: Sequence[float]) -> tuple:
-    return tuple((v,) for v in values)
-
-
 def _by_layer(report: BPReport) -> list[list[NeuronRow]]:
     """The report's rows per weight layer, first to last (whatever numbering bp uses)."""
     numbers = sorted({r.layer for r in report.rows})
     return [[r for r in report.rows if r.layer == n] for n in numbers]
-
-
-def layer_matrices(mlp: MLP, report: BPReport) -> list[LayerMatrices]:
-    """The matrix view of every layer l = 2 … L (seed 003), from the report's numbers."""
-    out = []
-    for i, (layer, rows) in enumerate(zip(mlp.layers, _by_layer(report))):
-        W = tuple(tuple(w.data for w in n.w) for n in layer.neurons)
-        dZ = _column([r.delta_engine for r in rows])
-        A_prev = _column(rows[0].a_prev)
-        out.append(LayerMatrices(
-            i + 2, W, _column([n.b.data for n in layer.neurons]), A_prev,
-            _column([r.z for r in rows]), dZ, _matmul(dZ, _transpose(A_prev)),
-            _matmul(dZ, ((1.0,),)), _matmul(_transpose(W), dZ)))
-    return out
 
 
 # ------------------------------------------------------------------ names
@@ -122,17 +95,13 @@ def _d(l: int, j: int) -> str:
 
 
 def _slope(activation: str, l: int, j: int) -> str:
-    """σ′(zˡⱼ) written with the op's own symbol (engine.OPS): σ′, tanh′, ReLU′; linear: 1."""
-    if activation not in OPS:
-        return "1"
-    return fill(OPS[activation].local[0], {"x": _z(l, j)})
+    """σ′(zˡⱼ) written with the op's own symbol (engine.OPS): σ′, tanh′, ReLU′, linear′."""
+    return slope_name(activation, _z(l, j))
 
 
 def _layer_slope(activation: str, l: int) -> str:
     """The layer's activation slope as a vector, named after the activation: tanh′(z²)."""
-    if activation not in OPS:
-        return "1"
-    return fill(OPS[activation].local[0], {"x": f"z{sup(l)}"})
+    return slope_name(activation, f"z{sup(l)}")
 
 
 def _rule(activation: str, l: int) -> str:
@@ -160,10 +129,11 @@ class LayerStep:
     on: tuple[str, ...]  # ids computed in this step (neurons n-l-j)
     used: tuple[str, ...]  # ids whose values this step uses
     edges: tuple[str, ...]  # weights involved (e-l-j-k)
-    panel: int  # the layer whose matrix view is shown (0: none)
-    phase: str  # "fw" (only Z = WA + b) or "bw" (the gradients too)
+    panel: int  # the layer whose matrix view is shown (-1: none)
+    phase: str  # "fw" or "bw"
     known: tuple[str, ...]  # neurons whose z and a are known
     deltas: tuple[str, ...]  # neurons whose δ is known
+    kind: str = ""  # "start", "fw", "cost", "bp1", "bp2", "bp3" or "bp4" (for the matrix panel)
 
 
 def _neurons(l: int, n: int) -> tuple[str, ...]:
@@ -174,14 +144,15 @@ def _edges(l: int, n: int, n_prev: int) -> tuple[str, ...]:
     return tuple(f"e-{l}-{j}-{k}" for j in range(1, n + 1) for k in range(1, n_prev + 1))
 
 
-def _steps(mlp: MLP, report: BPReport, lang: str) -> list[LayerStep]:
+def _steps(mlp: MLP, report: BPReport, lang: str, m: int = 1, shown: int = 1) -> list[LayerStep]:
     layers = _by_layer(report)
     sizes = report.sizes
-    L = len(sizes)  # the output layer's number: input is 1
+    first = report.first  # the input layer's number: 1 (Nielsen) or 0 (Ng)
+    L = report.L  # the output layer's number
     acts = report.activations
     ok = t("lv_engine", lang)
     steps: list[LayerStep] = []
-    known: list[str] = list(_neurons(1, sizes[0]))
+    known: list[str] = list(_neurons(first, sizes[0]))
     deltas: list[str] = []
 
     arch = " → ".join([str(sizes[0])] + [f"{n} ({act})" for n, act in zip(sizes[1:], acts)])
@@ -189,14 +160,16 @@ def _steps(mlp: MLP, report: BPReport, lang: str) -> list[LayerStep]:
     ys = ", ".join(f"y{sub(j)} = {num(v)}" for j, v in enumerate(report.y, 1))
     steps.append(LayerStep(t("lv_start_title", lang), (
         t("lv_start_arch", lang, arch=arch),
-        t("lv_start_sample", lang, x=xs, y=ys),
-        t("lv_start_cost", lang, cost=_cost_text(report.cost_name)),
-        t("lv_start_plan", lang)), (), _neurons(1, sizes[0]), (), 0, "fw",
-        tuple(known), ()))
+        t("lv_start_sample", lang, x=xs, y=ys, l=first, s=sup(first)),
+        *([t("lv_start_batch", lang, m=m, k=shown)] if m > 1 else []),
+        numbering_text(report.numbering, L, lang),
+        t("lv_start_cost", lang, cost="C = " + cost_formula(report.cost_name, m)),
+        t("lv_start_plan", lang)), (), _neurons(first, sizes[0]), (), -1, "fw",
+        tuple(known), (), "start"))
 
     # forward, layer by layer
     for i, rows in enumerate(layers):
-        l = i + 2
+        l = i + 1 + first
         neurons = mlp.layers[i].neurons
         lines = []
         for r, n in zip(rows, neurons):
@@ -213,35 +186,45 @@ def _steps(mlp: MLP, report: BPReport, lang: str) -> list[LayerStep]:
         known += _neurons(l, sizes[i + 1])
         steps.append(LayerStep(t("lv_forward_title", lang, l=l, act=acts[i]), tuple(lines),
                           _neurons(l, sizes[i + 1]), _neurons(l - 1, sizes[i]),
-                          _edges(l, sizes[i + 1], sizes[i]), l, "fw", tuple(known), ()))
+                          _edges(l, sizes[i + 1], sizes[i]), l, "fw", tuple(known), (), "fw"))
 
     # the cost
     outs = [r.a for r in layers[-1]]
     aL = f"a{sup(L)}ⱼ"
-    if report.cost_name == "mse":
-        parts = " + ".join(f"({num(a)} − {num(y)})²" for a, y in zip(outs, report.y))
-        cost_line = f"C = ½Σⱼ({aL} − yⱼ)² = ½[{parts}] = {num(report.cost)}"
+    parts = " + ".join(f"({num(a)} − {num(y)})²" for a, y in zip(outs, report.y))
+    C = "C" if m == 1 else "Cₓ"  # a batch: the drawn sample's own cost
+    if report.cost_name == "half_sse":
+        cost_line = f"{C} = ½Σⱼ({aL} − yⱼ)² = ½[{parts}] = {num(report.cost)}"
+    elif report.cost_name == "mse":
+        cost_line = (f"{C} = (1/n{sup(L)})Σⱼ({aL} − yⱼ)² = (1/{len(outs)})[{parts}] = "
+                     f"{num(report.cost)}")
     else:
-        cost_line = f"C = −Σⱼ[yⱼ·log {aL} + (1 − yⱼ)·log(1 − {aL})] = {num(report.cost)}"
-    steps.append(LayerStep(t("lv_cost_title", lang), (cost_line,), (), _neurons(L, sizes[-1]), (), 0,
-                      "fw", tuple(known), ()))
+        cost_line = f"{C} = −Σⱼ[yⱼ·log {aL} + (1 − yⱼ)·log(1 − {aL})] = {num(report.cost)}"
+    steps.append(LayerStep(t("lv_cost_title", lang), (cost_line,), (), _neurons(L, sizes[-1]), (), -1,
+                      "fw", tuple(known), (), "cost"))
 
     # BP1 at the output layer
     lines = [t("lv_bp1_eq", lang, L=sup(L), slope=_layer_slope(acts[-1], L)), _rule(acts[-1], L)]
     for r in layers[-1]:
-        grad = (f"({_a(L, r.j)} − y{sub(r.j)})" if report.cost_name == "mse" else
-                f"(−y{sub(r.j)}/{_a(L, r.j)} + (1 − y{sub(r.j)})/(1 − {_a(L, r.j)}))")
+        grad = (f"({_a(L, r.j)} − y{sub(r.j)})" if report.cost_name == "half_sse" else
+                f"2({_a(L, r.j)} − y{sub(r.j)})/{len(layers[-1])}" if report.cost_name == "mse"
+                else f"(−y{sub(r.j)}/{_a(L, r.j)} + (1 − y{sub(r.j)})/(1 − {_a(L, r.j)}))")
         lines.append(f"{_d(L, r.j)} = ∂C/∂{_a(L, r.j)} · {_slope(acts[-1], L, r.j)} = {grad}·"
                      f"{_slope(acts[-1], L, r.j)} = {paren(r.incoming)} × {paren(r.slope)} = "
                      f"{num(r.delta)}    {ok} {_z(L, r.j)}.grad = {num(r.delta_engine)} "
                      f"{_match(r.delta, r.delta_engine)}")
+    if report.cost_name == "ce":  # a sigmoid output: the short way, beside the long one
+        lines.append(t("bp_ce_sigmoid", lang, s=sup(L)))
+        lines += [f"{_d(L, r.j)} = {_a(L, r.j)} − y{sub(r.j)} = {num(r.a)} − "
+                  f"{paren(report.y[r.j - 1])} = {num(r.a - report.y[r.j - 1])}"
+                  for r in layers[-1]]
     deltas += _neurons(L, sizes[-1])
     steps.append(LayerStep(t("lv_bp1_title", lang), tuple(lines), _neurons(L, sizes[-1]), (), (), L,
-                      "bw", tuple(known), tuple(deltas)))
+                      "bw", tuple(known), tuple(deltas), "bp1"))
 
     # BP2, layer by layer backwards
     for i in range(len(layers) - 2, -1, -1):
-        l = i + 2
+        l = i + 1 + first
         lines = [t("lv_bp2_eq", lang, l=sup(l), next=sup(l + 1), slope=_layer_slope(acts[i], l)),
                  _rule(acts[i], l)]
         nxt_neurons = mlp.layers[i + 1].neurons
@@ -258,20 +241,20 @@ def _steps(mlp: MLP, report: BPReport, lang: str) -> list[LayerStep]:
         deltas += _neurons(l, sizes[i + 1])
         steps.append(LayerStep(t("lv_bp2_title", lang, l=l), tuple(lines), _neurons(l, sizes[i + 1]),
                           _neurons(l + 1, sizes[i + 2]), _edges(l + 1, sizes[i + 2], sizes[i + 1]),
-                          l, "bw", tuple(known), tuple(deltas)))
+                          l, "bw", tuple(known), tuple(deltas), "bp2"))
 
     # BP3 and BP4 for every layer's parameters, from the output back
     for i in range(len(layers) - 1, -1, -1):
-        l = i + 2
+        l = i + 1 + first
         lines = [t("lv_bp3_eq", lang)]
         for r in layers[i]:
             lines.append(f"∂C/∂b{sup(l)}{sub(r.j)} = {_d(l, r.j)} = {num(r.delta)}    "
                          f"{ok} b{sup(l)}{sub(r.j)}.grad = {num(r.b_engine)} "
                          f"{_match(r.delta, r.b_engine)}")
         steps.append(LayerStep(t("lv_bp3_title", lang, l=l), tuple(lines), _neurons(l, sizes[i + 1]),
-                          (), (), l, "bw", tuple(known), tuple(deltas)))
+                          (), (), l, "bw", tuple(known), tuple(deltas), "bp3"))
     for i in range(len(layers) - 1, -1, -1):
-        l = i + 2
+        l = i + 1 + first
         lines = [t("lv_bp4_eq", lang)]
         for r in layers[i]:
             for k, (ak, f, e) in enumerate(zip(r.a_prev, r.w_formula, r.w_engine), 1):
@@ -281,51 +264,49 @@ def _steps(mlp: MLP, report: BPReport, lang: str) -> list[LayerStep]:
                              f"{_match(f, e)}")
         steps.append(LayerStep(t("lv_bp4_title", lang, l=l), tuple(lines), _neurons(l, sizes[i + 1]),
                           _neurons(l - 1, sizes[i]), _edges(l, sizes[i + 1], sizes[i]), l, "bw",
-                          tuple(known), tuple(deltas)))
+                          tuple(known), tuple(deltas), "bp4"))
     return steps
 
 
-def _cost_text(cost: str) -> str:
-    return "C = ½Σⱼ(aᴸⱼ − yⱼ)²" if cost == "mse" else "C = −Σⱼ[yⱼ·log aᴸⱼ + (1 − yⱼ)·log(1 − aᴸⱼ)]"
-
 
 # ------------------------------------------------------------------ the drawing
-def _position(l: int, j: int, n: int, tallest: int) -> tuple[float, float]:
-    x = _MARGIN + (l - 1) * _COLUMN
+def _position(l: int, j: int, n: int, tallest: int, first: int = 1) -> tuple[float, float]:
+    x = _MARGIN + (l - first) * _COLUMN
     y = _MARGIN + (tallest - n) * _ROW / 2 + (j - 1) * _ROW
     return x, y
 
 
 def _svg(mlp: MLP, report: BPReport, lang: str) -> str:
     sizes = report.sizes
+    first = report.first
     tallest = max(sizes)
     width = 2 * _MARGIN + (len(sizes) - 1) * _COLUMN + 60
     height = _MARGIN + tallest * _ROW
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
              f'width="{width}" height="{height}" role="img">']
     for i, layer in enumerate(mlp.layers):  # the weights first, so circles sit on top
-        l = i + 2
+        l = i + 1 + first
         for j, neuron in enumerate(layer.neurons, 1):
-            x1, y1 = _position(l, j, sizes[i + 1], tallest)
+            x1, y1 = _position(l, j, sizes[i + 1], tallest, first)
             for k, w in enumerate(neuron.w, 1):
-                x0, y0 = _position(l - 1, k, sizes[i], tallest)
+                x0, y0 = _position(l - 1, k, sizes[i], tallest, first)
                 name = f"w{sup(l)}{sub(j)}{sub(k)}"
                 tip = f"{name} = {num(w.data)}, ∂C/∂{name} = {num(w.grad)}"
                 parts.append(f'<g class="edge" id="e-{l}-{j}-{k}"><title>{html.escape(tip)}</title>'
                              f'<line x1="{x0 + _RADIUS}" y1="{y0}" x2="{x1 - _RADIUS}" y2="{y1}"/>'
                              '</g>')
-    for l, n in enumerate(sizes, 1):
-        caption = t("lv_layer_input" if l == 1 else "lv_layer_output" if l == len(sizes)
+    for l, n in enumerate(sizes, first):
+        caption = t("lv_layer_input" if l == first else "lv_layer_output" if l == report.L
                     else "lv_layer", lang, l=l)
-        x, _ = _position(l, 1, n, tallest)
+        x, _ = _position(l, 1, n, tallest, first)
         parts.append(f'<text class="caption" x="{x}" y="{_MARGIN / 2 - 8}">'
                      f'{html.escape(caption)}</text>')
         for j in range(1, n + 1):
-            x, y = _position(l, j, n, tallest)
+            x, y = _position(l, j, n, tallest, first)
             parts.append(f'<g class="neuron" id="n-{l}-{j}">'
                          f'<circle cx="{x}" cy="{y}" r="{_RADIUS}"/>'
                          f'<text class="name" x="{x}" y="{y + 8}">{_a(l, j)}</text>')
-            if l == 1:
+            if l == first:
                 parts.append(f'<text class="val" x="{x}" y="{y + _RADIUS + 22}">'
                              f'x{sub(j)} = {num(report.x[j - 1])}</text>')
             else:
@@ -335,40 +316,6 @@ def _svg(mlp: MLP, report: BPReport, lang: str) -> str:
             parts.append("</g>")
     parts.append("</svg>")
     return "".join(parts)
-
-
-def _matrix(values: Sequence[Sequence[float]]) -> str:
-    rows = "".join("<tr>" + "".join(f"<td>{num(v)}</td>" for v in row) + "</tr>"
-                   for row in values)
-    return f'<table class="matrix">{rows}</table>'
-
-
-def _shape(values: Sequence[Sequence[float]]) -> str:
-    return f"{len(values)}×{len(values[0])}"
-
-
-def _panel(m: LayerMatrices, lang: str) -> str:
-    l, p = sup(m.layer), sup(m.layer - 1)
-    rows = [("fw", f"Z{l} = W{l}·A{p} + b{l}",
-             f"({_shape(m.Z)}) = ({_shape(m.W)})·({_shape(m.A_prev)}) + ({_shape(m.b)})",
-             [("W" + l, m.W), ("A" + p, m.A_prev), ("b" + l, m.b), ("Z" + l, m.Z)]),
-            ("bw", f"dZ{l} = dA{l} ⊙ g′(Z{l})", f"({_shape(m.dZ)})", [("dZ" + l, m.dZ)]),
-            ("bw", f"dW{l} = dZ{l}·A{p}ᵀ", f"({_shape(m.dZ)})·({_shape(m.A_prev)})ᵀ = "
-             f"({_shape(m.dW)})", [("dW" + l, m.dW)]),
-            ("bw", f"db{l} = dZ{l}·1", f"({_shape(m.db)})", [("db" + l, m.db)]),
-            ("bw", f"dA{p} = W{l}ᵀ·dZ{l}", f"({_shape(m.W)})ᵀ·({_shape(m.dZ)}) = "
-             f"({_shape(m.dA_prev)})", [("dA" + p, m.dA_prev)])]
-    body = []
-    for phase, formula, shape, mats in rows:
-        cells = "".join(f'<span class="mat"><span class="mname">{html.escape(name)} =</span>'
-                        f"{_matrix(values)}</span>" for name, values in mats)
-        body.append(f'<div class="mrow {phase}"><div class="mformula">{html.escape(formula)}'
-                    f'　<span class="mshape">{html.escape(shape)}</span></div>{cells}</div>')
-    ones = t("lv_db_ones", lang, m=len(m.dZ[0]))  # what the 1 of db = dZ·1 is
-    body.append(f'<p class="mnote bw">{html.escape(ones)}</p>')  # shown with the backward rows
-    title = t("lv_panel_title", lang, l=m.layer)
-    return (f'<div class="panel" id="panel-{m.layer}" data-phase="fw"><h2>{html.escape(title)}'
-            f'</h2>{"".join(body)}</div>')
 
 
 def _check_size(mlp: MLP) -> None:
@@ -394,29 +341,51 @@ def network(sizes: Sequence[int], *, activation: str = "sigmoid",
                output_activation=output_activation, seed=seed)
 
 
-def layer_view(mlp: MLP, x: Sequence[float], y: Sequence[float], cost: str = "mse", *,
-               lang: str | None = None, projector: bool = False) -> StepPage:
-    """The layer view of ``mlp`` on one sample, as one self-contained HTML page.
+def layer_view(mlp: MLP, x: Sequence, y: Sequence, cost: str = DEFAULT_COST, *,
+               lang: str | None = None, projector: bool = False, numbering: str = "nielsen",
+               sample: int | None = None) -> StepPage:
+    """The layer view of ``mlp`` on one sample (``x``, ``y`` lists of numbers) or a batch
+    (lists of samples), as one self-contained HTML page.
 
-    Runs ``bp.bp_report`` (one forward and one backward pass: the parameters'
-    ``.grad`` become ∂C/∂parameter for this sample). Shown inline in Jupyter.
+    Runs ``backprop.bp_report`` on the drawn sample and ``matrices.matrices`` on the batch:
+    the parameters' ``.grad`` become ∂C/∂parameter for the batch's cost. Shown inline in
+    Jupyter.
     """
-    return StepPage(_page(mlp, x, y, cost, check_lang(lang), projector)[0])
+    return StepPage(_page(mlp, x, y, cost, check_lang(lang), projector, numbering, sample)[0])
 
 
-def _page(mlp: MLP, x: Sequence[float], y: Sequence[float], cost: str, lang: str,
-          projector: bool) -> tuple[str, int]:
+def _batch(x: Sequence, y: Sequence) -> tuple[list, list]:
+    """One sample (a list of numbers) or a batch (a list of samples) as a batch."""
+    def nested(values: Sequence) -> bool:
+        return (not isinstance(values, (str, bytes)) and hasattr(values, "__len__")
+                and len(values) > 0 and not isinstance(values[0], (str, bytes))
+                and hasattr(values[0], "__len__"))
+    return (list(x) if nested(x) else [x]), (list(y) if nested(y) else [y])
+
+
+def _page(mlp: MLP, x: Sequence, y: Sequence, cost: str, lang: str, projector: bool,
+          numbering: str = "nielsen", sample: int | None = None) -> tuple[str, int]:
     if not isinstance(mlp, MLP):
         raise TypeError(t("lv_not_mlp", kind=type(mlp).__name__))
     _check_size(mlp)
-    report = bp_report(mlp, x, y, cost)
-    steps = _steps(mlp, report, lang)
-    matrices = layer_matrices(mlp, report)
+    check_cost(cost)
+    first = input_layer(numbering)
+    X, Y = _batch(x, y)
+    if len(Y) != len(X):
+        raise ValueError(t("mx_y_count", m=len(X), k=len(Y)))
+    if sample is not None and not 1 <= sample <= len(X):
+        raise ValueError(t("mx_bad_sample", k=show(sample), m=len(X)))
+    k = sample or 1
+    report = bp_report(mlp, X[k - 1], Y[k - 1], cost, numbering=numbering)
+    steps = _steps(mlp, report, lang, len(X), k)
+    _, layers, referee = matrices(mlp, X, Y, cost, numbering)
+    index = {(s.kind, s.panel): n for n, s in enumerate(steps)}
+    panel_html = panels(layers, tuple(zip(*Y)), cost, index, referee, lang)
     neurons = {}
     for i, rows in enumerate(_by_layer(report)):
         for r in rows:
-            neurons[f"n-{i + 2}-{r.j}"] = {"z": num(r.z, 4), "a": num(r.a, 4),
-                                           "d": num(r.delta_engine, 4)}
+            neurons[f"n-{i + 1 + first}-{r.j}"] = {"z": num(r.z, 4), "a": num(r.a, 4),
+                                                   "d": num(r.delta_engine, 4)}
     data = {"neurons": neurons, "steps": [
         {"title": s.title, "lines": list(s.lines), "on": list(s.on), "used": list(s.used),
          "edges": list(s.edges), "panel": s.panel, "phase": s.phase, "known": list(s.known),
@@ -426,7 +395,7 @@ def _page(mlp: MLP, x: Sequence[float], y: Sequence[float], cost: str, lang: str
     heading = t("lv_page_title", lang, arch=arch)
     total = len(steps) - 1
     page = "\n".join([
-        *page_head(lang, heading, ("stage.css", "layer.css"), projector),
+        *page_head(lang, heading, ("stage.css", "layer.css", "matrix.css"), projector),
         '<header id="bar">',
         f"<h1>{html.escape(heading)}</h1>",
         '<div id="controls">',
@@ -446,7 +415,7 @@ def _page(mlp: MLP, x: Sequence[float], y: Sequence[float], cost: str, lang: str
         '<div id="text">',
         f'<div id="title">{html.escape(steps[0].title)}</div>',
         f'<pre id="formula">{html.escape(chr(10).join(steps[0].lines))}</pre>',
-        "".join(_panel(m, lang) for m in matrices),
+        panel_html,
         "</div>",
         "</aside>",
         "</main>",
@@ -460,11 +429,12 @@ def _page(mlp: MLP, x: Sequence[float], y: Sequence[float], cost: str, lang: str
     return page, total
 
 
-def write_layer_view(path: str | os.PathLike, mlp: MLP, x: Sequence[float],
-                     y: Sequence[float], cost: str = "mse", *, lang: str | None = None,
-                     projector: bool = False) -> int:
+def write_layer_view(path: str | os.PathLike, mlp: MLP, x: Sequence, y: Sequence,
+                     cost: str = DEFAULT_COST, *, lang: str | None = None,
+                     projector: bool = False, numbering: str = "nielsen",
+                     sample: int | None = None) -> int:
     """Write the layer view to ``path`` (.html, all or nothing); return its number of steps."""
     target = check_output(path, ("html", "htm"))  # before any work: a wrong path fails at once
-    text, total = _page(mlp, x, y, cost, check_lang(lang), projector)
+    text, total = _page(mlp, x, y, cost, check_lang(lang), projector, numbering, sample)
     write_output(target, text.encode("utf-8"))
     return total

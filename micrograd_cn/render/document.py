@@ -12,11 +12,22 @@ Imports: teach.doc (the block types) and render.layout.
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from typing import Callable, Sequence
 
 from micrograd_cn.ops import OPS
 from micrograd_cn.render.layout import pad, table, width
-from micrograd_cn.teach.doc import FORMATS, Block, Heading, Math, Para, Pre, Table, register
+from micrograd_cn.teach.doc import (
+    FORMATS,
+    Block,
+    Heading,
+    Mat,
+    Math,
+    MatrixMath,
+    Para,
+    Pre,
+    Table,
+    register,
+)
 
 
 def render(blocks: Sequence[Block], fmt: str = "text") -> str:
@@ -35,7 +46,30 @@ def to_text(blocks: Sequence[Block]) -> str:
             parts.append("\n".join(table(block.header, block.rows, block.aligns)))
         elif isinstance(block, Math):
             parts.append("\n".join("    " + line for line in _aligned(block.lines)))
+        elif isinstance(block, MatrixMath):
+            parts.append("\n\n".join(_matrix_line(line) for line in block.lines))
     return "\n".join(parts)
+
+
+def _bracketed(m: Mat) -> list[str]:
+    """A matrix as text: each row in brackets, columns right-aligned (never |…|)."""
+    widths = [max(width(row[c]) for row in m.rows) for c in range(len(m.rows[0]))]
+    return ["[ " + "  ".join(" " * (w - width(v)) + v for v, w in zip(row, widths)) + " ]"
+            for row in m.rows]
+
+
+def _matrix_line(pieces: Sequence[str | Mat]) -> str:
+    """One equation with matrices, drawn side by side; text sits on the middle row."""
+    blocks = [_bracketed(p) if isinstance(p, Mat) else [p] for p in pieces]
+    height = max(len(b) for b in blocks)
+    rows = [""] * height
+    for b in blocks:
+        w = max(width(line) for line in b)
+        top = (height - len(b)) // 2
+        for r in range(height):
+            line = b[r - top] if 0 <= r - top < len(b) else ""
+            rows[r] += pad(line, w)
+    return "\n".join("    " + row.rstrip() for row in rows)
 
 
 def _aligned(lines: Sequence[str]) -> list[str]:
@@ -110,6 +144,9 @@ def to_md(blocks: Sequence[Block]) -> str:
         elif isinstance(block, Math):
             parts.append("$$\n\\begin{aligned}\n" + " \\\\\n".join(
                 _align(_md_math(line)) for line in block.lines) + "\n\\end{aligned}\n$$")
+        elif isinstance(block, MatrixMath):
+            parts.append("$$\n\\begin{aligned}\n" + " \\\\\n".join(
+                _latex_matrix_line(line, _md_math) for line in block.lines) + "\n\\end{aligned}\n$$")
     return "\n\n".join(parts) + "\n"
 
 
@@ -127,6 +164,7 @@ _INDEX = re.compile(r"\b([A-Za-z])(\d+)(?![A-Za-z0-9_])")  # a one-letter name n
 _LATEX_NAMES = {spec.name: spec.latex for spec in OPS.values() if spec.latex} | {
     "ln": r"\log", "max": r"\max", "min": r"\min"}
 _FUNCS = re.compile(r"\b(" + "|".join(_LATEX_NAMES) + r")\b")
+_NAMES = re.compile(r"\b(linear|ReLU|relu|sigmoid)\b")  # upright, not a product of letters
 _RUN = re.compile("([" + "".join(_SUB) + "]+)|([" + "".join(_SUP) + "]+)")
 _TEXT = re.compile(r"[\u3000-\u9fff\uff00-\uffef]+(?:[\s\u3000-\u9fff\uff00-\uffef]*[\u3000-\u9fff\uff00-\uffef])?")
 
@@ -173,6 +211,7 @@ def latex_math(text: str) -> str:
     text = _INDEX.sub(r"\1_{\2}", text)  # v1 -> v_{1}, as w₁ -> w_{1}
     text = _RUN.sub(script, text)
     text = _FUNCS.sub(lambda m: _LATEX_NAMES[m.group(1)] + " ", text)
+    text = _NAMES.sub(lambda m: "\\operatorname{" + m.group(1) + "}", text)
     text = "".join(_SYMBOLS.get(ch, ch) for ch in text)
     text = re.sub(r"\^\(([^()]*)\)", r"^{\1}", text)  # x^(−0.5) -> x^{-0.5}
     text = re.sub(r"\^(\d+\.\d+)", r"^{\1}", text)  # x^0.5 -> x^{0.5}
@@ -185,15 +224,57 @@ _WORDS = re.compile(r"(\s+|[\u3000-\u9fff\uff00-\uffef]+)")
 _MATHY = set(_SYMBOLS) | set(_SUB) | set(_SUP)
 
 
+# between two formula words, these stay in the same formula: "δ³ = ∇ₐC ⊙ σ′(z³)" is one $…$
+_JOIN = re.compile(r"^(?:[=+−·×/⊙<>≤≥≈-]|\+=|\d+(?:\.\d+)?)$")
+_LETTER = re.compile(r"^[A-Za-z]\)*$")  # "y)" closing "x₁(a − y)": part of the formula before it
+
+
 def _latex_text(text: str) -> str:
-    """A sentence for LaTeX: special characters escaped, formulas in math mode."""
-    out = []
-    for word in _WORDS.split(text):
-        if any(ch in _MATHY for ch in word):
-            out.append("$" + latex_math(word).strip() + "$")
-        else:
-            out.append(word.translate(_TEX_TEXT))
+    """A sentence for LaTeX: special characters escaped, formulas in math mode.
+
+    A formula written with spaces around its operators stays one ``$…$``: words holding a
+    formula character, joined by operators and spaces, are set together.
+    """
+    pieces = [p for p in _WORDS.split(text) if p]
+    kinds = ["math" if any(ch in _MATHY for ch in p) or _LETTER.match(p) else
+             "join" if p.isspace() or _JOIN.match(p) else "text" for p in pieces]
+    out: list[str] = []
+    i = 0
+    while i < len(pieces):
+        if kinds[i] != "math" or _LETTER.match(pieces[i]):
+            out.append(pieces[i].translate(_TEX_TEXT))
+            i += 1
+            continue
+        end = i  # the last math piece of the run (a lone letter only ends it, never starts it)
+        j = i + 1
+        while j < len(pieces) and kinds[j] != "text":
+            if kinds[j] == "math":
+                end = j
+            j += 1
+        out.append("$" + latex_math("".join(pieces[i:end + 1])).strip() + "$")
+        i = end + 1
     return "".join(out)
+
+
+def _latex_matrix(m: Mat) -> str:
+    return ("\\begin{bmatrix} " + " \\\\ ".join(" & ".join(latex_math(v) for v in row)
+                                                 for row in m.rows) + " \\end{bmatrix}")
+
+
+def _latex_note(text: str) -> str:
+    """A remark after a matrix: a shape in math, words as upright text."""
+    if re.search(r"[A-Za-z]{3}|[\u3000-\u9fff]", text):
+        return r"\quad\text{" + text.strip().translate(_TEX_TEXT) + "}"
+    return r"\quad " + latex_math(text.strip())
+
+
+def _latex_matrix_line(pieces: Sequence[str | Mat], math: Callable[[str], str] = latex_math) -> str:
+    """One equation with matrices as one row of an aligned environment; the text after the
+    last matrix is a remark (its shape, or a few words)."""
+    last = max((i for i, p in enumerate(pieces) if isinstance(p, Mat)), default=len(pieces))
+    text = "".join(_latex_matrix(p) if isinstance(p, Mat) else
+                   _latex_note(p) if i > last else math(p) for i, p in enumerate(pieces))
+    return text.replace("=", "&=", 1) if "=" in text else "&" + text
 
 
 def _align(line: str) -> str:
@@ -226,6 +307,9 @@ def to_latex(blocks: Sequence[Block]) -> str:
         elif isinstance(block, Math):
             parts.append("\\begin{align*}\n" + " \\\\\n".join(
                 _align(latex_math(line)) for line in block.lines) + "\n\\end{align*}")
+        elif isinstance(block, MatrixMath):
+            parts.append("\\begin{align*}\n" + " \\\\\n".join(
+                _latex_matrix_line(line) for line in block.lines) + "\n\\end{align*}")
     return "\n\n".join(parts) + "\n"
 
 
@@ -267,6 +351,9 @@ def to_html(blocks: Sequence[Block]) -> str:
             # preformatted, so the equations keep their "=" in one column as in the terminal
             parts.append('<pre class="math">' + "\n".join(
                 escape(line) for line in _aligned(block.lines)) + "</pre>")
+        elif isinstance(block, MatrixMath):
+            parts.append('<pre class="math">' + escape("\n\n".join(
+                _matrix_line(line) for line in block.lines)) + "</pre>")
     return "\n".join(parts) + "\n"
 
 

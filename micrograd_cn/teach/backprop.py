@@ -1,12 +1,14 @@
 """BP1–BP4 per scalar: the four backpropagation equations of seed 001, checked
 neuron by neuron against the engine.
 
-Layers are numbered as in seed 001 (Nielsen): the input x is layer 1 (a¹ = x), the
-first weights are w², and the output layer is layer L = the number of sizes given;
-neurons j and inputs k count from 1. For an MLP, one sample x and a cost C
-(MSE ½Σⱼ(aᴸⱼ − yⱼ)² or binary cross-entropy), ``bp_report`` runs one forward and one
-backward pass, then recomputes every δ and every gradient from the *forward values
-alone*:
+Layers are numbered as Nielsen numbers them (``numbering="nielsen"``, the default): the
+input x is layer 1 (a¹ = x), the first weights are w², and the output layer is layer L =
+the number of sizes given; or as Ng numbers them (``numbering="ng"``): the input is
+layer 0 (A⁰ = x), the first weights are W¹, L = the number of weight layers. Neurons j
+and inputs k count from 1. For an MLP, one sample x and a cost C (``half_sse``
+½Σⱼ(aᴸⱼ − yⱼ)², ``mse`` (1/nᴸ)Σⱼ(aᴸⱼ − yⱼ)² — the mean over the outputs — or binary
+cross-entropy ``ce``), ``bp_report`` runs one forward and one backward pass, then
+recomputes every δ and every gradient from the *forward values alone*:
 
   BP1  δᴸ = ∇ₐC ⊙ σ′(zᴸ)                     (output layer)
   BP2  δˡ = ((wˡ⁺¹)ᵀ δˡ⁺¹) ⊙ σ′(zˡ)          (hidden layers, from the back)
@@ -16,7 +18,8 @@ alone*:
 σ′ is the layer's own activation (σ′, tanh′, ReLU′, linear′: the name is the op's
 registered formula, ``engine.OPS``), evaluated here by its textbook formula on the
 forward a or z (sigmoid a(1−a), tanh 1−a², ReLU 1 if z>0 else 0, linear 1), and
-∇ₐC is a − y (MSE) or −y/a + (1−y)/(1−a) (cross-entropy): an independent check of
+∇ₐC is a − y (half_sse), 2(a − y)/nᴸ (mse) or −y/a + (1−y)/(1−a) (cross-entropy, where a
+sigmoid output makes δᴸ = aᴸ − y): an independent check of
 the engine, whose δ is ``neuron.z.grad`` and whose ∂C/∂w, ∂C/∂b are ``.grad``.
 
 ``compare_cost`` measures seed 001's argument: finite differences need a
@@ -35,11 +38,11 @@ import json
 import math
 import time
 from dataclasses import asdict, dataclass, replace
-from typing import Iterable, Sequence, cast
+from typing import Callable, Iterable, Sequence, cast
 
 from micrograd_cn.engine import OPS, Value, to_float
 from micrograd_cn.i18n import check_lang, show, t
-from micrograd_cn.nn import MLP, Neuron, binary_cross_entropy, mse_loss
+from micrograd_cn.nn import MLP, Neuron, binary_cross_entropy, half_sse_loss, mse_loss
 from micrograd_cn.notation import DIFF, num, sub, sup
 from micrograd_cn.teach import doc
 from micrograd_cn.teach.doc import Block, Para, Table
@@ -49,7 +52,9 @@ from micrograd_cn.teach.naming import fill
 # needs 2 forward passes per parameter: beyond this a classroom would wait.
 MAX_PARAMETERS = 2000
 
-COSTS = ("mse", "ce")
+COSTS = ("half_sse", "mse", "ce")  # ½Σ(a − y)², the mean of (a − y)², cross-entropy
+DEFAULT_COST = "half_sse"
+NUMBERINGS = ("nielsen", "ng")  # the input is layer 1 (w² first) or layer 0 (W¹ first)
 FORMATS = doc.REPORT_FORMATS
 H = 1e-6  # the step of compare_cost's central differences
 
@@ -81,29 +86,45 @@ def slope_name(activation: str, z: str) -> str:
     return fill(op.local[0], {"x": z}) if op is not None else f"{activation}′({z})"
 
 
-def cost_gradient(cost: str, a: float, y: float) -> float:
-    """∂C/∂a_j for one output, from its forward value."""
-    if cost == "mse":
+def input_layer(numbering: str) -> int:
+    """The number of the input layer: 1 in Nielsen's numbering (a¹ = x), 0 in Ng's (A⁰ = x)."""
+    if numbering not in NUMBERINGS:
+        raise ValueError(t("bp_bad_numbering", value=show(numbering),
+                           choices=", ".join(NUMBERINGS)))
+    return 1 if numbering == "nielsen" else 0
+
+
+def cost_gradient(cost: str, a: float, y: float, n_out: int = 1) -> float:
+    """∂C/∂a_j for one output of one sample (``n_out`` outputs), from its forward value."""
+    if cost == "half_sse":
         return a - y
+    if cost == "mse":
+        return 2.0 * (a - y) / n_out
     return -y / a + (1.0 - y) / (1.0 - a)
 
 
-def _cost_formula(cost: str) -> str:
+def cost_formula(cost: str, m: int = 1) -> str:
+    """C written out: for one sample, or (m > 1) averaged over the m samples x."""
+    if cost == "half_sse":
+        return "½Σⱼ(aᴸⱼ − yⱼ)²" if m == 1 else "(1/m)Σₓ½Σⱼ(aᴸⱼ − yⱼ)²"
     if cost == "mse":
-        return "½Σⱼ(aᴸⱼ − yⱼ)²"
-    return "−Σⱼ[yⱼ·log(aᴸⱼ) + (1 − yⱼ)·log(1 − aᴸⱼ)]"
+        return "(1/nᴸ)Σⱼ(aᴸⱼ − yⱼ)²" if m == 1 else "(1/(nᴸm))ΣₓΣⱼ(aᴸⱼ − yⱼ)²"
+    one = "−Σⱼ[yⱼ·log(aᴸⱼ) + (1 − yⱼ)·log(1 − aᴸⱼ)]"
+    return one if m == 1 else f"(1/m)Σₓ({one})"
 
 
 def _grad_formula(cost: str, s: str) -> str:
     """∂C/∂aᴸⱼ written out for the output layer (``s`` its superscript)."""
-    if cost == "mse":
+    if cost == "half_sse":
         return f"∂C/∂a{s}ⱼ = a{s}ⱼ − yⱼ"
+    if cost == "mse":
+        return f"∂C/∂a{s}ⱼ = 2(a{s}ⱼ − yⱼ)/n{s}"
     return f"∂C/∂a{s}ⱼ = −yⱼ/a{s}ⱼ + (1 − yⱼ)/(1 − a{s}ⱼ)"
 
 
 @dataclass(frozen=True)
 class NeuronRow:
-    """One neuron j of layer l (Nielsen's numbering: l ≥ 2): forward values, δ and gradients."""
+    """One neuron j of layer l (numbered as the report's ``numbering``): values, δ, gradients."""
 
     layer: int
     j: int
@@ -163,15 +184,21 @@ class BPReport:
     cost: float
     rows: tuple[NeuronRow, ...]
     comparison: CostComparison | None = None
-    W: tuple[tuple[tuple[float, ...], ...], ...] = ()  # W², W³, …: row j = the weights into neuron j
-    b: tuple[tuple[float, ...], ...] = ()  # b², b³, …
+    W: tuple[tuple[tuple[float, ...], ...], ...] = ()  # first to last: row j = the weights into neuron j
+    b: tuple[tuple[float, ...], ...] = ()  # first to last
     dead: tuple[tuple[int, int], ...] = ()  # (l, j) of every ReLU neuron with zˡⱼ ≤ 0: δˡⱼ = 0
     seed_without_dead: int | None = None  # a seed whose ReLUs all pass a gradient on this sample
+    numbering: str = "nielsen"
+
+    @property
+    def first(self) -> int:
+        """The number of the input layer: 1 (Nielsen) or 0 (Ng)."""
+        return input_layer(self.numbering)
 
     @property
     def L(self) -> int:
-        """The number of the output layer (= the number of layers, the input included)."""
-        return len(self.sizes)
+        """The number of the output layer."""
+        return len(self.sizes) - 1 + self.first
 
     def max_diffs(self) -> dict[str, float]:
         """Largest |formula − engine| for each equation."""
@@ -194,22 +221,24 @@ class BPReport:
         arch = " → ".join([str(self.sizes[0])] + [f"{n} ({act})" for n, act in
                                                   zip(self.sizes[1:], self.activations)])
         blocks: list[Block] = [
-            Para(t("bp_title", lang, arch=arch, cost=_cost_formula(self.cost_name))),
-            Para(t("bp_numbering", lang, L=L)),
+            Para(t("bp_title", lang, arch=arch, cost=cost_formula(self.cost_name))),
+            Para(numbering_text(self.numbering, L, lang)),
             Para(t("bp_sample", lang, x=_vec(self.x), y=_vec(self.y), L=sup("L"),
                    out=_vec(self.output), c=num(self.cost))),
             Para(t("bp_equations", lang))]
         blocks += self.dead_blocks(lang) + self.weight_blocks(lang)
-        for layer in range(L, 1, -1):
+        for layer in range(L, self.first, -1):
             rows = [r for r in self.rows if r.layer == layer]
             s, prev = sup(layer), sup(layer - 1)
-            act = self.activations[layer - 2]
+            act = self.activations[layer - self.first - 1]
             slope = slope_name(act, f"z{s}ⱼ")
             blocks.append(Para(""))
             if layer == L:
                 blocks.append(Para(t("bp_layer_out", lang, l=layer, s=s, slope=slope_name(
                     act, f"z{s}"), grad=_grad_formula(self.cost_name, s))))
                 incoming = t("bp_col_grad_a", lang, l=s)
+                if self.cost_name == "ce":  # a sigmoid output: σ′ cancels the denominators
+                    blocks.append(Para(t("bp_ce_sigmoid", lang, s=s)))
             else:
                 nxt = sup(layer + 1)
                 blocks.append(Para(t("bp_layer_hidden", lang, l=layer, s=s, next=nxt,
@@ -222,6 +251,10 @@ class BPReport:
                      num(r.delta_engine), num(r.b_engine),
                      num(max(abs(r.delta - r.delta_engine), abs(r.delta - r.b_engine)), DIFF)]
                     for r in rows]
+            if layer == L and self.cost_name == "ce":  # δᴸⱼ = aᴸⱼ − yⱼ beside the long way
+                header.insert(6, f"a{s}ⱼ − yⱼ")
+                for row, r in zip(body, rows):
+                    row.insert(6, num(r.a - self.y[r.j - 1]))
             blocks += [Table.of(header, body), Para(t("bp_bp4", lang, l=s, prev=prev))]
             header = ["j", "k", f"a{prev}ₖ", f"δ{s}ⱼ", f"a{prev}ₖ·δ{s}ⱼ",
                       t("bp_col_w_engine", lang, l=s), t("bp_col_diff", lang)]
@@ -243,7 +276,7 @@ class BPReport:
         if not self.W:
             return []
         blocks: list[Block] = [Para(""), Para(t("bp_weights_title", lang))]
-        for layer, (W, b) in enumerate(zip(self.W, self.b), 2):
+        for layer, (W, b) in enumerate(zip(self.W, self.b), self.first + 1):
             s = sup(layer)
             header = ["j", *(f"w{s}ⱼ{sub(k)}" for k in range(1, len(W[0]) + 1)), f"b{s}ⱼ"]
             blocks.append(Table.of(header, [[str(j), *(num(w) for w in row), num(bias)]
@@ -269,12 +302,23 @@ class BPReport:
         return doc.render(self.blocks(lang, timing), fmt).rstrip("\n")
 
     def to_json(self, timing: bool = True) -> str:
-        """Every number of the report (times only with ``timing``), layers numbered from 2."""
+        """Every number of the report (times only with ``timing``), layers as ``numbering``."""
+        return json.dumps(self.to_dict(timing), ensure_ascii=False, indent=1)
+
+    def to_dict(self, timing: bool = True) -> dict:
+        """The report as plain data (what ``to_json`` writes)."""
         data = asdict(self)
         if data["comparison"] is not None and not timing:
             del data["comparison"]["fd_seconds"], data["comparison"]["bp_seconds"]
         data["max_diffs"] = self.max_diffs()
-        return json.dumps(data, ensure_ascii=False, indent=1)
+        return data
+
+
+def numbering_text(numbering: str, L: int, lang: str) -> str:
+    """Which layer numbering a page or report uses, said in one sentence."""
+    if input_layer(numbering) == 1:
+        return t("bp_numbering", lang, L=L)
+    return t("bp_numbering_ng", lang, L=L)
 
 
 def _vec(values: Sequence[float]) -> str:
@@ -297,8 +341,7 @@ def _numbers(values: object, n: int, what: str) -> list[float]:
 
 def _check(mlp: MLP, x: Sequence[float], y: Sequence[float], cost: str) -> tuple[list[float],
                                                                                   list[float]]:
-    if cost not in COSTS:
-        raise ValueError(t("bp_bad_cost", cost=show(cost), choices=", ".join(COSTS)))
+    check_cost(cost)
     x = _numbers(x, len(mlp.layers[0].neurons[0].w), "x")
     y = _numbers(y, len(mlp.layers[-1].neurons), "y")
     if cost == "ce":
@@ -311,6 +354,13 @@ def _check(mlp: MLP, x: Sequence[float], y: Sequence[float], cost: str) -> tuple
     return x, y
 
 
+def check_cost(cost: object) -> str:
+    """``cost`` if it is one of COSTS, else a clear error naming it."""
+    if cost not in COSTS:
+        raise ValueError(t("bp_bad_cost", cost=show(cost), choices=", ".join(COSTS)))
+    return str(cost)
+
+
 def last_pass(neuron: Neuron) -> tuple[Value, Value]:
     """``neuron``'s z and a from the forward pass just run (None before any)."""
     assert neuron.z is not None and neuron.a is not None
@@ -321,21 +371,29 @@ def _cost(mlp: MLP, x: Sequence[float], y: Sequence[float], cost: str) -> Value:
     """One forward pass and the cost C as a Value."""
     mlp(x)
     outputs = [last_pass(n)[1] for n in mlp.layers[-1].neurons]
+    if cost == "half_sse":
+        return half_sse_loss(outputs, y)
     if cost == "mse":
-        return mse_loss(outputs, y, reduction="sum") * 0.5
-    for v in outputs:
-        if v.data in (0.0, 1.0):
-            raise ValueError(t("bp_ce_saturated", a=num(v.data)))
+        return mse_loss(outputs, y)
+    _saturated(outputs)
     return binary_cross_entropy(outputs, y, reduction="sum")
 
 
-def bp_report(mlp: MLP, x: Sequence[float], y: Sequence[float], cost: str = "mse",
-              compare: bool = False) -> BPReport:
+def _saturated(outputs: Sequence[Value]) -> None:
+    """A clear error when a sigmoid output is exactly 0 or 1 (log of 0 in cross-entropy)."""
+    for v in outputs:
+        if v.data in (0.0, 1.0):
+            raise ValueError(t("bp_ce_saturated", a=num(v.data)))
+
+
+def bp_report(mlp: MLP, x: Sequence[float], y: Sequence[float], cost: str = DEFAULT_COST,
+              compare: bool = False, numbering: str = "nielsen") -> BPReport:
     """Forward + backward on one sample, then BP1–BP4 from the forward values.
 
     Leaves the parameters' ``.grad`` equal to ∂C/∂parameter for this sample
     (they are zeroed first). With ``compare=True`` also runs ``compare_cost``.
     """
+    first = input_layer(numbering)
     x, y = _check(mlp, x, y, cost)
     mlp.zero_grad()
     C = _cost(mlp, x, y, cost)
@@ -352,16 +410,16 @@ def bp_report(mlp: MLP, x: Sequence[float], y: Sequence[float], cost: str = "mse
             z, a = z_node.data, a_node.data
             slope = activation_slope(n.activation, z, a)
             if li == L - 1:
-                incoming = cost_gradient(cost, a, y[j])  # BP1
+                incoming = cost_gradient(cost, a, y[j], len(y))  # BP1
             else:
                 nxt = layers[li + 1].neurons
                 incoming = sum(m.w[j].data * d for m, d in zip(nxt, deltas[li + 1]))  # BP2
             delta = incoming * slope
             deltas[li].append(delta)
             a_prev = tuple(a_prev_of[li])
-            # the MLP's layers[li] is Nielsen's layer li + 2: the input is layer 1
+            # the MLP's layers[li] is layer li + 1 + first: the input is layer ``first``
             rows_by_layer[li].append(NeuronRow(
-                li + 2, j + 1, z, a, slope, incoming, delta, z_node.grad, n.b.grad, a_prev,
+                li + 1 + first, j + 1, z, a, slope, incoming, delta, z_node.grad, n.b.grad, a_prev,
                 tuple(ak * delta for ak in a_prev), tuple(w.grad for w in n.w)))
     rows = tuple(r for layer_rows in rows_by_layer for r in layer_rows)
     sizes = (len(x), *(len(layer.neurons) for layer in layers))
@@ -371,19 +429,20 @@ def bp_report(mlp: MLP, x: Sequence[float], y: Sequence[float], cost: str = "mse
     W = tuple(tuple(tuple(w.data for w in n.w) for n in layer.neurons) for layer in layers)
     b = tuple(tuple(n.b.data for n in layer.neurons) for layer in layers)
     dead = tuple((r.layer, r.j) for r in rows
-                 if layers[r.layer - 2].neurons[r.j - 1].activation == "relu" and r.z <= 0.0)
+                 if layers[r.layer - 1 - first].neurons[r.j - 1].activation == "relu" and r.z <= 0.0)
     return BPReport(sizes, acts, cost, tuple(x), tuple(y), output, C.data, rows, comparison,
-                    W, b, dead)
+                    W, b, dead, None, numbering)
 
 
 DEAD_SEARCH = 200  # seeds tried after the given one when looking for one without dead ReLUs
 
 
-def dead_relus(mlp: MLP, x: Sequence[float]) -> list[tuple[int, int]]:
-    """(l, j) of every ReLU neuron whose zˡⱼ ≤ 0 on ``x`` (Nielsen's layer numbers): such a
+def dead_relus(mlp: MLP, x: Sequence[float], numbering: str = "nielsen") -> list[tuple[int, int]]:
+    """(l, j) of every ReLU neuron whose zˡⱼ ≤ 0 on ``x`` (layers as ``numbering``): such a
     neuron passes no gradient back, so its δ, its bias's and its weights' gradients are 0."""
+    first = input_layer(numbering)
     mlp(list(x))
-    return [(li + 2, j) for li, layer in enumerate(mlp.layers)
+    return [(li + 1 + first, j) for li, layer in enumerate(mlp.layers)
             for j, n in enumerate(layer.neurons, 1)
             if n.activation == "relu" and last_pass(n)[0].data <= 0.0]
 
@@ -400,7 +459,7 @@ def seed_without_dead(sizes: Sequence[int], x: Sequence[float], *, activation: s
     return None
 
 
-def compare_cost(mlp: MLP, x: Sequence[float], y: Sequence[float], cost: str = "mse",
+def compare_cost(mlp: MLP, x: Sequence[float], y: Sequence[float], cost: str = DEFAULT_COST,
                  h: float = H) -> CostComparison:
     """Count and time central differences over every parameter against one backprop.
 
@@ -415,12 +474,17 @@ def compare_cost(mlp: MLP, x: Sequence[float], y: Sequence[float], cost: str = "
 
 def _compare(mlp: MLP, x: list[float], y: list[float], cost: str, h: float) -> CostComparison:
     """compare_cost on checked inputs."""
+    return _compare_with(mlp, lambda: _cost(mlp, x, y, cost), h)
+
+
+def _compare_with(mlp: MLP, cost_pass: Callable[[], Value], h: float = H) -> CostComparison:
+    """Central differences of ``cost_pass()`` (a forward pass giving C) against one backprop."""
     passes = 0
 
     def forward() -> Value:
         nonlocal passes
         passes += 1
-        return _cost(mlp, x, y, cost)
+        return cost_pass()
 
     params = mlp.parameters()
     start = time.perf_counter()
@@ -459,9 +523,9 @@ def default_sample(n_inputs: int, n_outputs: int) -> tuple[list[float], list[flo
 def bp_network(sizes: Sequence[int], x: Sequence[float] | None = None,
                y: Sequence[float] | None = None, *,
                activation: str = "sigmoid", output_activation: str = "sigmoid",
-               cost: str = "mse", seed: int = 0, compare: bool = True,
+               cost: str = DEFAULT_COST, seed: int = 0, compare: bool = True,
                weights: tuple[Sequence[Sequence[Sequence[float]]], Sequence[Sequence[float]]]
-               | None = None) -> BPReport:
+               | None = None, numbering: str = "nielsen") -> BPReport:
     """``bp_report`` for a fresh ``MLP(sizes[0], sizes[1:], …, seed=seed)``.
 
     MLP itself checks each size and the activation names. ``x`` or ``y`` left out
@@ -470,21 +534,27 @@ def bp_network(sizes: Sequence[int], x: Sequence[float] | None = None,
     weights and biases. When a ReLU neuron is dead on the sample, the report names it
     and, for seeded weights, the first later seed that has none (``seed_without_dead``).
     """
+    mlp = network_of(sizes, activation, output_activation, seed)
+    if weights is not None:
+        mlp.set_weights(*weights)
+    default_x, default_y = default_sample(sizes[0], sizes[-1])
+    report = bp_report(mlp, default_x if x is None else x, default_y if y is None else y,
+                       cost, compare, numbering)
+    if report.dead and weights is None:
+        found = seed_without_dead(sizes, report.x, activation=activation,
+                                  output_activation=output_activation, seed=seed)
+        report = replace(report, seed_without_dead=found)
+    return report
+
+
+def network_of(sizes: Sequence[int], activation: str = "sigmoid",
+               output_activation: str = "sigmoid", seed: int = 0) -> MLP:
+    """A fresh ``MLP(sizes[0], sizes[1:], …, seed=seed)`` within MAX_PARAMETERS, or a clear error."""
     if isinstance(sizes, (str, bytes)) or not hasattr(sizes, "__len__") or len(sizes) < 2:
         raise ValueError(t("bp_sizes", value=show(sizes)))
     if all(isinstance(n, int) and n > 0 for n in sizes):  # else MLP names the bad size
         count = sum((n_in + 1) * n_out for n_in, n_out in zip(sizes, sizes[1:]))
         if count > MAX_PARAMETERS:  # refuse before building: 99999×99999 would never finish
             raise ValueError(t("bp_too_large", count=show(count), limit=MAX_PARAMETERS))
-    mlp = MLP(sizes[0], list(sizes[1:]), activation=activation,
-              output_activation=output_activation, seed=seed)
-    if weights is not None:
-        mlp.set_weights(*weights)
-    default_x, default_y = default_sample(sizes[0], sizes[-1])
-    report = bp_report(mlp, default_x if x is None else x, default_y if y is None else y,
-                       cost, compare)
-    if report.dead and weights is None:
-        found = seed_without_dead(sizes, report.x, activation=activation,
-                                  output_activation=output_activation, seed=seed)
-        report = replace(report, seed_without_dead=found)
-    return report
+    return MLP(sizes[0], list(sizes[1:]), activation=activation,
+               output_activation=output_activation, seed=seed)

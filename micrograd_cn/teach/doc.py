@@ -15,6 +15,7 @@ Blocks:
   Table(header, rows, aligns)
   Math(lines)             equations, one per line (in text: indented)
   Pre(text)               text kept exactly as it is (a nested printout)
+  MatrixMath(lines)       equations with matrices (``Mat``) in them, one per line
 
 Imports: nothing of ours (and never a Value).
 """
@@ -61,7 +62,28 @@ class Pre:
     text: str
 
 
-Block = Union[Heading, Para, Table, Math, Pre]
+@dataclass(frozen=True)
+class Mat:
+    """A matrix inside a formula: its entries already written as numbers (``notation.num``)."""
+
+    rows: tuple[tuple[str, ...], ...]
+
+    @property
+    def shape(self) -> str:
+        return f"{len(self.rows)} × {len(self.rows[0]) if self.rows else 0}"
+
+
+@dataclass(frozen=True)
+class MatrixMath:
+    """Equations holding matrices, one per line; a line is text pieces and ``Mat`` pieces
+    (``("dW² = dZ²·(A¹)ᵀ = ", Mat(...), "  (2 × 3)")``). Text draws the matrices in
+    brackets, row under row; Markdown and LaTeX write each as a ``bmatrix``, one equation
+    per row of an ``aligned``/``align*``."""
+
+    lines: tuple[tuple[Union[str, Mat], ...], ...]
+
+
+Block = Union[Heading, Para, Table, Math, Pre, MatrixMath]
 
 
 # The output formats. Their writers live in ``render.document``, which registers them here when

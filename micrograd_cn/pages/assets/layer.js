@@ -37,9 +37,9 @@
       if (a) { a.textContent = "a = " + (known ? v.a : "?"); }
       if (d) { d.textContent = "δ = " + (s.deltas.indexOf(id) >= 0 ? v.d : "?"); }
     });
-    each(".panel", function (el) { el.classList.remove("shown"); });
-    var panel = document.getElementById("panel-" + s.panel);
-    if (panel) { panel.classList.add("shown"); panel.setAttribute("data-phase", s.phase); }
+    // the matrix panel: the step's layer, and in it only what has been computed by step k
+    each(".panel", function (el) { el.classList.toggle("shown", el.id === "panel-" + s.panel); });
+    each(".mrow", function (el) { el.hidden = Number(el.getAttribute("data-from")) > k; });
     document.getElementById("step").textContent = k + " / " + total;
     document.getElementById("title").textContent = s.title;
     document.getElementById("formula").textContent = s.lines.join("\n");

@@ -5,51 +5,7 @@
   var state = [], verdicts = [], right = 0, k = 0, redraw = null;
   var hinted = [], mistakes = [];  // steps right after a hint; [step, label] of each diagnosis
   var $ = function (id) { return document.getElementById(id); };
-  function parse(text) {  // a number or arithmetic of numbers, or null
-    var s = String(text).replace(/[\u2212\u2013]/g, "-").replace(/[\u00d7\u00b7]/g, "*")
-      .replace(/\u00f7/g, "/").replace(/\uff08/g, "(").replace(/\uff09/g, ")")
-      .replace(/[\uff10-\uff19\uff0e]/g, function (c) {
-        return String.fromCharCode(c.charCodeAt(0) - 0xfee0); })
-      .replace(/\s+/g, "");
-    var i = 0;
-    function peek() { return s.charAt(i); }
-    function sum() {
-      var v = product();
-      while (peek() === "+" || peek() === "-") {
-        var op = s.charAt(i++), r = product();
-        v = op === "+" ? v + r : v - r;
-      }
-      return v;
-    }
-    function product() {
-      var v = factor();
-      while (peek() === "*" || peek() === "/") {
-        var op = s.charAt(i++), r = factor();
-        v = op === "*" ? v * r : v / r;
-      }
-      return v;
-    }
-    function factor() {
-      if (peek() === "-") { i++; return -factor(); }
-      if (peek() === "+") { i++; return factor(); }
-      if (peek() === "(") {
-        i++;
-        var v = sum();
-        if (peek() !== ")") { throw new Error("no )"); }
-        i++;
-        return v;
-      }
-      var m = s.slice(i).match(/^(\d+\.?\d*|\.\d+)(e[+-]?\d+)?/i);
-      if (!m) { throw new Error("no number"); }
-      i += m[0].length;
-      return parseFloat(m[0]);
-    }
-    if (!s || s.length > 200) { return null; }
-    try {
-      var v = sum();
-      return (i === s.length && isFinite(v)) ? v : null;
-    } catch (e) { return null; }  // also a nesting too deep for the stack
-  }
+  var parse = readNumber;  // number.js: the same reader as the lesson deck's quizzes
   function close(v, expected) {
     return Math.abs(v - expected) <= Math.max(quiz.absTol, quiz.relTol * Math.abs(expected));
   }
@@ -128,6 +84,8 @@
   window.stepQuiz = {
     parse: parse,  // for the tests: the same reading as Check
     holds: function (j) { return j > 0 && !done(j - 1); },
+    // step j's numbers may be shown: it was answered right or revealed (1-based)
+    answered: function (j) { return j > 0 && done(j - 1); },
     prompt: function (j) { return quiz.questions[j - 1].prompt; },
     shown: function (j, show) {
       if (j !== k) { $("answer").value = ""; }
