@@ -376,3 +376,18 @@ def test_readme_shows_a_real_sheet_and_key(tmp_path):
     shown = json.loads(key_part + "]}")
     assert shown["student"] == key["student"] and shown["sheet"] == key["sheet"]
     assert shown["problems"][0] == key["problems"][0]
+
+
+def test_check_writes_the_scores_to_standard_output_with_dash(tmp_path, capsys):
+    out = write_class(tmp_path, names=["A", "B"])
+    key = json.loads((out / "key.json").read_text(encoding="utf-8"))
+    answers = tmp_path / "a.csv"
+    answers.write_text(filled(key, lambda i, k, x: f"{x:.6g}" if i == 0 else "0"), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["exercise", "check", "--key", str(out / "key.json"), str(answers), "-o", "-"]) == 0
+    captured = capsys.readouterr()
+    totals = [sum(len(p["answers"]) for p in s["problems"]) for s in key["students"]]
+    right_b = sum(1 for p in key["students"][1]["problems"] for v in p["answers"].values()
+                  if is_right(0.0, v))
+    assert captured.out == f"student,right,total\nA,{totals[0]},{totals[0]}\nB,{right_b},{totals[1]}\n"
+    assert "student" in captured.err  # the report goes to stderr when stdout holds the scores
