@@ -475,3 +475,13 @@ def test_latex_writes_a_fractional_exponent_in_braces():
 
     assert latex_math("x^0.5 + 1.5·x^(−0.5)") == r"x^{0.5} + 1.5\cdot x^{-0.5}"
     assert "x^{0.5}" in render_trace(Value(4.0, label="x") ** 0.5, fmt="latex")
+
+
+def test_latex_sets_a_called_function_upright():
+    """A new op's formula may call a function that is no op itself (sin′(x) = cos(x)): LaTeX
+    sets it upright like \\exp, only when called (a name ``cos`` stays a name)."""
+    from micrograd_cn.render.document import latex_math
+
+    assert latex_math("∂f/∂v1 = 1 · cos(v1)") == r"\partial f/\partial v_{1} = 1 \cdot \cos (v_{1})"
+    assert latex_math("tan(x) + cosh(y)") == r"\tan (x) + \cosh (y)"
+    assert latex_math("cos + 1") == "cos + 1"
