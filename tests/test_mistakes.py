@@ -105,6 +105,20 @@ def test_rule_hint_never_spells_the_answer():
                     assert not reveals(d.text, q.expected), d.text
 
 
+def test_a_fraction_of_constants_spells_its_value():
+    """∂(a/4)/∂a = 1/4 is the answer 0.25 written as a fraction: the rule hint says the rule
+    in words instead (a/4 at a = 1, every kind of question, both languages)."""
+    assert reveals("∂(a/4)/∂a = 1/4", 0.25) and reveals("= 3 / 1.5", -2.0)
+    assert not reveals("log′(a) = 1/a", 1.0 / 3) and not reveals("v1/u", 0.25)
+    ls = snapshot(build_program("a/4", {"a": 1.0}).root)
+    for ask in ("contribution", "local", "grad"):
+        for lang in ("zh", "en"):
+            q = questions(ls, ask, lang)[0]
+            mistake, hint = first_hint(q, 17.0, lang)
+            assert mistake is None and "1/4" not in hint and "1/4" not in q.hint, hint  # the page: q.hint
+            assert not reveals(hint, 0.25)
+
+
 def test_numbers_in_skips_names():
     assert numbers_in("∂f/∂v2 = w₁·x − 0.25 + 1e-3, 2u") == [0.25, 1e-3, 2.0]
     assert reveals("is −4 here", 4.0) and not reveals("v4 and w₄", 4.0)
