@@ -28,6 +28,9 @@ if TYPE_CHECKING:  # only for annotations: torch stays optional
 
 # our activation name -> the torch.nn module class name
 TORCH_ACTIVATIONS = {"relu": "ReLU", "sigmoid": "Sigmoid", "tanh": "Tanh"}
+# from_torch makes one Value per weight: beyond this it is slow and big (a 2000×2000 Linear
+# took 12 s and 1.3 GB), so it is refused before anything is built
+MAX_PARAMETERS = 100_000
 
 
 def _torch() -> Any:
@@ -44,14 +47,17 @@ def to_torch(mlp: MLP) -> torch.nn.Sequential:
 
     Each layer becomes ``Linear(n_in, n_out)`` followed by its activation module
     (none for a linear layer). The weights are copied: training one network
-    afterwards does not change the other.
+    afterwards does not change the other. A layer whose neurons differ in activation
+    (micrograd's ``neuron.nonlin = False`` on some of them) has no torch equivalent
+    and is refused with a ValueError naming the layer and its neurons.
     """
     if not isinstance(mlp, MLP):
         raise TypeError(t("bridge_not_mlp", kind=type(mlp).__name__))
     torch = _torch()
     modules = []
-    for layer in mlp.layers:
+    for number, layer in enumerate(mlp.layers, 1):
         neurons = layer.neurons
+        _one_activation(number, [n.activation for n in neurons])
         linear = torch.nn.Linear(len(neurons[0].w), len(neurons), dtype=torch.float64)
         with torch.no_grad():
             linear.weight.copy_(torch.tensor([[w.data for w in n.w] for n in neurons],
@@ -64,6 +70,17 @@ def to_torch(mlp: MLP) -> torch.nn.Sequential:
     return torch.nn.Sequential(*modules)
 
 
+def _one_activation(layer: int, activations: list[str]) -> None:
+    """A torch layer has one activation module: refuse a layer whose neurons differ
+    (``neuron.nonlin = False`` on one of them) rather than build another network."""
+    if len(set(activations)) > 1:
+        groups: dict[str, list[str]] = {}
+        for k, name in enumerate(activations, 1):
+            groups.setdefault(name, []).append(str(k))
+        detail = "; ".join(f"{name}: {', '.join(ks)}" for name, ks in groups.items())
+        raise ValueError(t("bridge_mixed_layer", layer=layer, detail=detail))
+
+
 def from_torch(module: torch.nn.Module, *, fused: bool = True) -> MLP:
     """An ``MLP`` of Values with the weights and activations of a torch Sequential.
 
@@ -71,7 +88,8 @@ def from_torch(module: torch.nn.Module, *, fused: bool = True) -> MLP:
     with each Linear's inputs equal to the previous one's outputs; the activation
     after a Linear is ReLU, Sigmoid, Tanh, Identity or none (linear). A Linear
     without bias gets b = 0. Hidden layers may even differ in activation: each
-    layer's neurons are given their own.
+    layer's neurons are given their own. More than MAX_PARAMETERS weights and biases are
+    refused before anything is built.
     """
     torch = _torch()
     if not isinstance(module, torch.nn.Sequential):
@@ -98,6 +116,9 @@ def from_torch(module: torch.nn.Module, *, fused: bool = True) -> MLP:
                                choices="Linear, ReLU, Sigmoid, Tanh, Identity"))
     if not layers:
         raise ValueError(t("bridge_empty"))
+    count = sum((linear.in_features + 1) * linear.out_features for linear, _ in layers)
+    if count > MAX_PARAMETERS:  # before any Value is made
+        raise ValueError(t("bridge_too_large", count=f"{count:,}", limit=f"{MAX_PARAMETERS:,}"))
     nin = layers[0][0].in_features
     mlp = MLP(nin, [linear.out_features for linear, _ in layers], fused=fused)
     for layer, (linear, activation) in zip(mlp.layers, layers):

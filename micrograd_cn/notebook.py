@@ -26,6 +26,7 @@ from micrograd_cn.teach.naming import Naming, label_text
 
 _CELL = 'style="padding:2px 10px;text-align:{align};font-family:monospace"'
 _ROOTS_TRIED = 8  # candidates for "the Value computed from all the others", from the end
+MAX_ROWS = 200  # rows of a list's table; a longer list says how many it left out
 
 
 def display_names(values: Sequence[Value]) -> list[str]:
@@ -43,17 +44,23 @@ def display_names(values: Sequence[Value]) -> list[str]:
 
 
 def values_html(values: Sequence[Value], lang: str | None = None) -> str:
-    """Values as an HTML table: label, data, grad (full float precision)."""
+    """Values as an HTML table: label, data, grad (full float precision); at most
+    MAX_ROWS rows, then a line saying how many more there are."""
     head = "".join(f'<th {_CELL.format(align="left")}>{html.escape(t(key, lang))}</th>'
                    for key in ("nb_label", "nb_data", "nb_grad"))
     rows = []
-    for v, label in zip(values, display_names(values)):
+    shown = values[:MAX_ROWS]  # a list of 100,000 Values is not a page of 25 MB
+    for v, label in zip(shown, display_names(values)):
         name = html.escape(label) if label else "<i>—</i>"
         cells = [f'<td {_CELL.format(align="left")}>{name}</td>']
         cells += [f'<td {_CELL.format(align="right")}>{x!r}</td>' for x in (v.data, v.grad)]
         rows.append("<tr>" + "".join(cells) + "</tr>")
+    more = ""
+    if len(values) > len(shown):
+        line = t("nb_more", lang, left=f"{len(values) - len(shown):,}", total=f"{len(values):,}")
+        more = f'<p class="micrograd-cn-more">{html.escape(line)}</p>'
     return (f'<table class="micrograd-cn-value"><thead><tr>{head}</tr></thead>'
-            f"<tbody>{''.join(rows)}</tbody></table>")
+            f"<tbody>{''.join(rows)}</tbody></table>{more}")
 
 
 def value_html(value: Value) -> str:

@@ -21,6 +21,7 @@ pytest.importorskip("starlette", reason="the classroom extra: pip install -e '.[
 from starlette.testclient import TestClient  # noqa: E402
 
 from micrograd_cn.notation import num  # noqa: E402
+from micrograd_cn.pages.deck import deck_html  # noqa: E402
 from micrograd_cn.server.app import Classroom, create_app, make_classroom  # noqa: E402
 from micrograd_cn.server.limits import Limits  # noqa: E402
 from micrograd_cn.teach.deck import Deck, parse_deck  # noqa: E402
@@ -58,31 +59,6 @@ text = "Bye"
 
 def deck(lang: str = "en") -> Deck:
     return parse_deck(LESSON, lang=lang, source="classroom_test.toml")
-
-
-def deck_html(d: Deck, *, projector: bool = False, extra_head: str = "", extra_body: str = "") -> str:
-    """The real deck page when it is on main, else a minimal stand-in with the same interface."""
-    try:
-        from micrograd_cn.pages.deck import deck_html as real
-    except ImportError:
-        return fake_deck_html(d, projector=projector, extra_head=extra_head, extra_body=extra_body)
-    return real(d, projector=projector, extra_head=extra_head, extra_body=extra_body)
-
-
-def fake_deck_html(d: Deck, *, projector: bool = False, extra_head: str = "", extra_body: str = "") -> str:
-    import html
-
-    sections = "".join(f'<section data-page="{p.number}"><h2>{html.escape(p.title)}</h2></section>'
-                       for p in d.pages)
-    script = (
-        "<script>(function(){var k=1,n=%d;function show(){document.getElementById('page').textContent="
-        "k+' / '+n;}window.MicrogradDeck={page:function(){return k;},pages:n,goto:function(j){"
-        "if(j<1||j>n)return;k=j;show();window.dispatchEvent(new CustomEvent('deckpage',{detail:{page:k}}));}};"
-        "document.addEventListener('keydown',function(e){if(e.key==='ArrowRight'||e.key==='PageDown')"
-        "window.MicrogradDeck.goto(k+1);if(e.key==='ArrowLeft'||e.key==='PageUp')window.MicrogradDeck.goto(k-1);});"
-        "show();})();</script>" % len(d.pages))
-    return (f'<!DOCTYPE html><html><head><meta charset="utf-8">{extra_head}</head><body>'
-            f'<div id="page"></div>{sections}{script}{extra_body}</body></html>')
 
 
 def make_room(db: Path, *, lang: str = "en", session: str = "test", limits: Limits | None = None,

@@ -155,3 +155,41 @@ def test_without_torch_the_error_says_how_to_install_it(monkeypatch):
                        "micrograd_cn.bridge needs PyTorch (optional, not installed): pip install torch")
     assert_clear_error(lambda: from_torch(object()), ImportError, "pip install torch",
                        "pip install torch")
+
+
+# ------------------------------------------------------------------ never a silently different network (issue 22)
+def test_a_linear_neuron_in_a_tanh_layer_is_refused_clearly(torch):
+    mlp = MLP(2, [3, 1], activation="tanh", seed=0)
+    mlp.layers[0].neurons[1].nonlin = False  # micrograd's switch, documented in the README
+    assert_clear_error(lambda: to_torch(mlp), ValueError, "第 1 层", "layer 1")
+    with pytest.raises(ValueError) as info:
+        to_torch(mlp)
+    assert "2" in str(info.value) and "linear" in str(info.value) and "tanh" in str(info.value)
+
+
+def test_a_whole_linear_layer_is_carried(torch):
+    mlp = MLP(2, [3, 1], activation="tanh", seed=0)
+    for neuron in mlp.layers[0].neurons:
+        neuron.nonlin = False
+    module = to_torch(mlp)
+    x = [0.5, -1.5]
+    ours = mlp(x).data
+    theirs = module(torch.tensor([x], dtype=torch.float64)).item()
+    assert abs(ours - theirs) <= 1e-12 * max(1.0, abs(ours))
+    assert not any(isinstance(m, torch.nn.Tanh) for m in module)
+    back = from_torch(module)
+    assert abs(back(x).data - ours) <= 1e-12 * max(1.0, abs(ours))
+
+
+def test_from_torch_refuses_a_network_too_large_with_the_number_and_the_limit(torch):
+    from micrograd_cn.bridge import MAX_PARAMETERS
+
+    big = torch.nn.Sequential(torch.nn.Linear(2000, 2000))
+    count = 2000 * 2000 + 2000
+    with pytest.raises(ValueError) as info:
+        from_torch(big)
+    assert f"{count:,}" in str(info.value) or str(count) in str(info.value)
+    assert f"{MAX_PARAMETERS:,}" in str(info.value) or str(MAX_PARAMETERS) in str(info.value)
+    assert_clear_error(lambda: from_torch(big), ValueError, "上限", "limit")
+    fits = torch.nn.Sequential(torch.nn.Linear(99, 99))  # 9,900 parameters: built
+    assert len(from_torch(fits).parameters()) == 99 * 100

@@ -10,16 +10,30 @@ from __future__ import annotations
 
 import os
 import signal
+import time
 
 import pytest
 
 from tests.classroom_support import LESSON, free_port, start_server, stop
 
 pytest.importorskip("playwright", reason="the browser extra")
-pytest.importorskip("micrograd_cn.pages.deck", reason="the deck page (issue 24) is not on this branch yet")
 
 PHONE = {"width": 390, "height": 844}
 WAIT = 15_000  # ms
+
+
+def until(page, expression: str, seconds: float = 15.0) -> None:
+    """Poll ``expression`` with page.evaluate (the pages' CSP forbids the eval of wait_for_function)."""
+    deadline = time.monotonic() + seconds
+    while not page.evaluate(expression):
+        assert time.monotonic() < deadline, f"not true within {seconds} s: {expression}"
+        time.sleep(0.1)
+
+
+def watch(page, errors: list[str]) -> None:
+    """Collect what the page's console and the CSP refuse: a classroom page must cause neither."""
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
 
 
 def _token(proc) -> str:
@@ -36,13 +50,16 @@ def test_one_teacher_three_students(browser, tmp_path):
     db = tmp_path / "c.sqlite"
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    proc = start_server(db, port, lesson=lesson)
+    token_file = tmp_path / "token"
+    proc = start_server(db, port, lesson=lesson, token_file=token_file)
     contexts = []
     try:
         token = _token(proc)
         teacher_ctx = browser.new_context(viewport={"width": 1600, "height": 900})
         contexts.append(teacher_ctx)
         teacher = teacher_ctx.new_page()
+        errors: list[str] = []
+        watch(teacher, errors)
         dialogs: list[str] = []
         teacher.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
         teacher.goto(f"{base}/teacher?token={token}")
@@ -57,6 +74,7 @@ def test_one_teacher_three_students(browser, tmp_path):
             ctx = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
             contexts.append(ctx)
             page = ctx.new_page()
+            watch(page, errors)
             page.goto(f"{base}/")
             page.fill("#name", name)
             page.click("#join")
@@ -64,8 +82,7 @@ def test_one_teacher_three_students(browser, tmp_path):
             assert page.inner_text("#wait-title") == "Welcome"
             students.append(page)
 
-        teacher.wait_for_function("document.getElementById('cr-joined').textContent.startsWith('3')",
-                                  timeout=WAIT)
+        until(teacher, "document.getElementById('cr-joined').textContent.startsWith('3')")
         shown = teacher.eval_on_selector_all("#cr-names li", "els => els.map(e => e.textContent)")
         assert names[2] in shown  # the markup is text
         assert teacher.evaluate("window.__pwned") is None and not dialogs
@@ -92,12 +109,14 @@ def test_one_teacher_three_students(browser, tmp_path):
         phone = students[0]
         assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
         assert phone.evaluate("document.getElementById('q-img').naturalWidth") > 0
+        # the graph is drawn at its own size (11 pt text), never shrunk to the phone's width
+        assert phone.evaluate("(i => i.getBoundingClientRect().width >= 0.99 * i.naturalWidth)"
+                              "(document.getElementById('q-img'))")
         box = phone.eval_on_selector("#answer", "e => e.getBoundingClientRect().bottom")
         assert box <= PHONE["height"] * 2  # the answer box is reachable without a long scroll
 
-        teacher.wait_for_function(
-            "[...document.querySelectorAll('#cr-histogram .cr-count')]"
-            ".reduce((s, e) => s + Number(e.textContent), 0) === 3", timeout=WAIT)
+        until(teacher, "[...document.querySelectorAll('#cr-histogram .cr-count')]"
+            ".reduce((s, e) => s + Number(e.textContent), 0) === 3")
         bars = teacher.eval_on_selector_all("#cr-histogram .cr-bar", "els => els.length")
         assert bars == 2  # 0.30475 and 0.3048 are one bar to 4 significant digits
 
@@ -106,26 +125,30 @@ def test_one_teacher_three_students(browser, tmp_path):
             page.wait_for_selector("#result:not([hidden])", timeout=WAIT)
             assert page.get_attribute("#verdict", "class") == ("right" if right else "wrong")
             assert "0.30475" in page.inner_text("#working")
-        teacher.wait_for_function("document.getElementById('cr-right').textContent.includes('67')",
-                                  timeout=WAIT)
+        until(teacher, "document.getElementById('cr-right').textContent.includes('67')")
 
-        teacher.click("#cr-next")  # the next page follows
+        teacher.evaluate("document.activeElement && document.activeElement.blur()")
+        for _ in range(10):  # the clicker's PageDown: the page's steps, then the next page
+            if teacher.evaluate("window.MicrogradDeck.page()") == 3:
+                break
+            teacher.keyboard.press("PageDown")
+            time.sleep(0.2)
         for page in students:
-            page.wait_for_function("document.getElementById('wait-title').textContent === 'Between'",
-                                   timeout=WAIT)
+            until(page, "document.getElementById('wait-title').textContent === 'Between'")
+
+        assert not errors, errors  # no script error, nothing the Content-Security-Policy refused
 
         # kill -9, start again on the same db and port: the students' pages reconnect by themselves
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait(10)
         stop(proc)
-        proc = start_server(db, port, lesson=lesson)
-        token = _token(proc)
-        teacher.goto(f"{base}/teacher?token={token}")
-        teacher.wait_for_selector("#classroom-panel:not([hidden])", timeout=WAIT)
-        teacher.wait_for_function("window.MicrogradDeck.page() === 3", timeout=WAIT)
+        proc = start_server(db, port, lesson=lesson, token_file=token_file)
+        assert _token(proc) == token  # the teacher's page, never reloaded, goes on working
+        until(teacher, "document.getElementById('cr-error').textContent === ''")
+        assert teacher.evaluate("window.MicrogradDeck.page()") == 3
         teacher.click("#cr-next")
         for page in students:
-            page.wait_for_function("document.getElementById('q-title').textContent === 'Q2'", timeout=WAIT)
+            until(page, "document.getElementById('q-title').textContent === 'Q2'")
     finally:
         for ctx in contexts:
             ctx.close()

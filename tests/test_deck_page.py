@@ -280,13 +280,18 @@ def numpy_batch(spec):
 
 
 def read_matrices(page, k: int) -> dict[str, list[list[str]]]:
-    return page.evaluate("""k => {
+    """Every named matrix of page k's layer view (its matrix panels), as the page writes it."""
+    frame = frame_of(page, k)
+    return frame.evaluate("""() => {
         const out = {};
-        document.querySelectorAll(`section[data-page="${k}"] .mat`).forEach(m => {
-          out[m.dataset.name] = Array.from(m.querySelectorAll('tr')).map(
-            r => Array.from(r.querySelectorAll('td')).map(td => td.textContent));
+        document.querySelectorAll('.mat').forEach(m => {
+          const name = m.querySelector('.mname').textContent;
+          if (!(name in out)) {
+            out[name] = Array.from(m.querySelectorAll('tr')).map(
+              r => Array.from(r.querySelectorAll('td')).map(td => td.textContent));
+          }
         });
-        return out; }""", k)
+        return out; }""")
 
 
 def sup(n: int) -> str:
@@ -294,15 +299,16 @@ def sup(n: int) -> str:
 
 
 def check_matrix_page(page, k, spec):
+    """The matrix form on the batch against NumPy: W, Aˡ⁻¹, Z, A, dZ = ∂C/∂Z, dW, b, db."""
     got = read_matrices(page, k)
+    m = len(spec["x"]) if spec["batch"] else 1
     for i, layer in enumerate(numpy_batch(spec)):
         l = i + 2
-        for key, name in (("W", f"W{sup(l)}"), ("Z", f"Z{sup(l)}"), ("A", f"A{sup(l)}"), ("dZ", f"dZ{sup(l)}"),
-                          ("dW", f"dW{sup(l)}"), ("A_prev", f"A{sup(l - 1)}")):
-            expected = [[num(v, 4) for v in row] for row in np.atleast_2d(layer[key])]
-            assert got[name] == expected, (name, got[name], expected)
-        for key, name in (("b", f"b{sup(l)}"), ("db", f"db{sup(l)}")):
-            assert got[name] == [[num(v, 4)] for v in layer[key]], name
+        expected = {f"W{sup(l)}": layer["W"], f"Z{sup(l)}": layer["Z"], f"A{sup(l)}": layer["A"],
+                    f"dZ{sup(l)}": layer["dZ"] / m, f"dW{sup(l)}": layer["dW"], f"A{sup(l - 1)}": layer["A_prev"],
+                    f"b{sup(l)}": layer["b"][:, None], f"db{sup(l)}": layer["db"][:, None]}
+        for name, values in expected.items():
+            assert got[name] == [[num(v) for v in row] for row in np.atleast_2d(values)], (name, got[name])
 
 
 def numpy_network_sample(spec):
@@ -465,8 +471,8 @@ def test_second_file_shows_its_own_numbers(browser, other):
 
 # ------------------------------------------------------------------ driving the deck
 def state(page):
-    return page.evaluate("[document.getElementById('page').textContent, "
-                         "document.getElementById('step').hidden ? '' : document.getElementById('step').textContent]")
+    return page.evaluate("[document.getElementById('page').textContent, document.getElementById('step-box')"
+                         ".hidden ? '' : document.getElementById('step').textContent]")
 
 
 def test_pagedown_walks_every_step_and_page(browser, built):
@@ -499,7 +505,7 @@ def test_keys_inside_a_frame_drive_the_deck(browser, built):
     page.click(f'section[data-page="{p.number}"] iframe.stage', position={"x": 5, "y": 5})
     page.keyboard.press("PageDown")
     page.wait_for_timeout(100)
-    assert re.search(r"\b1 / \d+$", state(page)[1]), state(page)
+    assert re.fullmatch(r"1 / \d+", state(page)[1]), state(page)
     page.keyboard.press("b")
     assert page.is_visible("#blank")
     page.keyboard.press("b")
@@ -606,6 +612,11 @@ def test_no_page_scrolls(browser, built, other, size):
             }}""")
             assert m[0] <= m[1] and m[2] <= m[3], (p.number, m)
             assert m[4] <= 1 and m[5] <= 1, (p.number, p.kind, m)  # the page's own box is not cut
+            if page.query_selector(f'section[data-page="{p.number}"] iframe.stage'):
+                frame = frame_of(page, p.number)  # a step page or layer view: its stage fits its frame
+                f = frame.evaluate("[document.documentElement.scrollHeight, innerHeight, "
+                                   "document.documentElement.scrollWidth, innerWidth]")
+                assert f[0] <= f[1] and f[2] <= f[3], (p.number, p.kind, f)
         page.close()
 
 
@@ -616,6 +627,20 @@ def test_projector_text_is_large(browser, tmp_path):
     sizes = page.evaluate("""() => ['.page-title', 'li'].map(s => getComputedStyle(
         document.querySelector('section[data-page="1"] ' + s)).fontSize)""")
     assert all(float(s[:-2]) >= 24 for s in sizes), sizes
+    # the active nodes' text on the step pages and layer views, measured on screen once the camera rests
+    deck = load_deck(lang="en")
+    for p in deck.pages:
+        if p.kind not in ("steps", "locals", "network"):
+            continue
+        goto(page, p.number)
+        frame = frame_of(page, p.number)
+        for _ in range(3):
+            page.keyboard.press("PageDown")
+            frame.wait_for_function("document.documentElement.dataset.camera !== 'moving'")
+            page.wait_for_timeout(350)
+            heights = frame.evaluate("""() => Array.from(document.querySelectorAll(
+                '.hl-in text, .hl-out text, .hl-op text')).map(t => t.getBoundingClientRect().height)""")
+            assert heights and min(heights) >= 24, (p.number, heights)
     page.close()
 
 

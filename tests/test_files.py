@@ -159,3 +159,26 @@ def test_bp_writes_the_layer_view_and_the_report(tmp_path, capsys):
     assert "\\begin{" in report.read_text(encoding="utf-8")
     out = capsys.readouterr().out
     assert str(page) in out and str(report) in out
+
+
+def test_every_writer_goes_through_write_output():
+    """-o, --html, pages, decks, rosters: one function decides how a path is written."""
+    from pathlib import Path
+
+    import micrograd_cn
+
+    package = Path(micrograd_cn.__file__).parent
+    callers = [str(path.relative_to(package)) for path in package.rglob("*.py")
+               if path.name != "files.py" and "write_atomic" in path.read_text(encoding="utf-8")]
+    assert callers == []
+
+
+def test_a_symlinked_deck_stays_a_link(tmp_path):
+    from micrograd_cn.pages.deck import write_deck
+
+    real = tmp_path / "real.html"
+    real.write_text("old")
+    link = tmp_path / "deck.html"
+    link.symlink_to(real)
+    write_deck(link)
+    assert link.is_symlink() and real.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")

@@ -161,3 +161,53 @@ def test_cli_ask_needs_a_known_kind(capsys):
     with pytest.raises(SystemExit):
         main(["step", "--quiz", "--ask", "all", "x*x", "x=1"])
     assert "--ask" in capsys.readouterr().err
+
+
+# ------------------------------------------------------------------ what a pipe or a terminal hands over (issue 22)
+def quiz_answers() -> list[str]:
+    from micrograd_cn.teach.quiz import questions
+
+    return [repr(q.expected) for q in questions(neuron_snapshot())]
+
+
+def test_a_bom_at_the_start_of_piped_answers_shifts_nothing(capsys, monkeypatch):
+    answers = quiz_answers()
+    monkeypatch.setattr("sys.stdin", io.StringIO("\ufeff" + "\n".join(answers) + "\n"))
+    assert main(["step", "--quiz", EXPR, *BINDINGS, "--lang", "en"]) == 0
+    assert f"score: {len(answers)} / {len(answers)}" in capsys.readouterr().out
+
+
+def test_lines_from_reads_bytes_and_says_when_one_cannot_be_read():
+    import codecs
+
+    raw = io.BytesIO("\ufeff0.25\n−0.25\n中文\n0.5\n".encode("utf-8"))
+    stream = io.TextIOWrapper(raw, encoding="ascii")
+    shown: list[str] = []
+    read = lines_from(stream, shown.append)
+    assert read("› ") == "0.25"  # the mark of a UTF-8 file is not part of the answer
+    for _ in range(2):
+        with pytest.raises(UnicodeDecodeError):
+            read("› ")
+    assert read("› ") == "0.5"  # the unreadable lines were read past: nothing shifts
+    with pytest.raises(EOFError):
+        read("› ")
+    assert codecs.lookup(stream.encoding).name == "ascii"
+
+
+def test_an_ascii_terminal_asks_again_and_names_the_input_encoding():
+    import os
+    import subprocess
+    import sys
+
+    answers = quiz_answers()
+    typed = ["−0.25", "中文", *answers]
+    env = {**os.environ, "PYTHONIOENCODING": "ascii"}
+    for lang, words in (("zh", "PYTHONIOENCODING=utf-8"), ("en", "input encoding (ascii)")):
+        done = subprocess.run([sys.executable, "-m", "micrograd_cn", "step", "--quiz", EXPR,
+                               *BINDINGS, "--lang", lang],
+                              input="\n".join(typed).encode("utf-8") + b"\n", env=env,
+                              capture_output=True, timeout=120)
+        out = done.stdout.decode("ascii", "replace")
+        assert done.returncode == 0, done.stderr.decode("ascii", "replace")
+        assert f"{len(answers)} / {len(answers)}" in out  # every step scored: nothing shifted
+        assert out.count(words) == 2, out  # once for each unreadable line (zh: ? for 汉字)

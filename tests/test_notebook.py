@@ -131,3 +131,16 @@ def test_notebook_shows_the_step_page_inline(executed):
     # no network: only the SVG namespaces name a URL
     assert set(re.findall(r"https?://[^\s\"'&<>)]+", html)) <= {
         "http://www.w3.org/2000/svg", "http://www.w3.org/1999/xlink"}
+
+
+def test_a_long_list_is_capped_and_says_how_many():
+    from micrograd_cn.notebook import MAX_ROWS
+
+    values = [Value(float(k), label=f"x{k}") for k in range(100_000)]
+    text = values_html(values)
+    assert len(text) < 50_000  # was 24.5 MB
+    assert text.count("<tr>") == MAX_ROWS + 1  # the header and the first rows
+    assert "100000" in text.replace(",", "") and str(100_000 - MAX_ROWS) in text.replace(",", "")
+    assert ">x0<" in text and f">x{MAX_ROWS - 1}<" in text and f">x{MAX_ROWS}<" not in text
+    small = values_html(values[:3])
+    assert small.count("<tr>") == 4 and "100000" not in small

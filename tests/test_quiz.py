@@ -68,8 +68,9 @@ def test_hint_names_the_rule_with_names_and_no_numbers():
 
 
 def test_tolerance():
-    assert REL_TOL == 1e-3 and ABS_TOL == 5e-4
-    assert is_right(0.105, 0.104994) and is_right(0.0454, 0.0452) and is_right(-0.5, -0.5)
+    assert REL_TOL == 1e-3 and ABS_TOL == 1e-12
+    assert is_right(0.105, 0.104994) and is_right(0.04521, 0.0452) and is_right(-0.5, -0.5)
+    assert not is_right(0.0454, 0.0452)  # 0.0005 off is 1 % of a small value: not close
     assert not is_right(0.5, -0.5) and not is_right(0.25, 0.125) and not is_right(0.12, 0.125)
     assert is_right(12.34, 12.345) and not is_right(12.3, 12.345)  # 0.1 % of 12.345 is 0.0123
     assert is_right(1000.9, 1000.0) and not is_right(1001.1, 1000.0)
@@ -107,3 +108,38 @@ def test_questions_are_a_pure_observation():
     first = questions(snapshot(root))
     root.backward()
     assert questions(snapshot(root)) == first
+
+
+# ------------------------------------------------------------------ judging keeps sign and scale (issue 22)
+def test_small_answers_keep_their_sign_and_scale():
+    expected = -0.0000454
+    assert is_right(-0.0000454, expected) and is_right(-0.00004541, expected)
+    for wrong in (0.0000454, 0.0, -0.0000454 * 9, -0.000045, 0.0004):
+        assert not is_right(wrong, expected), wrong
+    assert is_right(0.0, 0.0) and is_right(1e-15, 0.0)  # float noise around an exact 0
+    assert ABS_TOL < 1e-9  # the floor is far below any number a page shows
+
+
+def test_the_quiz_from_the_issue_is_judged_wrong(capsys, monkeypatch):
+    import io
+
+    from micrograd_cn.cli import main
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("-0.0000454\n0\n0.0000454\n"))
+    assert main(["step", "--quiz", "sigmoid(w*x)", "w=5", "x=2"]) == 0  # step 1: 4.53958e−5
+    first = capsys.readouterr().out.split("第 1/3 步")[1].split("第 2/3 步")[0]
+    assert first.count("✗") == 2 and "✓" not in first  # the wrong sign, then 0: both wrong
+
+
+@pytest.mark.parametrize("text, value", [
+    ("0.5²", 0.25), ("2⁻¹", 0.5), ("10³", 1000.0), ("(1/2)²", 0.25), ("-0.5²", -0.25),
+    ("３²", 9.0), ("－0.25", -0.25), ("\ufeff0.5", 0.5), ("2⁻²", 0.25),
+])
+def test_superscripts_are_powers_and_a_bom_is_nothing(text, value):
+    assert judge(text, value) == (value, True)
+
+
+@pytest.mark.parametrize("text", ["2⁻", "²", "0.5²³⁻", "x²"])
+def test_a_superscript_that_is_no_power_is_refused(text):
+    with pytest.raises(ExprError):
+        judge(text, 1.0)

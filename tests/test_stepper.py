@@ -270,7 +270,7 @@ def test_quiz_page_carries_questions_and_answers_offline():
     quiz = page_data(text)["quiz"]
     assert [q["expected"] for q in quiz["questions"]] == [
         s.contribution for s in snapshot(neuron()).steps] == [0.25, 0.25, 0.25, 0.5, 0.125]
-    assert (quiz["relTol"], quiz["absTol"]) == (1e-3, 5e-4)
+    assert (quiz["relTol"], quiz["absTol"]) == (1e-3, 1e-12)  # quiz.REL_TOL, quiz.ABS_TOL
     assert "eval(" not in text and "Function(" not in text and "innerHTML" not in text
     local = page_data(step_page(neuron(), quiz=True, ask="local"))["quiz"]
     assert [q["expected"] for q in local["questions"]] == [0.25, 1.0, 1.0, 2.0, 0.5]

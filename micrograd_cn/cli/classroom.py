@@ -13,7 +13,6 @@ how to install it.
 from __future__ import annotations
 
 import argparse
-import importlib
 import re
 import secrets
 from datetime import date
@@ -103,25 +102,18 @@ def _require_extra(lang: str) -> None:
         raise OSError(t("cli_classroom_missing_extra", lang, names=", ".join(absent)))
 
 
-def _deck_html(lang: str):
-    """The deck page's builder (issue 24's ``pages.deck``), imported by name so the rest works without it."""
-    try:
-        return importlib.import_module("micrograd_cn.pages.deck").deck_html
-    except (ImportError, AttributeError):
-        raise OSError(t("cli_classroom_no_deck", lang)) from None
-
-
 def _serve(args: argparse.Namespace) -> int:
     _require_extra(args.lang)
-    deck_html = _deck_html(args.lang)
+    from micrograd_cn.pages.deck import deck_html
     from micrograd_cn.server.app import create_app, make_classroom
-    from micrograd_cn.server.run import ALL, LOOPBACK, lan_address, listen, serve, write_token
+    from micrograd_cn.server.run import ALL, LOOPBACK, lan_address, listen, read_token, serve, write_token
     from micrograd_cn.teach.deck import load_deck
 
     session = str(_session(args, date.today().isoformat()))
     deck = load_deck(args.lesson, lang=args.lang)
     db = args.db or "classroom.sqlite"
-    token = secrets.token_urlsafe(24)
+    # a restart with the same --token-file keeps the token: the teacher's open page goes on working
+    token = (read_token(args.token_file) if args.token_file else None) or secrets.token_urlsafe(24)
     sock = listen(ALL if args.lan else LOOPBACK, args.port)
     try:
         port = sock.getsockname()[1]

@@ -49,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
         return emit(args, _shapes(args))
     exercises = sheet(args.seed, args.count, args.level)
     if args.format == "json":
-        return emit(args, json.dumps(sheet_json(exercises), ensure_ascii=False, indent=1))
+        return emit(args, json.dumps(sheet_json(exercises, key=not args.no_key), ensure_ascii=False, indent=1))
     if args.format == "html":
         return emit(args, sheet_html(exercises, args.seed, args.level, args.lang,
                                       key=not args.no_key))
@@ -82,7 +82,7 @@ def run_roster(args: argparse.Namespace) -> int:
 
     from micrograd_cn.pages.homework import homework_key_html, homework_sheet_html
     from micrograd_cn.render.document import to_md
-    from micrograd_cn.render.files import write_atomic
+    from micrograd_cn.render.files import write_output
     from micrograd_cn.teach.homework import class_files, read_roster
 
     lang = args.lang
@@ -106,27 +106,27 @@ def run_roster(args: argparse.Namespace) -> int:
                                other=others[0], n=len(others)))
     folder.mkdir(exist_ok=True)
     for name, text in files.items():
-        write_atomic(folder / name, text.encode("utf-8"))
+        write_output(folder / name, text.encode("utf-8"))
     print(t("cli_roster_written", lang, n=len(names), path=str(folder), files=len(files)))
     return 0
 
 
 def run_check(args: argparse.Namespace) -> int:
     """Mark answers.csv against key.json: print the scores, write them with -o."""
-    from pathlib import Path
+    import sys
 
     from micrograd_cn.render.document import to_text
-    from micrograd_cn.render.files import write_atomic
+    from micrograd_cn.render.files import is_stdout
     from micrograd_cn.teach.homework import mark, marking_blocks, read_answers, read_key, scores_csv
 
     lang = args.lang
-    if args.output is not None and not Path(args.output).parent.is_dir():
-        raise ValueError(t("viz_no_dir", lang, dir=str(Path(args.output).parent)))
+    check_target(args)  # before any work: an -o whose folder does not exist fails at once
     key = read_key(args.key, lang)
     text = read_answers(args.answers, lang)
     marking = mark(key, text, lang, source=args.answers)
-    print(to_text(marking_blocks(marking, lang)).rstrip("\n"))
-    if args.output is not None:
-        write_atomic(Path(args.output), scores_csv(marking).encode("utf-8"))
-        print(t("cli_written", lang, path=args.output))
-    return 0
+    report = to_text(marking_blocks(marking, lang)).rstrip("\n")
+    if args.output is None:
+        print(report)
+        return 0
+    print(report, file=sys.stderr if is_stdout(args.output) else sys.stdout)
+    return emit(args, scores_csv(marking))  # -o - : the scores alone on standard output

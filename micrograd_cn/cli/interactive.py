@@ -10,6 +10,7 @@ Imports: i18n, snapshot and quiz.
 
 from __future__ import annotations
 
+import codecs
 from typing import Callable, NamedTuple, Sequence, TextIO
 
 from micrograd_cn.i18n import lang_record, language, t
@@ -52,11 +53,34 @@ def run_stepper(pages: Sequence[str], read: Read, write: Write, lang: str) -> in
 
 def lines_from(stream: TextIO, write: Write) -> Read:
     """A ``read`` for answers piped in, one a line: each is echoed after its prompt,
-    so a scripted session reads like a typed one; EOFError at the end."""
+    so a scripted session reads like a typed one; EOFError at the end.
+
+    Lines are read as bytes and decoded one by one in the stream's encoding, so a line
+    that encoding cannot read (``−0.25`` under PYTHONIOENCODING=ascii) raises
+    UnicodeDecodeError for that line alone and the next line is the next answer. A byte
+    order mark at the start (a file saved by Notepad) is dropped.
+    """
+    buffer = getattr(stream, "buffer", None)
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    first = True
+
     def read(prompt: str) -> str:
-        line = stream.readline()
-        if not line:
+        nonlocal first
+        raw = buffer.readline() if buffer is not None else stream.readline()
+        if not raw:
             raise EOFError
+        if isinstance(raw, bytes):
+            if first:
+                raw = raw.removeprefix(codecs.BOM_UTF8)
+            first = False
+            try:
+                line = raw.decode(encoding)
+            except UnicodeDecodeError:
+                write(prompt + raw.decode(encoding, "replace").rstrip("\r\n"))
+                raise
+        else:
+            line = raw.removeprefix("\ufeff") if first else raw
+            first = False
         line = line.rstrip("\r\n")
         write(prompt + line)
         return line
@@ -93,6 +117,9 @@ def run_quiz(ls: Snapshot, read: Read, write: Write, lang: str,
                 write("")
                 stopped = True
                 break
+            except UnicodeDecodeError as err:  # − or Chinese under an ASCII terminal: ask again
+                write(t("quiz_input_encoding", lang, encoding=err.encoding))
+                continue
             if text.strip().lower() == "q":
                 stopped = True
                 break

@@ -12,7 +12,8 @@ from micrograd_cn.i18n import t
 
 def add(sub: argparse._SubParsersAction, lang: str) -> None:
     p = subparser(sub, "lab", lang, help_key="cli_lab_help")
-    labs = p.add_subparsers(dest="lab_command", title=t("cli_commands", lang), parser_class=Parser, required=True)
+    labs = p.add_subparsers(dest="lab_command", title=t("cli_commands", lang), parser_class=Parser, required=True,
+                            metavar="{new,check,grade}")
 
     new = subparser(labs, "new", lang, help_key="cli_lab_new_help")
     new.add_argument("dir", metavar="DIR", help=t("cli_lab_new_dir_help", lang))
@@ -38,25 +39,27 @@ def run_new(args: argparse.Namespace) -> int:
     import tempfile
     from pathlib import Path
 
-    from micrograd_cn.render.files import shared_mode, write_atomic
+    from micrograd_cn.render.files import shared_mode, write_output
     from micrograd_cn.teach.lab.skeleton import files
 
     folder = Path(args.dir)
     contents = files(args.lang, solution=args.solution)
-    if folder.exists() and not (args.force and folder.is_dir()):
+    if folder.exists() and not folder.is_dir():
+        raise ValueError(t("lab_not_a_folder", args.lang, path=str(folder)))
+    if folder.exists() and not args.force:
         raise ValueError(t("lab_exists", args.lang, path=str(folder)))
     if not folder.parent.is_dir():
         raise ValueError(t("viz_no_dir", args.lang, dir=str(folder.parent)))
     if folder.exists():  # --force: each file replaced whole
         for name, text in contents.items():
             (folder / name).parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(folder / name, text.encode("utf-8"))
+            write_output(folder / name, text.encode("utf-8"))
     else:  # built beside it and renamed into place: the folder appears complete or not at all
         build = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
         try:
             for name, text in contents.items():
                 (build / name).parent.mkdir(parents=True, exist_ok=True)
-                write_atomic(build / name, text.encode("utf-8"))
+                write_output(build / name, text.encode("utf-8"))
             mode = shared_mode()  # mkdtemp made it 0700: give it what mkdir would
             os.chmod(build, mode | (mode & 0o444) >> 2)
             os.rename(build, folder)
@@ -88,7 +91,7 @@ def run_check(args: argparse.Namespace) -> int:
 def run_grade(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from micrograd_cn.render.files import write_atomic
+    from micrograd_cn.render.files import is_stdout, write_output
     from micrograd_cn.render.lab import grade_text, scores_csv
     from micrograd_cn.teach.lab.report import folder_error
     from micrograd_cn.teach.lab.runner import NotALab, grade
@@ -106,7 +109,9 @@ def run_grade(args: argparse.Namespace) -> int:
     if args.output is None:
         print(text, end="")
         return 0
-    write_atomic(Path(args.output), text.encode("utf-8"))
+    write_output(args.output, text.encode("utf-8"))
+    if is_stdout(args.output):  # the table is the output: nothing else on it
+        return 0
     print(grade_text(graded, args.lang))
     print(t("cli_written", args.lang, path=args.output))
     return 0

@@ -121,6 +121,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "classroom_page_right": ("✓ 正确", "✓ Right"),
     "classroom_page_wrong": ("✗ 不对", "✗ Wrong"),
     "classroom_page_the_answer": ("答案：{answer}", "The answer: {answer}"),
+    "classroom_page_yours": ("你的答案：{answer}", "yours: {answer}"),
     "classroom_page_no_answer": ("你没有作答", "You did not answer"),
     "classroom_page_reconnecting": ("正在重新连接…", "Reconnecting…"),
     "classroom_page_rejoin": ("请重新加入课堂", "Please join the class again"),
@@ -231,10 +232,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "这里没有 HTTPS，令牌和答案以明文传输。只在可信的课堂网络中使用",
         "warning: --lan lets anyone on this network reach the server; there is no HTTPS, so the token and "
         "the answers travel in plain text. Use it on a trusted classroom network only",
-    ),
-    "cli_classroom_no_deck": (
-        "这个版本还没有课件页面（pages.deck），无法显示教师的课件",
-        "this version has no deck page yet (pages.deck), so the teacher's deck cannot be shown",
     ),
     "cli_classroom_stop": ("按 Ctrl-C 结束", "press Ctrl-C to stop"),
 }

@@ -138,9 +138,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                 "Counting only the first path gives {wrong}; the right {d} is the sum over every "
                                 "path, {right}."),
     # --- the deck's pages (pages.deck) -------------------------------------------
-    "deck_matrix_intro": ("一批 m = {m} 个样本，每个样本是一列；代价 C = {cost}（各样本代价的平均）。",
-                          "A batch of m = {m} samples, one column each; cost C = {cost} (the mean over the samples)."),
-    "deck_matrix_layer": ("第 {l} 层", "layer {l}"),
     "deck_logistic_one": ("前向：z = {z}，a = σ(z) = {a}，L = {loss}。反向传播与闭式公式对照：",
                           "Forward: z = {z}, a = σ(z) = {a}, L = {loss}. Backpropagation beside the closed forms:"),
     "deck_logistic_batch": ("m = {m} 个样本，J = (1/m) Σ L⁽ⁱ⁾ = {cost}。反向传播与闭式公式对照：",

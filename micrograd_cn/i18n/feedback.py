@@ -115,10 +115,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "quiz_mistakes": ("诊断出的错误：", "mistakes diagnosed:"),
     # --- notation said once, where it is used
     "lv_db_ones": (
-        "db = dZ·1 里的 1 是 m 个 1 组成的一列（m 是样本数，这里 m = {m}）：乘上它就是把 dZ 的每一行对样本求和。",
-        "In db = dZ·1, 1 is a column of m ones (m samples; here m = {m}): multiplying by it adds up "
-        "each row of dZ over the samples.",
+        "db = dZ·1：1 是 m 个 1 组成的列（这里 m = {m}），即 dZ 每行对样本求和。",
+        "db = dZ·1: 1 is a column of m ones (here m = {m}), so db sums each row of dZ over the samples.",
     ),
+    "exercise_show_answer": ("第 {k} 题的答案（点开）", "Answer to exercise {k} (open)"),
+    # --- the step page: where the gradient goes
+    "page_key_from": ("局部导数来自", "local ∂ from"),
+    "page_flow_back": ("梯度沿这条边反向流回", "the gradient flows back along this edge"),
     "rule_relu_on": ("{x} = {value} > 0，所以 ReLU′({x}) = 1", "{x} = {value} > 0, so ReLU′({x}) = 1"),
     "rule_relu_off": ("{x} = {value} ≤ 0，所以 ReLU′({x}) = 0", "{x} = {value} ≤ 0, so ReLU′({x}) = 0"),
     "quiz_mistake_line": ("第 {k} 步：{label}", "step {k}: {label}"),

@@ -174,6 +174,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "from_torch：模块 ({position}) 是 {got} 个输入的 Linear，但上一层有 {expected} 个输出",
         "from_torch: module ({position}) is a Linear with {got} inputs, but the layer before has {expected} outputs",
     ),
+    "bridge_mixed_layer": (
+        "to_torch：第 {layer} 层的神经元激活函数不一致（神经元 {detail}）；torch 的一层只有一个"
+        "激活函数，照搬会得到另一个网络。请让同一层的神经元用同一个激活函数",
+        "to_torch: the neurons of layer {layer} differ in activation (neurons {detail}); a torch "
+        "layer has one activation, so copying it would give another network. Give one layer's "
+        "neurons one activation",
+    ),
+    "bridge_too_large": (
+        "from_torch：这个网络有 {count} 个参数，超过上限 {limit}（每个参数都会变成一个标量 Value，"
+        "这么大会又慢又占内存）",
+        "from_torch: this network has {count} parameters, more than the limit of {limit} "
+        "(each becomes a scalar Value: that many would be slow and large)",
+    ),
     "bridge_empty": (
         "from_torch：Sequential 里没有 Linear 层",
         "from_torch: the Sequential holds no Linear layer",

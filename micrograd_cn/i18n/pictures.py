@@ -25,6 +25,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "nb_label": ("标签", "label"),
     "nb_data": ("值 data", "data"),
     "nb_grad": ("梯度 grad", "grad"),
+    "nb_more": ("……另有 {left} 个未显示（共 {total} 个）", "… and {left} more not shown ({total} in all)"),
     # --- viz: computation graphs ---------------------------------------------
     "viz_data": ("值", "data"),
     "viz_grad": ("梯度", "grad"),

@@ -45,8 +45,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "a product's derivative with respect to one factor is the other factor",
     ),
     "why_/": (
-        "商 a/b 对 a 的导数是 1/b，对 b 的导数是 −a/b²",
-        "a quotient a/b has slope 1/b in a and −a/b² in b",
+        "商 p/q 对 p 的导数是 1/q，对 q 的导数是 −p/q²",
+        "a quotient p/q has slope 1/q in p and −p/q² in q",
     ),
     "why_**": ("幂 xⁿ 的导数是 n·xⁿ⁻¹", "the power xⁿ has derivative n·xⁿ⁻¹"),
     "why_pow": (
@@ -117,11 +117,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "step_end": ("（已到最后一步；回车或 q 退出，p 返回）", "(last page; Enter or q quits, p goes back)"),
     "step_unknown_key": ("不认识的按键 {pressed}", "unknown key {pressed}"),
     # --- quiz, exercise sheets and exports (predict, then reveal) ----------------
+    "quiz_input_encoding": (
+        "这一行按终端的输入编码（{encoding}）读不出来（例如 − 或中文）：请只用 ASCII 输入，"
+        "如 -0.25；或换成 UTF-8 终端（设置 PYTHONIOENCODING=utf-8 或 PYTHONUTF8=1）。请再输入一次。",
+        "this line cannot be read in the terminal's input encoding ({encoding}) (e.g. − or "
+        "Chinese): type ASCII only, like -0.25, or use a UTF-8 terminal (set "
+        "PYTHONIOENCODING=utf-8 or PYTHONUTF8=1). Please type it again.",
+    ),
     "quiz_intro": (
         "每一步请先算出{what}，再看答案。\n可以写数或算式（如 0.25*2、1/8、-0.5）；"
-        "与正确值相差不超过 0.1% 或 0.0005 就算对。答错一次给提示，再错就揭晓答案。输入 q 退出。",
+        "与正确值相差不超过它的 0.1%（符号和数量级都要对）就算对。答错一次给提示，再错就揭晓答案。输入 q 退出。",
         "At each step, work out {what} before you see it.\nWrite a number or arithmetic "
-        "(e.g. 0.25*2, 1/8, -0.5); within 0.1% or 0.0005 of the value counts as right. "
+        "(e.g. 0.25*2, 1/8, -0.5); within 0.1% of the value (sign and size right) counts as right. "
         "A wrong answer gets a hint and one more try, then the answer is shown. Type q to quit.",
     ),
     "quiz_what_contribution": (

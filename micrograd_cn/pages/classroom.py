@@ -43,6 +43,7 @@ def student_page(lang: str, title: str) -> str:
         "right": t("classroom_page_right", lang),
         "wrong": t("classroom_page_wrong", lang),
         "the_answer": t("classroom_page_the_answer", lang),
+        "yours": t("classroom_page_yours", lang),
         "no_answer": t("classroom_page_no_answer", lang),
         "reconnecting": t("classroom_page_reconnecting", lang),
         "rejoin": t("classroom_page_rejoin", lang),
@@ -80,7 +81,7 @@ def student_page(lang: str, title: str) -> str:
         "</form>",
         '<p id="received" hidden></p>',
         '<p id="answer-error" class="error" role="alert"></p>',
-        '<div id="result" hidden><p id="verdict"></p><pre id="working"></pre></div>',
+        '<div id="result" hidden><p id="verdict"></p><p id="the-answer"></p><pre id="working"></pre></div>',
         "</section>",
         "</main>",
         _config({"words": words}),
@@ -95,7 +96,7 @@ def qr_svg(url: str) -> str:
     """The QR code of ``url`` as an inline <svg> (segno; error correction level M)."""
     import segno
 
-    return str(segno.make(url, error="m").svg_inline(scale=8, border=2, dark="#000", light="#fff"))
+    return str(segno.make(url, error="m").svg_inline(scale=8, border=2, dark="#000", light="#fff", omitsize=True))
 
 
 def teacher_extras(lang: str, student_url: str, pages: int) -> tuple[str, str]:

@@ -6,9 +6,9 @@ page is the step page (``pages.step.step_page``; ``mode = "ask"`` is its quiz), 
 it keeps its own ids, keys and stage, and only the current page's frame is driven by the
 deck's keys; ``graph``, ``paths``, ``quiz`` and ``exit`` pages show the Graphviz picture
 (``render.graph``) beside the trace or path sums (``teach.paths``); ``logistic`` pages the
-logistic neuron's report (``teach.neuron``); ``matrix`` and ``train`` pages the numbers of
-``teach.training`` (the matrix form on a batch; a training run stored as frames, played with
-a slider); ``mistake`` pages ``teach.pitfalls``. Text keys are escaped everywhere; a
+logistic neuron's report (``teach.neuron``); a ``matrix`` page is the layer view of a batch (its matrix panels,
+``teach.matrices``); ``train`` pages a training run of ``teach.training``, stored as frames and
+played with a slider; ``mistake`` pages ``teach.pitfalls``. Text keys are escaped everywhere; a
 ``text`` page's short Markdown is rendered here from escaped text (no raw HTML passes).
 
 reveal.js 6.0.2 (MIT; ``assets/vendor/reveal``) and the deck's script and style are inlined:
@@ -36,7 +36,7 @@ from micrograd_cn.i18n import language, t
 from micrograd_cn.notation import num
 from micrograd_cn.pages.base import asset, json_for_script
 from micrograd_cn.render.document import to_html, to_md
-from micrograd_cn.render.files import write_atomic
+from micrograd_cn.render.files import write_output
 from micrograd_cn.render.graph import draw, pipe
 from micrograd_cn.teach import backprop
 from micrograd_cn.teach.deck import Deck, DeckError, Page, QuizQuestion, build, load_deck
@@ -46,7 +46,7 @@ from micrograd_cn.teach.pitfalls import mistake
 from micrograd_cn.teach.quiz import ABS_TOL, REL_TOL
 from micrograd_cn.teach.snapshot import snapshot
 from micrograd_cn.teach.trace import forward_blocks, trace_blocks
-from micrograd_cn.teach.training import TrainRun, batch_view, network, train
+from micrograd_cn.teach.training import TrainRun, network, train
 
 REVEAL_VERSION = "6.0.2"
 _VENDOR = "vendor/reveal/"
@@ -142,8 +142,10 @@ def _svg(graph: Any) -> str:
 
 
 def _frame(page_html: str, number: int, title: str) -> str:
+    # the page goes into the frame when the deck first shows it (deck.js): a stage laid out in a
+    # hidden frame would measure a window of size 0
     return (f'<iframe class="stage" data-page="{number}" title="{_e(title)}" '
-            f'srcdoc="{html.escape(page_html, quote=True)}"></iframe>')
+            f'data-srcdoc="{html.escape(page_html, quote=True)}"></iframe>')
 
 
 def _values_line(values: dict[str, float]) -> str:
@@ -254,46 +256,21 @@ def _network(page: Page, lang: str, projector: bool) -> _Built:
                   fit=False, print_blocks=True, column=True)
 
 
-def _matrix_html(name: str, values: Any, column: bool = False) -> str:
-    rows = [[v] for v in values] if column else values
-    body = "".join("<tr>" + "".join(f"<td>{_e(num(v, 4))}</td>" for v in row) + "</tr>" for row in rows)
-    shape = f"{len(rows)}×{len(rows[0])}" if rows and rows[0] else ""
-    return (f'<span class="mat" data-name="{_e(name)}"><span class="name">{_e(name)}</span>'
-            f'<table class="matrix">{body}</table><span class="shape">{shape}</span></span>')
-
-
-def _sup(n: int) -> str:
-    return str(n).translate(str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹"))
-
-
 def _matrix(page: Page, lang: str, projector: bool) -> _Built:
-    view = batch_view(page.spec)
-    intro = t("deck_matrix_intro", lang, m=view.m, cost=num(view.cost))
-    parts = [_caption(page), f'<p class="formula-line">{_e(intro)}</p>']
-    blocks: list[Block] = [Para(intro)]
-    for layer in view.layers:
-        l, p = _sup(layer.layer), _sup(layer.layer - 1)
-        names = {"W": f"W{l}", "b": f"b{l}", "A_prev": f"A{p}", "Z": f"Z{l}", "A": f"A{l}", "dZ": f"dZ{l}",
-                 "dW": f"dW{l}", "db": f"db{l}"}
-        parts.append('<div class="layer-row">'
-                     f"<h3>{_e(t('deck_matrix_layer', lang, l=layer.layer))}</h3>"
-                     f'<div class="formula-line">{_e(f"Z{l} = W{l}·A{p} + b{l}")}<span class="gap"></span>'
-                     f'{_e(f"A{l} = g(Z{l})")}</div>'
-                     + _matrix_html(names["W"], layer.W) + _matrix_html(names["A_prev"], layer.A_prev)
-                     + _matrix_html(names["b"], layer.b, column=True) + _matrix_html(names["Z"], layer.Z)
-                     + _matrix_html(names["A"], layer.A)
-                     + f'<div class="formula-line">{_e(f"dW{l} = (1/m)·dZ{l}·A{p}ᵀ")}<span class="gap"></span>'
-                     f'{_e(f"db{l} = (1/m)·dZ{l}·1")}</div>'
-                     + _matrix_html(names["dZ"], layer.dZ) + _matrix_html(names["dW"], layer.dW)
-                     + _matrix_html(names["db"], layer.db, column=True) + "</div>")
-        blocks.append(Para(t("deck_matrix_layer", lang, l=layer.layer)))
-        matrices: list[tuple[str, Any]] = [
-            ("W", layer.W), ("A_prev", layer.A_prev), ("b", [[v] for v in layer.b]), ("Z", layer.Z),
-            ("A", layer.A), ("dZ", layer.dZ), ("dW", layer.dW), ("db", [[v] for v in layer.db])]
-        for key, rows in matrices:
-            blocks.append(Math.of(f"{names[key]} = " + "; ".join(
-                "[" + ", ".join(num(v, 4) for v in row) + "]" for row in rows)))
-    return _Built("".join(parts), blocks)
+    """The matrix form on a batch, samples as columns: the layer view of the batch (its matrix
+    panels step by step), printed as the batch report's matrices."""
+    from micrograd_cn.pages.layer import layer_view
+    from micrograd_cn.teach.matrices import bp_batch
+
+    s = page.spec
+    cost = _bp_cost(page)
+    X = s["x"] if s["batch"] else [s["x"]]
+    Y = s["y"] if s["batch"] else [s["y"]]
+    with language(lang):
+        inner = layer_view(network(s), X, Y, cost, lang=lang, projector=projector)
+        blocks = bp_batch(network(s), X, Y, cost, sample=1).blocks(lang, timing=False)
+    return _Built(_caption(page) + _frame(str(inner), page.number, page.title), blocks, {"stepping": True},
+                  fit=False, print_blocks=True, column=True)
 
 
 def _frame_text(run: TrainRun, i: int, lang: str) -> str:
@@ -433,8 +410,9 @@ class DeckPages:
                        + (" column" if b.column else ""))
             printed = f'<div class="print-only">{to_html(b.blocks)}</div>' if b.print_blocks else ""
             notes = f'<aside class="notes">{_e(page.notes)}</aside>' if page.notes else ""
+            framed = ' class="framed"' if b.data.get("stepping") else ""
             sections.append(
-                f'<section data-page="{page.number}" data-kind="{page.kind}">'
+                f'<section data-page="{page.number}" data-kind="{page.kind}"{framed}>'
                 f'<h2 class="page-title">{_e(page.title)}</h2>'
                 f'<div class="{classes}">{b.screen}</div>{printed}{notes}</section>')
         toc = "".join(f'<li><a href="#/{p.number}" data-page="{p.number}">{_e(p.title)}</a></li>'
@@ -444,7 +422,7 @@ class DeckPages:
                        "labels": bool(b.data.get("labels")), "train": b.data.get("train")}
                       for p, b in zip(deck.pages, self.built)],
             "relTol": REL_TOL, "absTol": ABS_TOL,
-            "words": {"step": t("deck_word_step", lang), "right": t("quiz_right", lang),
+            "words": {"right": t("quiz_right", lang),
                       "wrong": t("quiz_wrong", lang), "again": t("deck_try_again", lang),
                       "revealed": t("deck_revealed", lang), "unreadable": t("page_quiz_unreadable", lang),
                       "score": t("deck_score", lang), "play": t("deck_play", lang), "pause": t("deck_pause", lang)},
@@ -466,7 +444,8 @@ class DeckPages:
             *sections,
             "</div></div>",
             '<footer id="deck-bar">'
-            f'<span id="page">1 / {len(deck.pages)}</span><span id="step" hidden></span>'
+            f'<span id="page">1 / {len(deck.pages)}</span>'
+            f'<span id="step-box" hidden>{_e(t("deck_word_step", lang))} <span id="step"></span></span>'
             f'<span class="deck-title">{_e(deck.title)}</span>'
             f'<span id="timer" title="{_e(t("deck_timer", lang))}">00:00</span>'
             f'<button id="toc-button" type="button">{_e(t("deck_toc", lang))} (T)</button></footer>',
@@ -535,9 +514,9 @@ def write_deck(path: str | os.PathLike, deck: Deck | str | os.PathLike | None = 
     pages = DeckPages(deck, projector)
     text = pages.html()
     md = pages.handout() if notes_target is not None else None
-    write_atomic(target, text.encode("utf-8"))
+    write_output(target, text.encode("utf-8"))
     if notes_target is not None and md is not None:
-        write_atomic(notes_target, md.encode("utf-8"))
+        write_output(notes_target, md.encode("utf-8"))
     return pages
 
 

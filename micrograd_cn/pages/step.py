@@ -56,6 +56,7 @@ from micrograd_cn.render.graph import (
 )
 from micrograd_cn.teach.naming import local_derivative
 from micrograd_cn.teach.snapshot import Snapshot
+from micrograd_cn.teach.snapshot import Step as SnapshotStep
 from micrograd_cn.teach.trace import step_pages, sum_line
 
 
@@ -93,7 +94,9 @@ def _quiz_html(ls: Snapshot, ask: str, lang: str) -> list[str]:
     return [
         f'<p id="quiz-help">{html.escape(t("page_quiz_help", lang, what=what))}</p>',
         '<div id="quiz">',
-        f'<input id="answer" type="text" inputmode="decimal" autocomplete="off" '
+        # inputmode text: a phone's keyboard with a minus key ("decimal" has none on iOS)
+        f'<input id="answer" type="text" inputmode="text" autocomplete="off" autocapitalize="off" '
+        'spellcheck="false" '
         f'aria-label="{html.escape(t("page_quiz_answer", lang))}" disabled>',
         f'<button id="check" type="button" disabled>{html.escape(t("page_quiz_check", lang))}</button>',
         f'<button id="reveal" type="button" disabled>{html.escape(t("page_quiz_show", lang))}</button>',
@@ -115,8 +118,16 @@ def _svg(ls: Snapshot, lang: str, *, rankdir: str, projector: bool) -> str:
     return svg[svg.index("<svg"):]
 
 
-def _locals(ls: Snapshot, lang: str) -> dict[str, str]:
-    """Each edge's local derivative as the L key writes it on the edge: ∂(x·w)/∂w = x = 2."""
+def _reads(ls: Snapshot, step: SnapshotStep) -> tuple[int, ...]:
+    """The nodes whose values the step's local derivative is made of (snapshot ``Node.reads``)."""
+    out = ls.nodes[step.output]
+    edge = out.positions.index(step.position)
+    return out.reads[edge] if edge < len(out.reads) else ()
+
+
+def _locals(ls: Snapshot, lang: str, held: bool = False) -> dict[str, str]:
+    """Each edge's local derivative as the L key writes it on the edge: ∂(x·w)/∂w = x = 2
+    (``held``: its formula without the number, for a quiz step not answered yet: ∂(x·w)/∂w = x)."""
     out = {}
     for node in ls.nodes:
         for i in dict.fromkeys(node.inputs):
@@ -124,8 +135,10 @@ def _locals(ls: Snapshot, lang: str) -> dict[str, str]:
             for pos, local, formula in zip(node.positions, node.locals, node.formulas):
                 if node.inputs[pos] == i:
                     number = num(local, DIGITS)
+                    shown = (number if formula == number else f"{formula} = {number}") if not held \
+                        else "?" if formula == number else formula
                     parts.append(t("page_local", lang, d=local_derivative(node.forward, ls.nodes[i].name),
-                                   formula=number if formula == number else f"{formula} = {number}"))
+                                   formula=shown))
             out[f"e{i}_{node.index}"] = "; ".join(parts)
     return out
 
@@ -180,13 +193,19 @@ def _page(root: Value, lang: str | None, title: str | None,
     states[-1] = states[-1] + "\n\n" + pages[-1]
     data = {"pages": states, "n": len(ls.nodes), "root": ls.root,
             "rootGrad": num(1.0, DIGITS), "gradWord": t("viz_grad", lang),
+            "flowWord": t("page_flow_back", lang),
             "steps": [{"out": s.output, "inp": s.input, "grad": num(s.grad_after, DIGITS),
+                       # the nodes the step's local derivative is made of (b for ∂(a·b)/∂a)
+                       "reads": list(_reads(ls, s)),
                        # the step that completes a gradient of several terms: it as their sum
                        "sum": sum_line(ls, s.input) if s.share == s.shares > 1 else ""}
                       for s in steps]}
-    if quiz:
-        data["quiz"] = _quiz_data(ls, ask, lang)
     data["locals"] = _locals(ls, lang)
+    if quiz:
+        # until answered: the last step's page without the leaves' totals, the edges'
+        # local derivatives without their numbers
+        data["quiz"] = _quiz_data(ls, ask, lang) | {
+            "lastPage": pages[-2], "heldLocals": _locals(ls, lang, held=True)}
     heading = t("page_title", lang, expr=title) if title else t("page_title_plain", lang)
     return "\n".join([
         *page_head(lang, heading, ("stage.css", "step.css", "quiz.css") if quiz
@@ -207,7 +226,8 @@ def _page(root: Value, lang: str | None, title: str | None,
         f'<span class="key-out">{html.escape(t("page_key_out", lang))}</span> '
         f'<span class="key-op">{html.escape(t("page_key_op", lang))}</span> '
         f'<span class="key-edge">{html.escape(t("page_key_edge", lang))}</span> '
-        f'<span class="key-in">{html.escape(t("page_key_in", lang))}</span></p>',
+        f'<span class="key-in">{html.escape(t("page_key_in", lang))}</span> '
+        f'<span class="key-from">{html.escape(t("page_key_from", lang))}</span></p>',
         f'<pre id="formula">{html.escape(states[0])}</pre>',
         *(_quiz_html(ls, ask, lang) if quiz else []),  # the question above the answer box
         *([_legend(lang, grouped=any(node.group for node in ls.nodes))] if legend else []),

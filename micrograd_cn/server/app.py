@@ -9,6 +9,7 @@ counter):
 - ``POST /api/answer {"page": k, "answer": str}`` with the cookie -> ``{"accepted": true}``;
   400 unreadable, 409 not open, 401 no valid cookie, 429 too many answers in a minute.
 - ``GET /api/feed``: Server-Sent Events, one ``state`` event per change (see ``feed``).
+- ``GET /graph/k.svg``: the graph of page k's question, forward values only.
 - Teacher, each 401 without ``Authorization: Bearer <token>``: ``POST /api/teacher/goto
   {"page": k}``, ``POST /api/teacher/open | close | reveal``, ``GET /api/teacher/results?page=k``
   -> ``{"answered", "right", "histogram": [[value, count], ...]}``, ``GET /api/teacher/room``
@@ -79,6 +80,7 @@ class Classroom:
         self.feed = Feed()
         self.answer_rate = PerMinute(self.limits.answers_per_minute)
         self.names: list[str] = []  # the latest joined names, for the teacher's panel
+        self.joined = self.store.students()  # counted once; every join goes through this object
         self.questions: dict[int, dict[str, Any]] = {}  # page -> what students see of its question
         for page in self.deck.pages:
             q = page.question
@@ -126,10 +128,14 @@ class Classroom:
         return name
 
     def join(self, name: str) -> tuple[int, str]:
+        full = HTTPException(403, t("classroom_full", self.lang, limit=self.limits.max_students))
+        if self.joined >= self.limits.max_students:
+            raise full  # without a write: a flood of joins costs no disk
         cookie = secrets.token_urlsafe(32)
         student = self.store.join(name, cookie, self.limits.max_students)
         if student is None:
-            raise HTTPException(403, t("classroom_full", self.lang, limit=self.limits.max_students))
+            raise full
+        self.joined += 1
         self.names = (self.names + [name])[-20:]
         return student, cookie
 
@@ -195,8 +201,14 @@ class Classroom:
 
 
 # --- HTTP ------------------------------------------------------------------------------------
+# Pages inline their scripts and styles and load nothing from elsewhere: the policy says so,
+# so that an injected <script src> or <img> to another host would not run or leak anything.
+_CSP = ("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
+        "img-src 'self' data: blob:; font-src 'self' data:; media-src 'self' data: blob:; connect-src 'self'; "
+        "form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
 _PAGE_HEADERS = {"cache-control": "no-store", "referrer-policy": "no-referrer",
-                 "x-content-type-options": "nosniff", "x-frame-options": "DENY"}
+                 "x-content-type-options": "nosniff", "x-frame-options": "DENY",
+                 "content-security-policy": _CSP}
 
 
 def _json(data: object, status: int = 200) -> JSONResponse:
@@ -232,6 +244,9 @@ def create_app(room: Classroom) -> Starlette:
         if not hmac.compare_digest(given.encode("utf-8", "surrogateescape"), room.token.encode("utf-8")):
             return HTMLResponse(room.login_html, status_code=401, headers=_PAGE_HEADERS)
         return HTMLResponse(room.teacher_html, headers=_PAGE_HEADERS)
+
+    async def no_icon(request: Request) -> Response:
+        return Response(status_code=204, headers={"cache-control": "max-age=86400"})
 
     async def graph(request: Request) -> Response:
         svg = room.graphs.get(request.path_params["page"])
@@ -284,7 +299,7 @@ def create_app(room: Classroom) -> Starlette:
 
     async def room_info(request: Request) -> Response:
         teacher(request)
-        return _json({"joined": room.store.students(), "names": room.names})
+        return _json({"joined": room.joined, "names": room.names})
 
     async def http_error(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, HTTPException)
@@ -303,6 +318,7 @@ def create_app(room: Classroom) -> Starlette:
         Route("/", student_page),
         Route("/teacher", teacher_page),
         Route("/graph/{page:int}.svg", graph),
+        Route("/favicon.ico", no_icon),  # browsers ask; an empty answer keeps their consoles clean
         Route("/api/join", join, methods=["POST"]),
         Route("/api/state", state),
         Route("/api/answer", answer, methods=["POST"]),

@@ -191,7 +191,10 @@ def _draw(rng: random.Random, level: int) -> tuple[list[tuple[str, _Node]], dict
 
 
 def _acceptable(drawn: list[tuple[str, _Node]], level: int) -> bool:
-    """Reads at least two inputs, uses every step, and the first step at least twice."""
+    """Reads at least two inputs, uses every step, the first step at least twice, and every
+    step computes something (the parser refuses ``h = u``: a second name for one node)."""
+    if any(node.text in node.names for _, node in drawn):
+        return False
     reads = [name for _, node in drawn for name in node.names]
     inputs = {name for name in reads if name not in _STEPS}
     if len(inputs) < 2:
@@ -274,7 +277,8 @@ def sheet_blocks(exercises: list[Exercise], seed: int, level: int, lang: str | N
     return blocks
 
 
-def sheet_json(exercises: list[Exercise]) -> list[dict]:
-    """For other tools: ``{"expression", "values", "answers": {name: gradient}}`` each."""
-    return [{"expression": ex.expression, "values": dict(ex.values), "answers": dict(ex.answers)}
-            for ex in exercises]
+def sheet_json(exercises: list[Exercise], key: bool = True) -> list[dict]:
+    """For other tools: ``{"expression", "values", "answers": {name: gradient}}`` each;
+    without ``key``, no answers."""
+    return [{"expression": ex.expression, "values": dict(ex.values)}
+            | ({"answers": dict(ex.answers)} if key else {}) for ex in exercises]

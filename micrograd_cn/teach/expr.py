@@ -32,6 +32,7 @@ from __future__ import annotations
 import ast
 import keyword
 import math
+import re
 import unicodedata
 from dataclasses import dataclass
 from typing import Collection, Mapping, Sequence
@@ -486,9 +487,26 @@ def build(text: str, bindings: Mapping[str, float]) -> tuple[Value, dict[str, Va
 
 
 # ------------------------------------------------------------------ answers
-# Signs a student may type instead of ASCII (NFKC already turns full-width digits and
-# parentheses into ASCII): the minus sign, times and divided-by of the printed steps.
-_ANSWER_SIGNS = str.maketrans({"−": "-", "×": "*", "·": "*", "÷": "/"})
+# What a student may type beside ASCII, read the same by the terminal (``answer``) and by
+# the quiz page (``pages/assets/quiz.js`` gets these tables in the page's data):
+# * superscripts are powers: a run of them after a number is its exponent (``0.5²`` is
+#   0.25, ``2⁻¹`` is 0.5); a run that is no exponent (``2⁻``, ``²`` alone) is refused.
+#   They are read before NFKC, which would turn ``²`` into a plain 2 (0.52).
+# * then NFKC (full-width digits, signs and parentheses become ASCII: ``－0.25``, ``３``),
+# * then the signs of the printed steps: the minus sign (and an en dash), times,
+#   divided-by; a byte order mark (a file saved by Notepad) is nothing.
+SUPERSCRIPTS = dict(zip("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+"))
+ANSWER_SIGNS = {"−": "-", "–": "-", "×": "*", "·": "*", "÷": "/", "\ufeff": ""}
+_SUPERSCRIPT_RUN = "[" + "".join(SUPERSCRIPTS) + "]+"  # a pattern for re.sub (re caches it)
+_SUPERSCRIPT_ASCII = str.maketrans(SUPERSCRIPTS)
+_ANSWER_SIGNS = str.maketrans(ANSWER_SIGNS)
+
+
+def answer_text(text: str) -> str:
+    """A typed answer in the ASCII the parser reads (see above): ``0.5²`` → ``0.5**(2)``."""
+    text = re.sub(_SUPERSCRIPT_RUN,
+                  lambda m: "**(" + m.group(0).translate(_SUPERSCRIPT_ASCII) + ")", text)
+    return unicodedata.normalize("NFKC", text).translate(_ANSWER_SIGNS).strip()
 
 
 def answer(text: str) -> float:
@@ -502,7 +520,7 @@ def answer(text: str) -> float:
         raise ExprError(t("expr_not_text", kind=type(text).__name__))
     if len(text) > MAX_LENGTH:
         raise ExprError(t("expr_too_long", length=len(text), limit=MAX_LENGTH))
-    text = unicodedata.normalize("NFKC", text).translate(_ANSWER_SIGNS).strip()
+    text = answer_text(text)
     if not text:
         raise ExprError(t("answer_empty"))
     _check_parentheses(text)  # as in parse(): bound the parser's recursion first

@@ -10,9 +10,11 @@ and the browser page (``stepper``) ask and explain the same way.
 
 An answer is a number or arithmetic of numbers, read by ``expr.answer`` (the
 expression whitelist without names: ``0.25*2``, ``1/8``, ``−0.5``). It is right
-when it is within REL_TOL of the expected value or within ABS_TOL of it, whichever
-is looser: a student who copies six digits, rounds to four significant digits or
-to three decimals is right; a sign or a factor off is wrong.
+when it is within REL_TOL of the expected value, relatively: a student who copies
+six digits or rounds to four significant digits is right; a sign, a factor or a
+power of ten off is wrong, however small the value (−0.0000454 is not 0 nor
+0.0000454). ABS_TOL is only a floor for an expected 0, far below any number shown.
+The page's quiz judges with these same two constants.
 
 Imports: doc, expr (answers only), i18n, snapshot, naming, table and trace (its printers);
 never a live Value.
@@ -39,8 +41,8 @@ ASKS = ("contribution", "local", "grad")
 ASK_KEYS = {"contribution": "quiz_ask_contribution", "local": "quiz_ask_local", "grad": "quiz_ask_grad"}
 WHAT_KEYS = {"contribution": "quiz_what_contribution", "local": "quiz_what_local",
              "grad": "quiz_what_grad"}
-REL_TOL = 1e-3  # 0.1 % of the expected value …
-ABS_TOL = 5e-4  # … or 0.0005, whichever is looser (small numbers rounded to 3 decimals)
+REL_TOL = 1e-3  # 0.1 % of the expected value (four significant digits) …
+ABS_TOL = 1e-12  # … with a floor far below any number shown, for an expected 0 (float noise)
 
 
 @dataclass(frozen=True)

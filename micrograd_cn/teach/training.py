@@ -1,5 +1,5 @@
 """What a lesson deck's network pages compute: a network from a page's keys, its cost on a
-batch in the matrix form, and a training run stored as frames.
+batch, and a training run stored as frames (the matrix form is ``teach.matrices``').
 
 ``network(spec)`` makes the MLP a checked ``network``/``matrix``/``train`` page describes
 (its ``weights`` set, or drawn from its ``seed``). ``cost(outputs, y, name)`` is one
@@ -7,10 +7,6 @@ sample's cost: ``half_sse`` ½Σⱼ(aⱼ − yⱼ)², ``mse`` the mean of (aⱼ 
 Σⱼ(aⱼ − yⱼ)², ``ce`` the binary cross-entropy summed over the outputs, ``hinge``
 max(0, 1 − y·s). A batch's cost is the mean over its samples, except ``sse``, which sums
 (the cost of the 3 → 2 layer trained for 1,000 steps: Σ over both samples and outputs).
-
-``batch_view(spec)`` is the matrix form with the samples as columns: for every layer l
-the matrices Aˡ⁻¹, Zˡ, Aˡ, dZˡ (each sample's δ), and the engine's ∂C/∂Wˡ and ∂C/∂bˡ,
-which equal (1/m) dZˡ Aˡ⁻¹ᵀ and (1/m) dZˡ·1 (tests compare every entry with NumPy).
 
 ``train(spec)`` runs SGD with the engine for the page's ``steps`` and keeps every step's
 cost and accuracy, and, at up to ``MAX_FRAMES`` evenly spaced steps, the weights and (for
@@ -79,67 +75,6 @@ def batch_cost(mlp: MLP, X: Sequence[Sequence[float]], Y: Sequence[Sequence[floa
         total = c if total is None else total + c
     assert total is not None
     return (total if name == "sse" or len(X) == 1 else total / len(X)), outs
-
-
-# ------------------------------------------------------------------ the matrix form
-@dataclass(frozen=True)
-class LayerBatch:
-    """Layer l of the matrix form on a batch: every matrix has one column per sample."""
-
-    layer: int  # Nielsen's number: the input is layer 1
-    W: tuple[tuple[float, ...], ...]  # nˡ × nˡ⁻¹
-    b: tuple[float, ...]  # nˡ
-    A_prev: tuple[tuple[float, ...], ...]  # nˡ⁻¹ × m
-    Z: tuple[tuple[float, ...], ...]  # nˡ × m
-    A: tuple[tuple[float, ...], ...]  # nˡ × m
-    dZ: tuple[tuple[float, ...], ...]  # nˡ × m: each sample's δ (∂Cᵢ/∂z)
-    dW: tuple[tuple[float, ...], ...]  # the engine's ∂C/∂W, nˡ × nˡ⁻¹
-    db: tuple[float, ...]  # the engine's ∂C/∂b
-
-
-@dataclass(frozen=True)
-class BatchView:
-    layers: tuple[LayerBatch, ...]
-    cost: float
-    m: int
-
-
-def _columns(rows_by_sample: list[list[float]]) -> tuple[tuple[float, ...], ...]:
-    """Samples' vectors as the columns of a matrix."""
-    return tuple(tuple(col[j] for col in rows_by_sample) for j in range(len(rows_by_sample[0])))
-
-
-def batch_view(spec: Mapping[str, Any]) -> BatchView:
-    """The matrix form of a checked network/matrix page (module docstring)."""
-    X = spec["x"] if spec.get("batch") else [spec["x"]]
-    Y = spec["y"] if spec.get("batch") else [spec["y"]]
-    mlp = network(spec)
-    m = len(X)
-    total: Value | None = None
-    per_sample = []  # for each sample, each layer's (z nodes, a nodes)
-    for x, y in zip(X, Y):
-        outs = _outputs(mlp, x)
-        per_sample.append([[(n.z, n.a) for n in layer.neurons] for layer in mlp.layers])
-        c = cost(outs, y, spec["cost"])
-        total = c if total is None else total + c
-    assert total is not None
-    C = total / m if m > 1 else total
-    mlp.zero_grad()
-    C.backward()  # z nodes are distinct per sample, so each z.grad is (1/m)·δᵢ
-    layers = []
-    for i, layer in enumerate(mlp.layers):
-        prev = [list(x) for x in X] if i == 0 else [[a.data for _, a in s[i - 1]] for s in per_sample]  # type: ignore[union-attr]
-        layers.append(LayerBatch(
-            i + 2,
-            tuple(tuple(w.data for w in n.w) for n in layer.neurons),
-            tuple(n.b.data for n in layer.neurons),
-            _columns(prev),
-            _columns([[z.data for z, _ in s[i]] for s in per_sample]),  # type: ignore[union-attr]
-            _columns([[a.data for _, a in s[i]] for s in per_sample]),  # type: ignore[union-attr]
-            _columns([[z.grad * m for z, _ in s[i]] for s in per_sample]),  # type: ignore[union-attr]
-            tuple(tuple(w.grad for w in n.w) for n in layer.neurons),
-            tuple(n.b.grad for n in layer.neurons)))
-    return BatchView(tuple(layers), C.data, m)
 
 
 # ------------------------------------------------------------------ training

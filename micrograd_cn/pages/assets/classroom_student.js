@@ -48,14 +48,11 @@
     show("result", state.revealed);
     if (state.revealed) {
       var verdict = $("verdict");
-      if (you && typeof you.right === "boolean") {
-        verdict.textContent = (you.right ? words.right : words.wrong) + "  " +
-          fill(words.the_answer, { answer: number(state.answer) });
-        verdict.className = you.right ? "right" : "wrong";
-      } else {
-        verdict.textContent = words.no_answer + "  " + fill(words.the_answer, { answer: number(state.answer) });
-        verdict.className = "";
-      }
+      var judged = you && typeof you.right === "boolean";
+      verdict.textContent = judged ? (you.right ? words.right : words.wrong) : words.no_answer;
+      verdict.className = judged ? (you.right ? "right" : "wrong") : "";
+      $("the-answer").textContent = fill(words.the_answer, { answer: number(state.answer) }) +
+        (judged ? "  (" + fill(words.yours, { answer: you.answer }) + ")" : "");
       $("working").textContent = state.working || "";
     }
   }

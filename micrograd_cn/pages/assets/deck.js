@@ -72,9 +72,9 @@
 
   function update() {
     $("page").textContent = current + " / " + N;
-    var st = stepping(current) ? stepOf(current) : null, step = $("step");
-    step.hidden = !st;
-    step.textContent = st ? words.step + " " + st.k + " / " + st.n : "";
+    var st = stepping(current) ? stepOf(current) : null;
+    $("step-box").hidden = !st;
+    $("step").textContent = st ? st.k + " / " + st.n : "";  // exactly "k / N", as on a step page
     Array.prototype.forEach.call(document.querySelectorAll("#toc a"), function (a) {
       a.classList.toggle("current", +a.getAttribute("data-page") === current);
     });
@@ -136,8 +136,7 @@
     if (k === current) { update(); }
   }
   Array.prototype.forEach.call(document.querySelectorAll("iframe.stage"), function (frame) {
-    frame.addEventListener("load", function () { wire(frame); });
-    if (frame.contentDocument && frame.contentDocument.readyState === "complete") { wire(frame); }
+    frame.addEventListener("load", function () { if (frame.hasAttribute("srcdoc")) { wire(frame); } });
   });
 
   // ------------------------------------------------------------ quiz and exit pages
@@ -284,8 +283,13 @@
   });
 
   // ------------------------------------------------------------ reveal.js
+  function load(k) {  // a frame gets its page when it is first shown (its stage then sees its size)
+    var s = section(k), f = s ? s.querySelector("iframe.stage") : null;
+    if (f && !f.hasAttribute("srcdoc")) { f.setAttribute("srcdoc", f.getAttribute("data-srcdoc")); }
+  }
   function changed() {
     var k = Reveal.getIndices().h + 1;
+    load(k);
     var active = document.activeElement;
     if (active && active.tagName === "IFRAME") { active.blur(); window.focus(); }
     current = k;

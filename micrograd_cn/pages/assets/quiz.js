@@ -84,6 +84,8 @@
   window.stepQuiz = {
     parse: parse,  // for the tests: the same reading as Check
     holds: function (j) { return j > 0 && !done(j - 1); },
+    // step j's numbers may be shown: it was answered right or revealed (1-based)
+    answered: function (j) { return j > 0 && done(j - 1); },
     prompt: function (j) { return quiz.questions[j - 1].prompt; },
     shown: function (j, show) {
       if (j !== k) { $("answer").value = ""; }

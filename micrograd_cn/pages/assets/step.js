@@ -18,11 +18,25 @@
       if (texts[i].textContent.indexOf(data.gradWord + " ") === 0) { line = texts[i]; }
     }
     if (line) {  // Graphviz anchors the line at its start: keep it centred as its text changes
-      var b = line.getBBox();
-      line.setAttribute("x", b.x + b.width / 2);
+      line.setAttribute("x", middle(box, line));
       line.setAttribute("text-anchor", "middle");
     }
     gradLines.push(line);
+  }
+  /* The middle of a node's outline, read from the outline's own coordinates: no layout or
+     font is needed, so the line is placed right even when the page starts in a frame that is
+     not laid out yet (a notebook's srcdoc iframe), where getBBox() still gives zeros. */
+  function middle(node, line) {
+    var shape = node.querySelector("path, polygon, ellipse"), xs = [];
+    if (shape && shape.tagName === "ellipse") { return parseFloat(shape.getAttribute("cx")); }
+    if (shape) {
+      var coords = (shape.getAttribute("d") || shape.getAttribute("points") || "")
+        .match(/-?\d+(\.\d+)?(e-?\d+)?/gi) || [];
+      for (var c = 0; c + 1 < coords.length; c += 2) { xs.push(parseFloat(coords[c])); }
+    }
+    if (xs.length) { return (Math.min.apply(null, xs) + Math.max.apply(null, xs)) / 2; }
+    var b = line.getBBox();
+    return b.x + b.width / 2;
   }
   // each edge's local derivative, written at the middle of its arrow (shown by L)
   var ns = "http://www.w3.org/2000/svg", layer = document.createElementNS(ns, "g");
@@ -30,6 +44,7 @@
   var size = 0;
   var first = svg.querySelector("g.node text");
   if (first) { size = parseFloat(first.getAttribute("font-size")) || 14; }
+  var localTexts = {};  // edge id -> its local derivative's text
   Object.keys(data.locals).forEach(function (id) {
     var edge = document.getElementById(id), path = edge ? edge.querySelector("path") : null;
     if (!path) { return; }
@@ -41,6 +56,7 @@
     text.setAttribute("font-size", size);
     text.setAttribute("class", "local");
     text.textContent = data.locals[id];
+    localTexts[id] = text;
     layer.appendChild(text);
   });
   (svg.querySelector("g.graph") || svg).appendChild(layer);
@@ -52,13 +68,57 @@
     if (button) { button.setAttribute("aria-pressed", String(locals)); }
   }
 
+  // On a quiz page only the numbers of unanswered steps stay hidden, wherever the student
+  // moves (→, End): a gradient some unanswered step adds to shows "?" from that step on
+  // (a later total would give its part away), and so does that edge's local derivative.
+  function answered(i) {  // step i (1-based) may show its numbers
+    return !window.stepQuiz || window.stepQuiz.answered(i);
+  }
   function showGrads(upto) {  // the gradients after step ``upto`` ("?" = not reached yet)
-    var grads = {};
+    var grads = {}, hidden = {};
     if (k > 0) { grads[data.root] = data.rootGrad; }
-    for (var i = 0; i < upto; i++) { grads[data.steps[i].inp] = data.steps[i].grad; }
+    for (var i = 0; i < upto; i++) {
+      var s = data.steps[i];
+      if (!answered(i + 1)) { hidden[s.inp] = true; }
+      if (!hidden[s.inp]) { grads[s.inp] = s.grad; } else { delete grads[s.inp]; }
+    }
     gradLines.forEach(function (line, j) {
       if (line) { line.textContent = data.gradWord + " " + (j in grads ? grads[j] : "?"); }
     });
+    if (data.quiz) {  // an edge of x·x is two steps: held while either is unanswered
+      var held = {};
+      data.steps.forEach(function (s, i) { if (!answered(i + 1)) { held["e" + s.inp + "_" + s.out] = true; } });
+      Object.keys(localTexts).forEach(function (id) {
+        localTexts[id].textContent = (held[id] ? data.quiz.heldLocals : data.locals)[id];
+      });
+    }
+  }
+  // where the gradient goes: the step's edge drawn once more, pointing backward (input end),
+  // over the forward arrow; and the nodes its local derivative is made of (b for ∂(a·b)/∂a)
+  var flow = document.createElementNS(ns, "g"), flowPath = document.createElementNS(ns, "path");
+  var flowHead = document.createElementNS(ns, "polygon"), flowTitle = document.createElementNS(ns, "title");
+  flow.setAttribute("class", "grad-flow");
+  flowTitle.textContent = data.flowWord;
+  flow.appendChild(flowTitle);
+  flow.appendChild(flowPath);
+  flow.appendChild(flowHead);
+  (svg.querySelector("g.graph") || svg).appendChild(flow);
+  function showFlow(s) {
+    var edge = s ? document.getElementById("e" + s.inp + "_" + s.out) : null;
+    var path = edge ? edge.querySelector("path") : null;
+    if (path) {  // the edge runs input → op: its head goes at the start, pointing at the input
+      flowPath.setAttribute("d", path.getAttribute("d"));
+      var a = path.getPointAtLength(0), b = path.getPointAtLength(Math.min(6, path.getTotalLength()));
+      var dx = a.x - b.x, dy = a.y - b.y, len = Math.hypot(dx, dy) || 1, ux = dx / len, uy = dy / len;
+      var w = 5, l = 10;  // half width and length of the head, in the drawing's units
+      flowHead.setAttribute("points", [[a.x, a.y], [a.x - l * ux + w * uy, a.y - l * uy - w * ux],
+        [a.x - l * ux - w * uy, a.y - l * uy + w * ux]].map(function (p) {
+          return p[0].toFixed(2) + "," + p[1].toFixed(2); }).join(" "));
+    }
+    flow.style.display = path ? "" : "none";
+    Array.prototype.slice.call(document.getElementsByClassName("local-from")).forEach(
+      function (el) { el.classList.remove("local-from"); });
+    (s ? s.reads : []).forEach(function (j) { mark("v" + j, "local-from"); });
   }
   function mark(id, cls) {
     var el = document.getElementById(id);
@@ -73,6 +133,7 @@
       Array.prototype.slice.call(document.getElementsByClassName(cls)).forEach(
         function (el) { el.classList.remove(cls); });
     });
+    showFlow(k > 0 ? data.steps[k - 1] : null);  // first: the hl-* marks stay each element's last class
     if (k > 0) {
       var s = data.steps[k - 1];
       mark("v" + s.out, "hl-out");
@@ -81,9 +142,12 @@
       mark("v" + s.inp, "hl-in");
     }
     var quiz = window.stepQuiz, held = quiz ? quiz.holds(k) : false;  // set on a quiz page
-    showGrads(held ? k - 1 : k);  // a step not answered yet keeps its result hidden
+    showGrads(k);  // a step not answered yet keeps its result hidden
     document.getElementById("step").textContent = k + " / " + total;
-    formula.textContent = held ? quiz.prompt(k) : data.pages[k];
+    var all = true;  // the last page adds up every leaf: only once every step is answered
+    for (var i = 1; quiz && i <= total; i++) { all = all && answered(i); }
+    formula.textContent = held ? quiz.prompt(k) : (k === total && !all) ? data.quiz.lastPage
+      : data.pages[k];
     Stage.fit(formula, largest, smallest);
     document.getElementById("prev").disabled = (k === 0);
     document.getElementById("next").disabled = (k === total);

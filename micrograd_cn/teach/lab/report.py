@@ -246,8 +246,11 @@ def message(result: TaskResult, lang: str | None = None) -> str:
     lang = check_lang(lang)
     if result.passed:
         text = t("lab_pass", lang, n=result.cases)
-        if "engine_agrees" in result.extra:
-            text += t("lab_engine_agrees" if result.extra["engine_agrees"] else "lab_engine_differs", lang)
+        agrees = result.extra.get("engine_agrees", "")
+        if agrees is None:  # the check process was stopped while the student's engine ran
+            text += t("lab_engine_unfinished", lang)
+        elif agrees != "":
+            text += t("lab_engine_agrees" if agrees else "lab_engine_differs", lang)
     else:
         text = failure_text(result.failure or {}, lang, result.task)
     if result.printed:

@@ -67,9 +67,14 @@ def require_lab(path: str | os.PathLike[str]) -> Path:
 
 
 def _environment() -> dict[str, str]:
-    """The parent's environment without PYTHON* settings, with a fixed hash seed and UTF-8."""
+    """The parent's environment without PYTHON* settings, with a fixed hash seed and UTF-8.
+
+    PYTHONPATH names the folder this micrograd_cn came from, so the check process uses the
+    grader's own copy (an installed wheel, or a checkout run without installing it).
+    """
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
-    env.update(PYTHONHASHSEED="0", PYTHONDONTWRITEBYTECODE="1", PYTHONIOENCODING="utf-8")
+    env.update(PYTHONHASHSEED="0", PYTHONDONTWRITEBYTECODE="1", PYTHONIOENCODING="utf-8",
+               PYTHONPATH=str(PROBE.resolve().parents[3]))
     return env
 
 
@@ -107,6 +112,8 @@ def run_task(lab: Path, task: int, seconds: float = SECONDS, memory: int = MEMOR
                 break  # every writer is gone: the probe ended
             if len(data) < RESULT_LIMIT:
                 data += chunk
+            if b'"final": true' in data:
+                break  # the last line has come: done, even if something the student started holds the pipe
     if timed_out:
         _kill(proc.pid)
     try:
@@ -120,7 +127,8 @@ def run_task(lab: Path, task: int, seconds: float = SECONDS, memory: int = MEMOR
     result = _parse(bytes(data))
     if result is None:
         return TaskResult(task, False, 0, _no_result(code, timed_out, seconds, memory), 0, elapsed, {})
-    extra = {k: v for k, v in result.items() if k not in ("task", "passed", "cases", "failure", "printed", "stdin")}
+    extra = {k: v for k, v in result.items()
+             if k not in ("task", "passed", "cases", "failure", "printed", "stdin", "final")}
     failure = result.get("failure")
     if isinstance(failure, dict) and failure.get("kind") == "memory":
         failure["limit"] = memory
