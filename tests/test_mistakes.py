@@ -75,6 +75,17 @@ def test_upstream_forgotten_says_upstream_in_english():
     assert "upstream" in diagnose(q, -3.0, "en").text("en")
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_factor_two_hint_borrows_no_name_of_the_expression(lang):
+    """One symbol, one thing: the hint's own square is written (…)², not with a letter that
+    may be a name of the student's expression (here u, on the same screen as ∂f/∂u)."""
+    q = question_of("(s - u) / u", {"s": 3.0, "u": 2.0}, "local", 1, lang)  # ∂(v1/u)/∂v1 = 0.5
+    mistake, hint = first_hint(q, 1.0, lang)
+    assert mistake is not None and mistake.key == "factor_two"
+    assert not reveals(hint, 0.5)
+    assert "u²" not in hint and "2u" not in hint, hint
+
+
 def test_a_right_answer_or_an_unexplained_one_is_no_mistake():
     q = question_of(SHARED, ABC, "contribution", 5, "en")
     assert diagnose(q, -6.0) is None and diagnose(q, -6.004) is None
