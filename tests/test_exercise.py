@@ -184,3 +184,11 @@ def test_json_without_the_key_carries_no_answers(capsys):
     assert sheet and all(set(item) == {"expression", "values"} for item in sheet)
     assert main(["exercise", "--seed", "3", "--format", "json"]) == 0
     assert all("answers" in item for item in json.loads(capsys.readouterr().out))
+
+
+def test_every_value_as_the_text_is_read_stays_small():
+    """(A)*(B)/(C) is read as (A·B)/C: the product A·B is a value of the sheet too, and at most
+    50 in size like every other (seed 48, level 3 drew one of −251 before)."""
+    for ex in sheet(48, 5, 3):
+        program = build_program(ex.expression, ex.values)
+        assert all(abs(node.data) <= 50 for node in topo_sort(program.root)), ex.expression
