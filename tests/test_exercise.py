@@ -15,7 +15,7 @@ from micrograd_cn.engine import topo_sort
 from micrograd_cn.pages.exercise import sheet_html
 from micrograd_cn.render.document import to_md
 from micrograd_cn.teach.exercise import MAX_COUNT, sheet, sheet_blocks, sheet_json
-from micrograd_cn.teach.expr import build_program
+from micrograd_cn.teach.expr import FUNCTIONS, build_program
 from micrograd_cn.teach.written import math_lines
 
 CASES = [(seed, level) for level in (1, 2, 3) for seed in range(12)]
@@ -69,8 +69,8 @@ def torch_eval(torch, text: str, values: dict[str, float]):
     env = {name: torch.tensor(value, dtype=torch.float64, requires_grad=True)
            for name, value in values.items()}
     leaves = dict(env)
-    functions = {"exp": torch.exp, "log": torch.log, "sigmoid": torch.sigmoid,
-                 "tanh": torch.tanh, "relu": torch.relu}
+    # torch's function of the same name (exp, log, sigmoid, tanh, relu; sin for a new op)
+    functions = {name: getattr(torch, name) for name in FUNCTIONS}
     binary = {ast.Add: lambda a, b: a + b, ast.Sub: lambda a, b: a - b,
               ast.Mult: lambda a, b: a * b, ast.Div: lambda a, b: a / b}
 
