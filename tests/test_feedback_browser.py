@@ -159,7 +159,8 @@ def test_notebook_inline_page_places_every_gradient_label_inside_its_node(browse
     }"""
     for _ in range(20):
         page.set_content(f"<!DOCTYPE html><html><body>{frame_html}</body></html>")
-        frame = page.wait_for_selector("iframe").content_frame()  # this load's frame, not the last one
+        # this load's own iframe (page.frames may still list the one being torn down)
+        frame = page.wait_for_selector("iframe").content_frame()
         assert frame is not None
         frame.wait_for_load_state("load")
         frame.wait_for_function("document.fonts.status === 'loaded'")
@@ -209,3 +210,28 @@ def test_the_page_shows_where_the_gradient_goes(browser, tmp_path):
                            if c != "hl-in") and "local-from" in page.get_attribute(f"#v{idx[other]}", "class")
         else:  # σ′(v1) = f(1 − f): the output f supplies it
             assert s["from"] == [f"v{idx['f']}"]
+
+
+def test_quiz_page_on_a_phone_keeps_text_readable_on_a_long_edge(browser, tmp_path):
+    """An edge across the whole drawing (x1 is used at both ends of the graph): the camera
+    keeps the text at 12 px or more and frames the node the step asks about, not the whole
+    edge at a tiny zoom."""
+    expr, values = "sigmoid(u1*y1 + u2*y2 + u3*y3 + c) * (y1 - y2)", {
+        "u1": 0.3, "y1": 1.7, "u2": -1.1, "y2": 0.4, "u3": 2.2, "y3": -0.9, "c": 0.15}
+    page = browser.new_page(viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True)
+    page.goto(quiz_page(tmp_path, expr, values, "contribution", "en").as_uri())
+    qs = questions(snapshot(build_program(expr, values).root), "contribution", "en")
+    for q in qs:
+        page.click("#next")
+        page.wait_for_function("document.documentElement.dataset.camera !== 'moving'")
+        sizes, seen = page.evaluate("""() => {
+            const svg = document.querySelector('#graph svg').getBoundingClientRect();
+            const texts = Array.from(document.querySelectorAll('.hl-out text, .hl-in text, .hl-op text'));
+            const asked = Array.from(document.querySelectorAll('.hl-in text')).map(el => el.getBoundingClientRect());
+            return [texts.map(el => el.getBoundingClientRect().height),
+                    asked.every(r => r.left >= svg.left - 1 && r.right <= svg.right + 1)]; }""")
+        assert sizes and min(sizes) >= 12, (q.k, sizes)
+        assert seen, q.k  # the node the question is about is in the window
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+        answer(page, repr(q.expected))
+    assert page.inner_text("#score") == f"{len(qs)} / {len(qs)}"

@@ -81,9 +81,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "mistake_sign_short": ("大小对、符号反", "right size, wrong sign"),
     "mistake_factor_two": (
-        "差了两倍：看清代价是 ½Σ(…)²（½ 正好消掉平方求导的 2），还是平均值或不带 ½ 的和；(u²)′ = 2u。",
+        "差了两倍：看清代价是 ½Σ(…)²（½ 正好消掉平方求导的 2），还是平均值或不带 ½ 的和；((…)²)′ = 2(…)。",
         "Off by a factor of two: check whether the cost is ½Σ(…)² (the ½ cancels the 2 from the "
-        "square) or a mean or plain sum; (u²)′ = 2u.",
+        "square) or a mean or plain sum; ((…)²)′ = 2(…).",
     ),
     "mistake_factor_two_short": ("差了两倍（½Σ 与平均）", "off by a factor of two (½Σ vs mean)"),
     "mistake_unknown_wrt": ("表达式里没有名字 {name}", "the expression has no name {name}"),

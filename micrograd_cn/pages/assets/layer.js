@@ -37,15 +37,9 @@
       if (a) { a.textContent = "a = " + (known ? v.a : "?"); }
       if (d) { d.textContent = "δ = " + (s.deltas.indexOf(id) >= 0 ? v.d : "?"); }
     });
-    // the matrix panel: the step's layer, and in it only what has been computed by step k
+    // the matrix panel: the step's layer, and in it what step k computes (inputs beside)
     each(".panel", function (el) { el.classList.toggle("shown", el.id === "panel-" + s.panel); });
-    // (an earlier step's rows fold to their equation, so the step's own matrices fit beside
-    // the drawing)
-    each(".mrow", function (el) {
-      var from = Number(el.getAttribute("data-from"));
-      el.hidden = from > k;
-      el.classList.toggle("past", from < k);
-    });
+    each(".mrow", function (el) { el.hidden = Number(el.getAttribute("data-from")) !== k; });
     document.getElementById("step").textContent = k + " / " + total;
     document.getElementById("title").textContent = s.title;
     document.getElementById("formula").textContent = s.lines.join("\n");
@@ -58,6 +52,6 @@
 
   stepNav(show, function () { return k; }, total, camera);
   if (document.fonts && document.fonts.ready) {
-    document.fonts.ready.then(function () { camera.remeasure(); });
+    document.fonts.ready.then(function () { camera.focus(true); });
   }
 })();

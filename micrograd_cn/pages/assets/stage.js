@@ -95,7 +95,8 @@ var Stage = (function () {
       var want = Math.min(Math.max(pos, wLo), wLo + wLen - len), lo = aLo + aLen - len, hi = aLo, gap = 4;
       var list = [Math.min(hi, Math.max(lo, want))];
       spans.forEach(function (s) { list.push(s[0] - gap, s[1] + gap, s[0] - gap - len, s[1] + gap - len); });
-      return { want: want, list: list.filter(function (c) { return c >= lo - 1e-6 && c <= hi + 1e-6; }) };
+      list = list.filter(function (c) { return c >= lo - 1e-6 && c <= hi + 1e-6; });
+      return { want: want, list: list.length ? list : [aLo + aLen / 2 - len / 2] };  // wider: centred
     }
     // the view that shows the step: the whole drawing if its text is readable so, else a
     // window around the active elements at the readable scale, kept still while they are in it
@@ -125,12 +126,22 @@ var Stage = (function () {
       var need = (px + 3) * 1.03 / unit, enough = (px + 1.5) / unit;  // a move zooms to need
       var fit = s.w / all.w;
       if (fit >= need) { return all; }
+      // never below the smallest readable text (opts.minPx): when the active part is too big
+      // for the window at that zoom, frame the first of opts.keep's parts that fits (the node
+      // the step asks about and its op, then that node alone)
+      var floor = opts.minPx ? (opts.minPx + 0.5) * 1.02 / (smallest === Infinity ? 1 : smallest) : 0;
+      var fits = function (r) { return Math.min(need, s.w / (r.w + 12), s.h / (r.h + 12)) >= floor; };
+      (opts.keep || []).forEach(function (sel) {
+        var part = null;
+        Array.prototype.forEach.call(svg.querySelectorAll(sel), function (el) { part = union(part, box(el)); });
+        if (part && !fits(area)) { area = part; }
+      });
       var raw = area;
       area = grow(area, 6);  // a little air around the active part, inside the drawing
       var x0 = Math.max(area.x, world.x), y0 = Math.max(area.y, world.y);
       area = { x: x0, y: y0, w: Math.min(area.x + area.w, world.x + world.w) - x0,
                h: Math.min(area.y + area.h, world.y + world.h) - y0 };
-      var scale = Math.min(need, s.w / area.w, s.h / area.h);
+      var scale = Math.max(floor, Math.min(need, s.w / area.w, s.h / area.h));
       var w = s.w / scale, h = s.h / scale;
       // still while the step's part is in view at a zoom between this one and the readable one
       var now = view ? s.w / view.w : 0;

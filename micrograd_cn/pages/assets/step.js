@@ -7,7 +7,8 @@
   var projector = document.body.classList.contains("projector");
   var camera = Stage.camera(svg, {
     active: ".hl-out, .hl-op, .hl-in, .hl-edge", nodes: "g.node", texts: "g.node text",
-    textPx: function () { return projector ? 24 : 16; }
+    textPx: function () { return projector ? 24 : 16; },
+    minPx: 12, keep: [".hl-in, .hl-op", ".hl-in"]
   });
   // the "grad …" line of each value box v0 … v(n−1), the last line starting with that word
   var gradLines = [];
