@@ -123,20 +123,25 @@ def test_the_feed_sends_each_change_and_no_answer_before_the_reveal(tmp_path, le
     try:
         c = Class(port, token_of(proc))
         got: list[dict] = []
+        connected = threading.Event()
+
+        def done(events: list[dict]) -> bool:
+            connected.set()  # the stream's first event: the reader is listening
+            return events[-1].get("revealed") is True
 
         def listen() -> None:
-            got.extend(_events(Class(port, ""), lambda ev: ev[-1].get("revealed") is True))
+            got.extend(_events(Class(port, ""), done, limit=30))
 
         reader = threading.Thread(target=listen)
         reader.start()
-        time.sleep(0.5)
+        assert connected.wait(30)
         ada = c.join("Ada")
         c.act("goto", {"page": 2})
         c.act("open")
         assert c.answer(ada, 2, "0.30475").status_code == 200
         c.act("close")
         c.act("reveal")
-        reader.join(15)
+        reader.join(30)
         assert not reader.is_alive()
         pages = [(e["page"], e["open"], e["revealed"]) for e in got]
         assert pages[0] == (1, False, False) and pages[-1] == (2, False, True)
@@ -152,9 +157,11 @@ def test_the_feed_sends_each_change_and_no_answer_before_the_reveal(tmp_path, le
 def test_kill_9_mid_question_loses_nothing_accepted(tmp_path, lesson):
     db = tmp_path / "c.sqlite"
     port = free_port()
-    proc = start_server(db, port, lesson=lesson)
+    token_file = tmp_path / "token"
+    proc = start_server(db, port, lesson=lesson, token_file=token_file)
     try:
-        c = Class(port, token_of(proc))
+        token = token_of(proc)
+        c = Class(port, token)
         ada, bob, cy = c.join("Ada"), c.join("Bob"), c.join("Cy")
         c.act("goto", {"page": 2})
         c.act("open")
@@ -166,9 +173,10 @@ def test_kill_9_mid_question_loses_nothing_accepted(tmp_path, lesson):
     finally:
         stop(proc)
 
-    proc = start_server(db, port, lesson=lesson)
+    proc = start_server(db, port, lesson=lesson, token_file=token_file)
     try:
-        c = Class(port, token_of(proc))  # a new teacher token; the students' cookies stay valid
+        assert token_of(proc) == token  # the same --token-file: the teacher's open page goes on working
+        c = Class(port, token)  # and the students' cookies stay valid
         state = c.http.get("/api/state", headers=ada).json()
         assert (state["page"], state["open"], state["revealed"]) == (2, True, False)
         assert state["you"] == {"answer": "0.30475"}
@@ -214,3 +222,17 @@ def test_a_port_in_use_and_a_bad_lesson_are_one_line_errors(tmp_path, lesson):
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 2 and "page 1" in done.stderr and "Traceback" not in done.stderr
     assert not (tmp_path / "e.sqlite").exists()
+
+
+def test_the_load_benchmark_runs_and_finds_every_answer_stored():
+    """A smoke run of benchmarks/classroom_load.py (not timed: the numbers are README's)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parent.parent / "benchmarks" / "classroom_load.py"
+    done = subprocess.run([sys.executable, str(script), "--students", "30", "--concurrency", "6", "--feeds", "10",
+                           "--quick"], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "accepted 30, in db 30, in histogram 30" in done.stdout
+    assert "the reveal reached 10 of them" in done.stdout

@@ -146,26 +146,6 @@ def test_a_read_only_db_is_a_clear_error_at_start(tmp_path, monkeypatch):
         Store(db, "s")
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root writes through file modes")
-def test_a_chmod_read_only_db_and_folder_are_clear_errors(tmp_path):
-    db = tmp_path / "c.sqlite"
-    make_room(db).store.close()
-    os.chmod(db, 0o444)
-    try:
-        with pytest.raises(StoreError):
-            make_room(db)
-    finally:
-        os.chmod(db, 0o644)
-    folder = tmp_path / "ro"
-    folder.mkdir()
-    os.chmod(folder, 0o555)
-    try:
-        with pytest.raises(StoreError):
-            Store(folder / "c.sqlite", "s")
-    finally:
-        os.chmod(folder, 0o755)
-
-
 def test_the_cli_reports_a_db_it_cannot_open_in_one_line(tmp_path, capsys):
     assert main(["classroom", "report", "--db", str(tmp_path / "none.sqlite"), "--lang", "en"]) == 2
     err = capsys.readouterr().err
@@ -309,3 +289,30 @@ def test_lan_address_is_an_ipv4_address():
     from micrograd_cn.server.run import lan_address
 
     assert ipaddress.ip_address(lan_address()).version == 4
+
+
+def test_the_server_allows_a_lecture_hall_of_open_feeds():
+    resource = pytest.importorskip("resource")
+    from micrograd_cn.server.run import raise_file_limit
+
+    before = resource.getrlimit(resource.RLIMIT_NOFILE)
+    hard = before[1]
+    try:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (256, hard))  # the usual small soft limit
+        soft = raise_file_limit(4096)
+        assert soft == (4096 if hard == resource.RLIM_INFINITY else min(4096, hard)) > 256
+        assert resource.getrlimit(resource.RLIMIT_NOFILE)[0] == soft
+    finally:
+        resource.setrlimit(resource.RLIMIT_NOFILE, before)
+
+
+def test_a_token_file_is_reused_only_when_it_holds_a_token(tmp_path):
+    from micrograd_cn.server.run import read_token, write_token
+
+    path = tmp_path / "token"
+    assert read_token(path) is None  # no file yet
+    write_token(path, "A" * 32)
+    assert read_token(path) == "A" * 32 and oct(os.stat(path).st_mode & 0o777) == "0o600"
+    for text in ["short", "has space in it 1234567", "<script>alert(1)</script>xxxxxx", "\xff" * 40]:
+        path.write_text(text, encoding="latin-1")
+        assert read_token(path) is None, text

@@ -11,6 +11,7 @@ from micrograd_cn.cli import main
 from micrograd_cn.datasets import make_moons
 from micrograd_cn.demos import moons
 from micrograd_cn.nn import MLP
+from micrograd_cn.notation import num
 
 
 @pytest.fixture(scope="module")
@@ -116,11 +117,13 @@ def test_pictures_are_pngs(trained):
 def test_summary_text(trained):
     result, _, folder = trained
     zh = result.render("zh").splitlines()
-    assert zh[3] == f"训练 100 步之后（第 100 次更新之后）：损失 {result.final_loss!r}，训练准确率 100.0%"
+    # the final loss by the precision policy (notation.num: 6 significant digits), not 17 digits
+    assert zh[3] == f"训练 100 步之后（第 100 次更新之后）：损失 {num(result.final_loss)}，训练准确率 100.0%"
     assert zh[4] == f"图片：{folder / 'loss.png'}"
     en = result.render("en").splitlines()
-    assert en[3] == (f"after 100 steps (after update 100): loss {result.final_loss!r}, "
+    assert en[3] == (f"after 100 steps (after update 100): loss {num(result.final_loss)}, "
                      "training accuracy 100.0%")
+    assert len(num(result.final_loss).replace("0.", "").lstrip("0")) <= 6
 
 
 def test_english_progress_line():
@@ -128,3 +131,36 @@ def test_english_progress_line():
 
     assert t("moons_step", "en", k=1, steps=100, loss=0.5, acc=78.0, lr=1.0) == (
         "step   1/100  loss 0.500000  accuracy  78.0%  learning rate 1.000")
+
+
+def test_bce_loss_matches_pytorch_and_separates_the_moons(torch, capsys):
+    """--loss bce: the logistic lesson's loss (mean BCE of σ(score) against 0/1 labels + α·Σp²)."""
+    result = moons.run("en", plots=False, loss="bce")
+    assert result.kind == "bce" and result.final_accuracy == 1.0
+    X, y = make_moons(100, noise=0.1, seed=0)
+    model = MLP(2, [16, 16, 1], seed=1)
+    params = [torch.tensor([[w.data for w in n.w] for n in layer.neurons], requires_grad=True)
+              for layer in model.layers]
+    biases = [torch.tensor([n.b.data for n in layer.neurons], requires_grad=True)
+              for layer in model.layers]
+    xs = torch.tensor(X)
+    targets = (torch.tensor(y, dtype=torch.float64) + 1) / 2
+    for k in range(100):
+        h = xs
+        for i, (W, b) in enumerate(zip(params, biases)):
+            h = h @ W.T + b
+            if i < len(params) - 1:
+                h = torch.relu(h)
+        reg = sum((p * p).sum() for p in params + biases)
+        loss = torch.nn.functional.binary_cross_entropy_with_logits(h[:, 0], targets) + 1e-4 * reg
+        assert loss.item() == pytest.approx(result.losses[k], rel=1e-9, abs=1e-12)
+        for p in params + biases:
+            p.grad = None
+        loss.backward()
+        with torch.no_grad():
+            for p in params + biases:
+                p -= (1.0 - 0.9 * k / 100) * p.grad
+    assert "binary cross-entropy" in moons.intro("en", kind="bce")
+    assert "二元交叉熵" in result.render("zh") and f"loss {num(result.final_loss)}," in result.render("en")
+    assert main(["demo", "bp", "--loss", "bce", "--no-plots", "--lang", "en"]) == 2
+    assert "--loss is for demo moons only" in capsys.readouterr().err

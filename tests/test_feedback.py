@@ -118,4 +118,23 @@ def test_layer_view_says_what_the_one_of_db_is():
     from micrograd_cn.pages.layer import layer_view, network
 
     page = layer_view(network([2, 3, 2]), [0.5, -1.0], [1.0, 0.0], lang="en")
-    assert "In db = dZ·1, 1 is a column of m ones (m samples; here m = 1)" in str(page)
+    assert "db = dZ·1: 1 is a column of m ones (here m = 1), so db sums each row of dZ" in str(page)
+
+
+def test_exercise_check_lists_the_probable_mistake(tmp_path, capsys):
+    import json
+
+    from micrograd_cn.cli import main
+
+    # f = (a·b + c)·a at a = 2, b = −3, c = 10: ∂f/∂a = (ab + c) + ab = −2, ∂f/∂b = a² = 4, ∂f/∂c = a = 2
+    key = {"students": [{"student": "S", "problems": [
+        {"problem": 1, "expression": "(a*b + c)*a", "values": {"a": 2.0, "b": -3.0, "c": 10.0},
+         "answers": {"a": -2.0, "b": 4.0, "c": 2.0}}]}]}
+    (tmp_path / "key.json").write_text(json.dumps(key), encoding="utf-8")
+    (tmp_path / "a.csv").write_text("student,problem,name,answer\nS,1,a,4\nS,1,b,-4\nS,1,c,2\n",
+                                    encoding="utf-8")
+    assert main(["exercise", "check", "--key", str(tmp_path / "key.json"), str(tmp_path / "a.csv"),
+                 "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert "one path only (not summed)" in out  # 4 is the path through v2 alone
+    assert "right size, wrong sign" in out

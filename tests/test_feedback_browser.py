@@ -98,10 +98,19 @@ def test_quiz_page_on_a_phone(browser, tmp_path, lang):
         assert question["y"] + question["height"] <= field["y"] + 1
         assert field["x"] >= 0 and field["x"] + field["width"] <= 390
         assert page.evaluate("document.activeElement.id") == "answer"
+        # the whole question is readable: nothing cut, at least 12 px
+        cut = page.evaluate("""() => { const f = document.getElementById('formula');
+            return [f.scrollHeight - f.clientHeight, parseFloat(getComputedStyle(f).fontSize)]; }""")
+        assert cut[0] <= 1 and cut[1] >= 12, cut
         # the step's nodes: their text at least 12 px on the screen
         sizes = page.evaluate("""() => Array.from(document.querySelectorAll(
             '.hl-out text, .hl-in text, .hl-op text')).map(el => el.getBoundingClientRect().height)""")
         assert sizes and min(sizes) >= 12, sizes
+        answer(page, "1e6")  # a wrong answer's hint is readable whole (it may scroll, never cut)
+        verdict = page.evaluate("""() => { const v = document.getElementById('verdict');
+            return [v.scrollHeight <= v.clientHeight + 1 || getComputedStyle(v).overflowY === 'auto',
+                    v.getBoundingClientRect().right <= 390, v.textContent.length]; }""")
+        assert verdict[0] and verdict[1] and verdict[2] > 20, verdict
         answer(page, repr(q.expected))
     assert page.inner_text("#score") == f"{len(qs)} / {len(qs)}"
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
@@ -150,10 +159,79 @@ def test_notebook_inline_page_places_every_gradient_label_inside_its_node(browse
     }"""
     for _ in range(20):
         page.set_content(f"<!DOCTYPE html><html><body>{frame_html}</body></html>")
-        frame = page.frames[1]
+        # this load's own iframe (page.frames may still list the one being torn down)
+        frame = page.wait_for_selector("iframe").content_frame()
+        assert frame is not None
         frame.wait_for_load_state("load")
         frame.wait_for_function("document.fonts.status === 'loaded'")
         frame.wait_for_function("document.documentElement.dataset.camera === 'still'")
         placed = frame.evaluate(check)
         assert len(placed) == 8, placed  # w, x, y, b, v1, v2, v3 and f
         assert all(inside and wide for _, inside, wide in placed), placed
+
+
+def test_the_page_shows_where_the_gradient_goes(browser, tmp_path):
+    from micrograd_cn.pages.step import write_step_page
+
+    path = tmp_path / "step.html"
+    root = build_program("sigmoid(a*b)", {"a": 2.0, "b": -0.5}).root
+    write_step_page(root, path, lang="en")
+    ls = snapshot(root)
+    idx = {node.name: node.index for node in ls.nodes}
+    page = browser.new_page(viewport={"width": 1200, "height": 800})
+    page.goto(path.as_uri())
+    assert page.locator(".grad-flow").evaluate("el => getComputedStyle(el).display") == "none"
+    state = """() => ({
+      from: Array.from(document.querySelectorAll('.local-from')).map(el => el.id),
+      flow: document.querySelector('.grad-flow path').getAttribute('d'),
+      shown: getComputedStyle(document.querySelector('.grad-flow')).display,
+      head: document.querySelector('.grad-flow polygon').getAttribute('points'),
+      start: (() => { const q = document.querySelector('.grad-flow path').getPointAtLength(0);
+                      return [q.x, q.y]; })()
+    })"""
+    for k, step in enumerate(ls.steps, 1):
+        page.click("#next")
+        s = page.evaluate(state)
+        out, inp = ls.nodes[step.output], ls.nodes[step.input]
+        edge_d = page.get_attribute(f"#e{step.input}_{step.output} path", "d")
+        assert s["shown"] != "none" and s["flow"] == edge_d
+        tip = [float(v) for v in s["head"].split()[0].split(",")]  # the head's tip: the path's start
+        assert abs(tip[0] - s["start"][0]) < 0.01 and abs(tip[1] - s["start"][1]) < 0.01
+        # the arrow's head is at the input's end: the path starts nearer the input's box than it ends
+        near = page.evaluate("""(i) => {
+            const p = document.querySelector('.grad-flow path'), b = document.getElementById('v' + i).getBBox();
+            const d = q => Math.hypot(b.x + b.width / 2 - q.x, b.y + b.height / 2 - q.y);
+            return [d(p.getPointAtLength(0)), d(p.getPointAtLength(p.getTotalLength()))]; }""", step.input)
+        assert near[0] < near[1], (near, k)
+        if out.forward == "a·b":  # ∂(a·b)/∂a is b: b supplies it, and the other way round
+            other = "b" if inp.name == "a" else "a"
+            assert s["from"] == [f"v{idx[other]}"]
+            assert not any(c.startswith("hl-") for c in page.get_attribute(f"#v{idx[other]}", "class").split()
+                           if c != "hl-in") and "local-from" in page.get_attribute(f"#v{idx[other]}", "class")
+        else:  # σ′(v1) = f(1 − f): the output f supplies it
+            assert s["from"] == [f"v{idx['f']}"]
+
+
+def test_quiz_page_on_a_phone_keeps_text_readable_on_a_long_edge(browser, tmp_path):
+    """An edge across the whole drawing (x1 is used at both ends of the graph): the camera
+    keeps the text at 12 px or more and frames the node the step asks about, not the whole
+    edge at a tiny zoom."""
+    expr, values = "sigmoid(u1*y1 + u2*y2 + u3*y3 + c) * (y1 - y2)", {
+        "u1": 0.3, "y1": 1.7, "u2": -1.1, "y2": 0.4, "u3": 2.2, "y3": -0.9, "c": 0.15}
+    page = browser.new_page(viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True)
+    page.goto(quiz_page(tmp_path, expr, values, "contribution", "en").as_uri())
+    qs = questions(snapshot(build_program(expr, values).root), "contribution", "en")
+    for q in qs:
+        page.click("#next")
+        page.wait_for_function("document.documentElement.dataset.camera !== 'moving'")
+        sizes, seen = page.evaluate("""() => {
+            const svg = document.querySelector('#graph svg').getBoundingClientRect();
+            const texts = Array.from(document.querySelectorAll('.hl-out text, .hl-in text, .hl-op text'));
+            const asked = Array.from(document.querySelectorAll('.hl-in text')).map(el => el.getBoundingClientRect());
+            return [texts.map(el => el.getBoundingClientRect().height),
+                    asked.every(r => r.left >= svg.left - 1 && r.right <= svg.right + 1)]; }""")
+        assert sizes and min(sizes) >= 12, (q.k, sizes)
+        assert seen, q.k  # the node the question is about is in the window
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+        answer(page, repr(q.expected))
+    assert page.inner_text("#score") == f"{len(qs)} / {len(qs)}"

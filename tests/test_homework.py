@@ -356,3 +356,38 @@ def test_probable_mistake_hook_fills_a_column_when_the_catalogue_exists(monkeypa
     assert [v.mistake for v in marking.verdicts] == ["sign", ""]
     text = "\n".join(b.text if hasattr(b, "text") else str(b) for b in homework.marking_blocks(marking, "en"))
     assert "sign" in text
+
+
+def test_readme_shows_a_real_sheet_and_key(tmp_path):
+    """README's roster example: its sheet excerpt and key excerpt are what the command writes."""
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    sheet_part = re.search(r"```markdown\n(u = a·a\n.*?)```", readme, re.S).group(1)
+    key_part = re.search(r'```json\n(\{"student": "张三".*?), …\]\}\n```', readme, re.S).group(1)
+    out = tmp_path / "作业"
+    path = roster(tmp_path, ["张三", "李四", "王五"])
+    assert main(["exercise", "--roster", str(path), "-o", str(out), "--level", "2",
+                 "--count", "2"]) == 0
+    sheet = [line.rstrip() for line in (out / "01-张三.md").read_text(encoding="utf-8").splitlines()]
+    for line in sheet_part.splitlines():
+        assert line in sheet, line
+    key = json.loads((out / "key.json").read_text(encoding="utf-8"))["students"][0]
+    shown = json.loads(key_part + "]}")
+    assert shown["student"] == key["student"] and shown["sheet"] == key["sheet"]
+    assert shown["problems"][0] == key["problems"][0]
+
+
+def test_check_writes_the_scores_to_standard_output_with_dash(tmp_path, capsys):
+    out = write_class(tmp_path, names=["A", "B"])
+    key = json.loads((out / "key.json").read_text(encoding="utf-8"))
+    answers = tmp_path / "a.csv"
+    answers.write_text(filled(key, lambda i, k, x: f"{x:.6g}" if i == 0 else "0"), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["exercise", "check", "--key", str(out / "key.json"), str(answers), "-o", "-"]) == 0
+    captured = capsys.readouterr()
+    totals = [sum(len(p["answers"]) for p in s["problems"]) for s in key["students"]]
+    right_b = sum(1 for p in key["students"][1]["problems"] for v in p["answers"].values()
+                  if is_right(0.0, v))
+    assert captured.out == f"student,right,total\nA,{totals[0]},{totals[0]}\nB,{right_b},{totals[1]}\n"
+    assert "student" in captured.err  # the report goes to stderr when stdout holds the scores

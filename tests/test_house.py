@@ -14,6 +14,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 PACKAGE = Path(__file__).resolve().parent.parent / "micrograd_cn"
 LIBRARY = {"engine", "ops", "checks", "nn", "gradcheck", "bridge", "datasets", "notation"}
 # rank of each room; a module may import only its own rank or lower
@@ -176,3 +178,34 @@ def test_page_scripts_parse():
             continue
         done = subprocess.run(["node", "--check", str(script)], capture_output=True, text=True)
         assert done.returncode == 0, f"{script.name}: {done.stderr}"
+
+
+def test_a_new_function_op_is_named_in_the_expression_help(monkeypatch, capsys):
+    """The EXPR help lists the engine's function ops (one source): an op added to engine.py
+    appears in every subcommand's help with no edit to the CLI or its catalog."""
+    from micrograd_cn.cli import main
+    from micrograd_cn.ops import OPS, Op
+
+    monkeypatch.setitem(OPS, "sinh", Op("sinh", "sinh", "sinh({x})", ("cosh({x})",), domain=lambda x: True))
+    from micrograd_cn.ops import function_ops
+
+    named = " ".join(spec.name for spec in function_ops())
+    assert named.endswith(" sinh") and "exp" in named
+    for command in ("trace", "step", "graph", "html", "paths"):
+        with pytest.raises(SystemExit) as done:
+            main([command, "--help", "--lang", "en"])
+        assert done.value.code == 0
+        helped = " ".join(capsys.readouterr().out.split())
+        assert named in helped, (command, helped)
+
+
+def test_readme_code_map_names_every_room():
+    """README's 代码地图 / Code map names every folder and top-level module of the package."""
+    readme = (PACKAGE.parent / "README.md").read_text(encoding="utf-8")
+    start = readme.index("## 代码地图 / Code map")
+    block = readme[start:readme.index("```", readme.index("```", start) + 3)]
+    missing = [f"{p.name}/" for p in PACKAGE.iterdir() if p.is_dir() and not p.name.startswith("__")
+               and not p.name.endswith(".egg-info") and f"{p.name}/" not in block]
+    missing += [p.name for p in PACKAGE.glob("*.py")
+                if p.name not in ("__init__.py", "__main__.py") and p.name not in block]
+    assert not missing, missing

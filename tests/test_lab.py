@@ -167,6 +167,30 @@ def test_one_bug_fails_exactly_its_task_and_names_it(tmp_path, task):
                                          else "; your own engine gives the same gradients")
 
 
+BACKWARD_BUGS = {
+    "root": ("        self.grad = 1.0  # ∂self/∂self\n", "",
+             "root.grad should be 1, got 0 (L = 3x + 1 at x = 2): backward() must first set the root's own "
+             "gradient to 1 (∂L/∂L = 1)"),
+    "twice": ("            elif node not in seen:\n", "            else:\n",
+              "∂L/∂a should be −3, got −5 (L = u + u·c with u = a·b (u is used twice) at a = 1.5, b = −2, c = 0.5): "
+              "a node's _backward ran twice"),
+    "order": ("        for node in reversed(order):", "        for node in order:",
+              "∂L/∂x should be 3, got 0 (L = 3x + 1 at x = 2): call each node's _backward after every node that "
+              "uses it: in reverse topological order"),
+    "unreached": ("for child in node._prev if", "for child in node._prev[:1] if",
+                  "∂L/∂a should be −3, got −2 (L = u + u·c with u = a·b (u is used twice) at a = 1.5, b = −2, "
+                  "c = 0.5): a node's _backward never ran"),
+}
+
+
+@pytest.mark.parametrize("bug", sorted(BACKWARD_BUGS))
+def test_backward_mistakes_are_told_apart(tmp_path, bug):
+    """Task 4 logs which _backward ran when: the hint says twice, never, or too early."""
+    old, new, said = BACKWARD_BUGS[bug]
+    (result,) = check(make_lab(tmp_path, "en", solution=True, edit=("engine.py", old, new)), [4])
+    assert report.message(result, "en").startswith(said), report.message(result, "en")
+
+
 def test_pypi_micrograd_passes_tasks_1_2_5_and_is_told_what_it_lacks(tmp_path):
     spec = importlib.util.find_spec("micrograd")
     if spec is None or spec.origin is None:
@@ -343,6 +367,23 @@ def test_cli_new_check_fix_check(tmp_path, capsys, monkeypatch):
     assert main(["lab", "check", "mylab", "--lang", "en"]) == 0
     out = capsys.readouterr().out
     assert out.rstrip().endswith("score 5/5 (tasks 1–5)\nbonus (task 6): ✓")
+
+
+def test_cli_new_refuses_what_it_cannot_write(tmp_path, capsys):
+    from micrograd_cn.cli import main
+
+    (tmp_path / "afile").write_text("mine", encoding="utf-8")
+    assert main(["lab", "new", str(tmp_path / "afile"), "--force", "--lang", "en"]) == 2
+    assert capsys.readouterr().err.endswith("afile is a file, not a folder: a lab goes into a new folder\n")
+    assert (tmp_path / "afile").read_text(encoding="utf-8") == "mine"
+    assert main(["lab", "new", str(tmp_path / "no" / "lab")]) == 2
+    assert "不存在" in capsys.readouterr().err and not (tmp_path / "no").exists()
+    for argv in (["lab"], ["lab", "check", str(tmp_path), "--task", "7"]):
+        with pytest.raises(SystemExit) as bad:  # argparse's one line and exit status 2
+            main(argv)
+        assert bad.value.code == 2
+    assert capsys.readouterr().err.startswith("micrograd-cn lab: 错误：缺少必需的参数：{new,check,grade}\n")
+    assert list(tmp_path.iterdir()) == [tmp_path / "afile"]  # nothing half-written anywhere
 
 
 def test_cli_check_json_and_a_bad_folder(tmp_path, capsys):

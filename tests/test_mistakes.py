@@ -75,6 +75,17 @@ def test_upstream_forgotten_says_upstream_in_english():
     assert "upstream" in diagnose(q, -3.0, "en").text("en")
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_factor_two_hint_borrows_no_name_of_the_expression(lang):
+    """One symbol, one thing: the hint's own square is written (…)², not with a letter that
+    may be a name of the student's expression (here u, on the same screen as ∂f/∂u)."""
+    q = question_of("(s - u) / u", {"s": 3.0, "u": 2.0}, "local", 1, lang)  # ∂(v1/u)/∂v1 = 0.5
+    mistake, hint = first_hint(q, 1.0, lang)
+    assert mistake is not None and mistake.key == "factor_two"
+    assert not reveals(hint, 0.5)
+    assert "u²" not in hint and "2u" not in hint, hint
+
+
 def test_a_right_answer_or_an_unexplained_one_is_no_mistake():
     q = question_of(SHARED, ABC, "contribution", 5, "en")
     assert diagnose(q, -6.0) is None and diagnose(q, -6.004) is None
@@ -92,6 +103,20 @@ def test_rule_hint_never_spells_the_answer():
                 assert not reveals(q.hint, q.expected), q.hint
                 for d in q.diagnoses:
                     assert not reveals(d.text, q.expected), d.text
+
+
+def test_a_fraction_of_constants_spells_its_value():
+    """∂(a/4)/∂a = 1/4 is the answer 0.25 written as a fraction: the rule hint says the rule
+    in words instead (a/4 at a = 1, every kind of question, both languages)."""
+    assert reveals("∂(a/4)/∂a = 1/4", 0.25) and reveals("= 3 / 1.5", -2.0)
+    assert not reveals("log′(a) = 1/a", 1.0 / 3) and not reveals("v1/u", 0.25)
+    ls = snapshot(build_program("a/4", {"a": 1.0}).root)
+    for ask in ("contribution", "local", "grad"):
+        for lang in ("zh", "en"):
+            q = questions(ls, ask, lang)[0]
+            mistake, hint = first_hint(q, 17.0, lang)
+            assert mistake is None and "1/4" not in hint and "1/4" not in q.hint, hint  # the page: q.hint
+            assert not reveals(hint, 0.25)
 
 
 def test_numbers_in_skips_names():

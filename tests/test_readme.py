@@ -1,11 +1,12 @@
 """Every command in README.md is run (or, for make and pip, checked against the files it uses).
 
-* ```bash blocks: each `micrograd-cn …` line runs through ``cli.main`` in a fresh
-  folder and must exit 0; each `python demos/X.py` and `python scripts/X.py` must
-  name a file here (the demo scripts call `micrograd-cn demo`, tested in
-  test_demos*.py); each `make X` must be a Makefile target; each `pip install -e
-  '.[extras]'` must name extras that pyproject.toml declares; `pip wheel` and the
-  wheel's `pip install` are the commands tests/test_wheel.py runs.
+* ```bash blocks: each `micrograd-cn …` line runs through ``cli.main`` and must exit 0;
+  a block's commands run in order in one fresh folder, and a `printf '…' > FILE` line
+  writes that file there first (README's roster and answers for `exercise --roster`);
+  each `python demos/X.py` and `python scripts/X.py` must name a file here (the demo
+  scripts call `micrograd-cn demo`, tested in test_demos*.py); each `make X` must be a
+  Makefile target; each `pip install -e '.[extras]'` must name extras that pyproject.toml
+  declares; `pip wheel` and the wheel's `pip install` are the commands tests/test_wheel.py runs.
 * a ```text block right after a bash block is an excerpt: every line of it must be
   a line of the output of one of that block's commands.
 * ```python blocks run; a `print(...)  # 1 2 3` comment made of numbers is the
@@ -35,7 +36,7 @@ from micrograd_cn.demos import DEMOS
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 BLOCKS = re.findall(r"```(\w+)\n(.*?)```", README, re.S)
-KNOWN = ("micrograd-cn", "make", "python", "pip")
+KNOWN = ("micrograd-cn", "make", "python", "pip", "printf")
 INLINE = re.findall(r"`((?:micrograd-cn|make|python|pip) [^`]*)`", README)
 PLACEHOLDERS = ("NAME", "EXPR", "名字", "...", "…")
 
@@ -74,12 +75,27 @@ def run_cli(line: str, folder: Path) -> tuple[int, str]:
     return code, out.getvalue()
 
 
+def run_printf(line: str, folder: Path) -> None:
+    """``printf 'a\\nb\\n' > file``: the one shell command README uses to make an input file."""
+    words = shlex.split(line)
+    assert len(words) == 4 and words[2] == ">", line
+    (folder / words[3]).write_text(words[1].replace("\\n", "\n"), encoding="utf-8")
+
+
 @pytest.fixture(scope="module")
 def outputs(tmp_path_factory) -> dict[str, tuple[int, str]]:
+    """Each bash block's commands run in order in one fresh folder (a later command may read
+    what an earlier one wrote, e.g. a roster made with printf, then the sheets)."""
     results = {}
-    for line, _ in cli_commands():
-        if line.startswith("micrograd-cn ") and line not in results:
-            results[line] = run_cli(line, tmp_path_factory.mktemp("readme"))
+    for kind, body in BLOCKS:
+        if kind != "bash":
+            continue
+        folder = tmp_path_factory.mktemp("readme")
+        for line in commands(body):
+            if line.startswith("printf "):
+                run_printf(line, folder)
+            elif line.startswith("micrograd-cn ") and line not in results:
+                results[line] = run_cli(line, folder)
     return results
 
 

@@ -372,7 +372,7 @@ def test_step_indices_name_the_graph_picture_ids():
 # ------------------------------------------------------------------ micrograd-style custom ops
 def sin(a: Value) -> Value:
     """A custom op written the micrograd way (its own zero-argument _backward)."""
-    out = Value(math.sin(a.data), (a,), "sin")
+    out = Value(math.sin(a.data), (a,), "wave")  # a name no engine op takes
 
     def _backward() -> None:
         a.grad += math.cos(a.data) * out.grad
@@ -390,7 +390,7 @@ def test_a_custom_op_is_traced_as_a_custom_step():
     custom = [st_ for st_ in steps if st_.output is s]
     assert len(custom) == 1
     step = custom[0]
-    assert step.formula == "sin′(v1)"  # the op's name, primed: visibly its own local slope
+    assert step.formula == "wave′(v1)"  # the op's name, primed: visibly its own local slope
     assert step.upstream == 3.0
     assert step.local == math.cos(0.25)  # its closure probed with upstream 1
     assert step.contribution == pytest.approx(3 * math.cos(0.25), rel=1e-15)
@@ -399,11 +399,11 @@ def test_a_custom_op_is_traced_as_a_custom_step():
     (sin(expected * expected) * 3).backward()
     assert [st_.grad_after for st_ in steps if st_.input is x][-1] == expected.grad
     text = render_trace(f, lang="en", style="narrative")
-    assert "s = sin(v1)" in text  # the forward pass names it by its op
-    assert "the custom op sin: its own _backward gives the local derivative" in text
+    assert "s = wave(v1)" in text  # the forward pass names it by its op
+    assert "the custom op wave: its own _backward gives the local derivative" in text
     assert "自定义" not in text
     table = render_trace(f, lang="en")
-    assert re.search(r"s → v1 .*sin′\(v1\) +0.968912 ", table)
+    assert re.search(r"s → v1 .*wave′\(v1\) +0.968912 ", table)
 
 
 def test_a_custom_op_used_twice_on_one_input_is_one_step():
@@ -475,3 +475,13 @@ def test_latex_writes_a_fractional_exponent_in_braces():
 
     assert latex_math("x^0.5 + 1.5·x^(−0.5)") == r"x^{0.5} + 1.5\cdot x^{-0.5}"
     assert "x^{0.5}" in render_trace(Value(4.0, label="x") ** 0.5, fmt="latex")
+
+
+def test_latex_sets_a_called_function_upright():
+    """A new op's formula may call a function that is no op itself (sin′(x) = cos(x)): LaTeX
+    sets it upright like \\exp, only when called (a name ``cos`` stays a name)."""
+    from micrograd_cn.render.document import latex_math
+
+    assert latex_math("∂f/∂v1 = 1 · cos(v1)") == r"\partial f/\partial v_{1} = 1 \cdot \cos (v_{1})"
+    assert latex_math("tan(x) + cosh(y)") == r"\tan (x) + \cosh (y)"
+    assert latex_math("cos + 1") == "cos + 1"

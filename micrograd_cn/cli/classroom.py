@@ -106,13 +106,14 @@ def _serve(args: argparse.Namespace) -> int:
     _require_extra(args.lang)
     from micrograd_cn.pages.deck import deck_html
     from micrograd_cn.server.app import create_app, make_classroom
-    from micrograd_cn.server.run import ALL, LOOPBACK, lan_address, listen, serve, write_token
+    from micrograd_cn.server.run import ALL, LOOPBACK, lan_address, listen, read_token, serve, write_token
     from micrograd_cn.teach.deck import load_deck
 
     session = str(_session(args, date.today().isoformat()))
     deck = load_deck(args.lesson, lang=args.lang)
     db = args.db or "classroom.sqlite"
-    token = secrets.token_urlsafe(24)
+    # a restart with the same --token-file keeps the token: the teacher's open page goes on working
+    token = (read_token(args.token_file) if args.token_file else None) or secrets.token_urlsafe(24)
     sock = listen(ALL if args.lan else LOOPBACK, args.port)
     try:
         port = sock.getsockname()[1]

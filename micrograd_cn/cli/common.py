@@ -10,6 +10,7 @@ import sys
 from typing import TYPE_CHECKING, Sequence
 
 from micrograd_cn.i18n import t
+from micrograd_cn.ops import function_ops
 from micrograd_cn.teach.doc import CLI_REPORT_FORMATS
 
 if TYPE_CHECKING:  # only for annotations: the modules themselves load lazily
@@ -18,9 +19,14 @@ if TYPE_CHECKING:  # only for annotations: the modules themselves load lazily
     from micrograd_cn.teach.snapshot import Snapshot
 
 
+def expr_help(lang: str) -> str:
+    """EXPR's help, naming the functions an expression may call (the engine's function ops)."""
+    return t("cli_expr_help", lang, functions=" ".join(spec.name for spec in function_ops()))
+
+
 def add_expression(p: argparse.ArgumentParser, lang: str) -> None:
     """EXPR, NAME=VALUE and --params, shared by graph, trace, step and html."""
-    p.add_argument("expr", metavar="EXPR", help=t("cli_expr_help", lang))
+    p.add_argument("expr", metavar="EXPR", help=expr_help(lang))
     p.add_argument("bindings", nargs="*", metavar="NAME=VALUE", help=t("cli_bindings_help", lang))
     p.add_argument("--params", default="", metavar="NAMES", help=t("cli_graph_params_help", lang))
     p.add_argument("--data", default="", metavar="NAMES", help=t("cli_data_help", lang))

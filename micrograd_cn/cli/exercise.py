@@ -113,21 +113,20 @@ def run_roster(args: argparse.Namespace) -> int:
 
 def run_check(args: argparse.Namespace) -> int:
     """Mark answers.csv against key.json: print the scores, write them with -o."""
-    from pathlib import Path
+    import sys
 
     from micrograd_cn.render.document import to_text
-    from micrograd_cn.render.files import is_stdout, write_output
+    from micrograd_cn.render.files import is_stdout
     from micrograd_cn.teach.homework import mark, marking_blocks, read_answers, read_key, scores_csv
 
     lang = args.lang
-    if args.output is not None and not Path(args.output).parent.is_dir():
-        raise ValueError(t("viz_no_dir", lang, dir=str(Path(args.output).parent)))
+    check_target(args)  # before any work: an -o whose folder does not exist fails at once
     key = read_key(args.key, lang)
     text = read_answers(args.answers, lang)
     marking = mark(key, text, lang, source=args.answers)
-    print(to_text(marking_blocks(marking, lang)).rstrip("\n"))
-    if args.output is not None:
-        write_output(args.output, scores_csv(marking).encode("utf-8"))
-        if not is_stdout(args.output):
-            print(t("cli_written", lang, path=args.output))
-    return 0
+    report = to_text(marking_blocks(marking, lang)).rstrip("\n")
+    if args.output is None:
+        print(report)
+        return 0
+    print(report, file=sys.stderr if is_stdout(args.output) else sys.stdout)
+    return emit(args, scores_csv(marking))  # -o - : the scores alone on standard output

@@ -12,7 +12,8 @@ from micrograd_cn.i18n import t
 
 def add(sub: argparse._SubParsersAction, lang: str) -> None:
     p = subparser(sub, "lab", lang, help_key="cli_lab_help")
-    labs = p.add_subparsers(dest="lab_command", title=t("cli_commands", lang), parser_class=Parser, required=True)
+    labs = p.add_subparsers(dest="lab_command", title=t("cli_commands", lang), parser_class=Parser, required=True,
+                            metavar="{new,check,grade}")
 
     new = subparser(labs, "new", lang, help_key="cli_lab_new_help")
     new.add_argument("dir", metavar="DIR", help=t("cli_lab_new_dir_help", lang))
@@ -43,7 +44,9 @@ def run_new(args: argparse.Namespace) -> int:
 
     folder = Path(args.dir)
     contents = files(args.lang, solution=args.solution)
-    if folder.exists() and not (args.force and folder.is_dir()):
+    if folder.exists() and not folder.is_dir():
+        raise ValueError(t("lab_not_a_folder", args.lang, path=str(folder)))
+    if folder.exists() and not args.force:
         raise ValueError(t("lab_exists", args.lang, path=str(folder)))
     if not folder.parent.is_dir():
         raise ValueError(t("viz_no_dir", args.lang, dir=str(folder.parent)))

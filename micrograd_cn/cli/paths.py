@@ -5,13 +5,13 @@ from __future__ import annotations
 import argparse
 
 from micrograd_cn.cli.args import subparser
-from micrograd_cn.cli.common import built
+from micrograd_cn.cli.common import built, expr_help
 from micrograd_cn.i18n import t
 
 
 def add(sub: argparse._SubParsersAction, lang: str) -> None:
     p = subparser(sub, "paths", lang, help_key="cli_paths_help")
-    p.add_argument("expr", metavar="EXPR", help=t("cli_expr_help", lang))
+    p.add_argument("expr", metavar="EXPR", help=expr_help(lang))
     p.add_argument("bindings", nargs="*", metavar="NAME=VALUE", help=t("cli_bindings_help", lang))
     p.add_argument("--wrt", required=True, metavar="NAME", help=t("cli_wrt_help", lang))
     p.set_defaults(func=run, params="")

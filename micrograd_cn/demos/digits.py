@@ -340,6 +340,10 @@ def _delta(plt: Any, lang: str, folder: Path, image: list[int], d: DeltaCheck) -
     fig, axes = plt.subplots(1, 3, figsize=(11, 3.4), gridspec_kw={"width_ratios": [1, 2, 3]})
     _image(axes[0], image, cmap="gray_r", vmin=0, vmax=16)
     axes[0].set_title(t("digits_plot_input", lang, digit=d.digit, pred=d.predicted))
+    # the two axes are numbered differently on purpose, and each says so: an output neuron
+    # stands for a digit (0…9, as the confusion matrix), a hidden neuron is neuron j (1…n, as bp)
+    labels = {id(axes[1]): t("digits_plot_j_output", lang),
+              id(axes[2]): t("digits_plot_j_hidden", lang, n=len(d.hidden_formula))}
     for ax, formula, engine, title in (
             (axes[1], d.output_formula, d.output_engine, "digits_plot_delta_out"),
             (axes[2], d.hidden_formula, d.hidden_engine, "digits_plot_delta_hidden")):
@@ -351,7 +355,7 @@ def _delta(plt: Any, lang: str, folder: Path, image: list[int], d: DeltaCheck) -
                label=t("bp_plot_engine", lang))
         ax.axhline(0.0, color="#555555", linewidth=0.8)
         ax.set_title(t(title, lang))
-        ax.set_xlabel("j")
+        ax.set_xlabel(labels[id(ax)])
         ax.grid(True, axis="y", alpha=0.3)
     axes[1].set_xticks(range(10))
     axes[1].set_ylabel("δ = ∂C/∂z")

@@ -2,8 +2,9 @@
 
 MLP(2, [16, 16, 1]) (ReLU hidden layers, linear output, 337 parameters) on 100
 points of ``datasets.make_moons`` (noise 0.1, seed 0: the same points
-everywhere), loss = mean max-margin (hinge) loss + α·Σp² with α = 1e-4, 100
-full-batch SGD steps with the learning rate 1.0 − 0.9·k/100 of micrograd's
+everywhere), loss = mean max-margin (hinge) loss + α·Σp² with α = 1e-4 (or, with
+``loss="bce"``, the logistic lesson's mean binary cross-entropy of σ(score) against the
+labels as 0/1, computed from the logits), 100 full-batch SGD steps with the learning rate 1.0 − 0.9·k/100 of micrograd's
 notebook. With the network seed 1 it classifies every training point
 correctly; the test asserts it. ``benchmarks/`` times the same data and loss
 (``data``, ``loss``), so what is timed is what is taught.
@@ -20,8 +21,9 @@ from typing import Any, Sequence
 from micrograd_cn.datasets import make_moons
 from micrograd_cn.demos._common import Pictures, Progress, check_count, draw, out_folder, save, single
 from micrograd_cn.engine import Value
-from micrograd_cn.i18n import check_lang, t
-from micrograd_cn.nn import MLP, SGD, l2_penalty, max_margin_loss
+from micrograd_cn.i18n import check_lang, show, t
+from micrograd_cn.nn import MLP, SGD, binary_cross_entropy_with_logits, l2_penalty, max_margin_loss
+from micrograd_cn.notation import num
 
 N_POINTS = 100
 NOISE = 0.1
@@ -30,6 +32,7 @@ SIZES = [16, 16, 1]  # MLP(2, SIZES): 337 parameters
 MODEL_SEED = 1
 ALPHA = 1e-4  # weight of the L2 penalty
 STEPS = 100
+LOSSES = ("hinge", "bce")  # micrograd's max-margin loss; the logistic lesson's cross-entropy
 
 
 def data(n_points: int = N_POINTS) -> tuple[list[list[float]], list[int]]:
@@ -37,9 +40,23 @@ def data(n_points: int = N_POINTS) -> tuple[list[list[float]], list[int]]:
     return make_moons(n_points, noise=NOISE, seed=DATA_SEED)
 
 
-def loss(model: MLP, scores: Sequence[Value], y: Sequence[int]) -> Value:
-    """micrograd's demo loss: mean max-margin loss of the scores + α·Σp² over the model."""
-    return max_margin_loss(scores, y) + ALPHA * l2_penalty(model.parameters())
+def loss(model: MLP, scores: Sequence[Value], y: Sequence[int], kind: str = "hinge") -> Value:
+    """micrograd's demo loss: mean max-margin loss of the scores + α·Σp² over the model.
+
+    ``kind="bce"``: the mean binary cross-entropy of σ(score) against the label as 0/1
+    (the logistic lesson's loss, from the logits so that it never overflows) + α·Σp².
+    """
+    if kind == "bce":
+        data = binary_cross_entropy_with_logits(list(scores), [(1 + label) / 2 for label in y])
+    else:
+        data = max_margin_loss(scores, y)
+    return data + ALPHA * l2_penalty(model.parameters())
+
+
+def check_loss(kind: object, lang: str | None = None) -> str:
+    if kind not in LOSSES:
+        raise ValueError(t("moons_bad_loss", lang, loss=show(kind), choices=", ".join(LOSSES)))
+    return str(kind)
 
 
 def learning_rate(k: int, steps: int = STEPS) -> float:
@@ -47,15 +64,14 @@ def learning_rate(k: int, steps: int = STEPS) -> float:
     return 1.0 - 0.9 * k / steps
 
 
-def intro(lang: str | None = None, steps: int = STEPS) -> str:
+def intro(lang: str | None = None, steps: int = STEPS, kind: str = "hinge") -> str:
     """What the demo does and how to read its step lines: shown before training starts."""
     lang = check_lang(lang)
     params = sum((n_in + 1) * n_out for n_in, n_out in zip([2, *SIZES], SIZES))
-    return "\n".join([
-        t("moons_title", lang),
-        t("moons_setup", lang, n=N_POINTS, noise=NOISE, seed=DATA_SEED, params=params,
-          model_seed=MODEL_SEED, alpha=ALPHA, steps=steps),
-        t("moons_progress_note", lang, steps=steps)])
+    named = t("moons_loss_bce", lang) if check_loss(kind, lang) == "bce" else t("moons_loss_hinge", lang)
+    setup = t("moons_setup", lang, n=N_POINTS, noise=NOISE, seed=DATA_SEED, params=params,
+              model_seed=MODEL_SEED, alpha=ALPHA, steps=steps, loss=named)
+    return "\n".join([t("moons_title", lang), setup, t("moons_progress_note", lang, steps=steps)])
 
 
 @dataclass
@@ -68,6 +84,7 @@ class MoonsResult:
     final_loss: float  # after the last update
     final_accuracy: float
     pictures: Pictures
+    kind: str = "hinge"  # the loss: "hinge" or "bce"
 
     @property
     def steps(self) -> int:
@@ -76,27 +93,30 @@ class MoonsResult:
     def render(self, lang: str | None = None, with_intro: bool = True) -> str:
         """The report; ``with_intro=False`` leaves out what ``intro()`` already showed."""
         lang = check_lang(lang)
-        lines = [intro(lang, self.steps)] if with_intro else []
-        lines.append(t("moons_final", lang, steps=self.steps, loss=self.final_loss,
+        lines = [intro(lang, self.steps, self.kind)] if with_intro else []
+        lines.append(t("moons_final", lang, steps=self.steps, loss=num(self.final_loss),
                        acc=100.0 * self.final_accuracy))
         return "\n".join(lines + self.pictures.lines(lang))
 
 
-def _evaluate(model: MLP, X: list[list[float]], y: list[int]) -> tuple[Value, float]:
+def _evaluate(model: MLP, X: list[list[float]], y: list[int],
+              kind: str = "hinge") -> tuple[Value, float]:
     """The regularised loss over all points and the share classified correctly."""
     scores = [single(model(x)) for x in X]
     correct = sum((s.data > 0.0) == (label > 0) for s, label in zip(scores, y))
-    return loss(model, scores, y), correct / len(y)
+    return loss(model, scores, y, kind), correct / len(y)
 
 
 def run(lang: str = "zh", out_dir: str | Path | None = None, *, steps: int = STEPS,
-        plots: bool = True, progress: Progress | None = None, **_: Any) -> MoonsResult:
+        plots: bool = True, progress: Progress | None = None, loss: str | None = None,
+        **_: Any) -> MoonsResult:
     """Train the MLP on the moons; ``progress`` receives one line per step.
 
     Each line gives the loss and accuracy *before* that step's update (the update is
     computed from them); ``final_loss`` is measured after the last update.
     """
     lang = check_lang(lang)
+    kind = check_loss("hinge" if loss is None else loss, lang)
     steps = check_count(steps, "moons", "steps")
     X, y = data()
     model = MLP(2, SIZES, seed=MODEL_SEED)
@@ -104,7 +124,7 @@ def run(lang: str = "zh", out_dir: str | Path | None = None, *, steps: int = STE
     losses: list[float] = []
     accuracies: list[float] = []
     for k in range(steps):
-        current, accuracy = _evaluate(model, X, y)
+        current, accuracy = _evaluate(model, X, y, kind)
         losses.append(current.data)
         accuracies.append(accuracy)
         optimizer.zero_grad()
@@ -114,7 +134,7 @@ def run(lang: str = "zh", out_dir: str | Path | None = None, *, steps: int = STE
         if progress is not None:
             progress(t("moons_step", lang, k=k + 1, steps=steps, loss=current.data,
                        acc=100.0 * accuracy, lr=optimizer.lr))
-    final_loss, final_accuracy = _evaluate(model, X, y)
+    final_loss, final_accuracy = _evaluate(model, X, y, kind)
 
     def paint(plt: Any, label_lang: str) -> list[Path]:
         folder = out_folder(out_dir, "moons")
@@ -148,4 +168,4 @@ def run(lang: str = "zh", out_dir: str | Path | None = None, *, steps: int = STE
         return [loss_path, save(plt, fig, folder / "boundary.png")]
 
     return MoonsResult(len(model.parameters()), losses, accuracies, final_loss.data,
-                       final_accuracy, draw(plots, lang, paint))
+                       final_accuracy, draw(plots, lang, paint), kind)

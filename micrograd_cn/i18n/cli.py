@@ -29,12 +29,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "wrote {path}: {n} steps; open it in a browser (← → to step)"),
     # graph / trace / step / html
     "cli_expr_help": (
-        "表达式，例如 \"sigmoid(w*x + b)\"；可用 + - * / **、负号、括号和 exp log sigmoid tanh relu。"
+        "表达式，例如 \"sigmoid(w*x + b)\"；可用 + - * / **、负号、括号和 {functions}。"
         "也可以写成用 ; 或换行分开的命名步骤，最后一步是结果，例如 \"z = w*x + b; a = sigmoid(z)\"，"
         "每个名字是图中的一个节点"
         "（以 - 开头时，把选项放在前面，表达式写在 -- 之后）",
         "the expression, e.g. \"sigmoid(w*x + b)\"; allowed: + - * / **, unary minus, parentheses and "
-        "exp log sigmoid tanh relu. It may also be named steps separated by ; or new lines, the last one "
+        "{functions}. It may also be named steps separated by ; or new lines, the last one "
         "being the result, e.g. \"z = w*x + b; a = sigmoid(z)\"; each name is one node of the graph "
         "(if it starts with -, put the options first and the expression after --)",
     ),

@@ -47,18 +47,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "moons_setup": (
         "{n} 个点（make_moons，噪声 {noise}，种子 {seed}）；MLP(2, [16, 16, 1])，{params} 个参数，种子 {model_seed}；"
-        "损失 = 平均最大间隔损失 + {alpha}·Σp²；{steps} 步 SGD，学习率 1.0 − 0.9·k/{steps}",
+        "损失 = {loss} + {alpha}·Σp²；{steps} 步 SGD，学习率 1.0 − 0.9·k/{steps}",
         "{n} points (make_moons, noise {noise}, seed {seed}); "
         "MLP(2, [16, 16, 1]) with {params} parameters, seed {model_seed}; "
-        "loss = mean max-margin loss + {alpha}·Σp²; {steps} SGD steps, learning rate 1.0 − 0.9·k/{steps}",
+        "loss = {loss} + {alpha}·Σp²; {steps} SGD steps, learning rate 1.0 − 0.9·k/{steps}",
     ),
     "moons_step": (
         "第 {k:3d}/{steps} 步  损失 {loss:.6f}  准确率 {acc:5.1f}%  学习率 {lr:.3f}",
         "step {k:3d}/{steps}  loss {loss:.6f}  accuracy {acc:5.1f}%  learning rate {lr:.3f}",
     ),
     "moons_final": (
-        "训练 {steps} 步之后（第 {steps} 次更新之后）：损失 {loss!r}，训练准确率 {acc:.1f}%",
-        "after {steps} steps (after update {steps}): loss {loss!r}, training accuracy {acc:.1f}%",
+        "训练 {steps} 步之后（第 {steps} 次更新之后）：损失 {loss}，训练准确率 {acc:.1f}%",
+        "after {steps} steps (after update {steps}): loss {loss}, training accuracy {acc:.1f}%",
     ),
     "moons_plot_loss_title": ("两个月牙：损失与准确率", "Two moons: loss and accuracy"),
     "moons_plot_boundary_title": ("两个月牙：决策边界（训练准确率 {acc:.0f}%）",

@@ -81,9 +81,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "mistake_sign_short": ("大小对、符号反", "right size, wrong sign"),
     "mistake_factor_two": (
-        "差了两倍：看清代价是 ½Σ(…)²（½ 正好消掉平方求导的 2），还是平均值或不带 ½ 的和；(u²)′ = 2u。",
+        "差了两倍：看清代价是 ½Σ(…)²（½ 正好消掉平方求导的 2），还是平均值或不带 ½ 的和；((…)²)′ = 2(…)。",
         "Off by a factor of two: check whether the cost is ½Σ(…)² (the ½ cancels the 2 from the "
-        "square) or a mean or plain sum; (u²)′ = 2u.",
+        "square) or a mean or plain sum; ((…)²)′ = 2(…).",
     ),
     "mistake_factor_two_short": ("差了两倍（½Σ 与平均）", "off by a factor of two (½Σ vs mean)"),
     "mistake_unknown_wrt": ("表达式里没有名字 {name}", "the expression has no name {name}"),
@@ -115,11 +115,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "quiz_mistakes": ("诊断出的错误：", "mistakes diagnosed:"),
     # --- notation said once, where it is used
     "lv_db_ones": (
-        "db = dZ·1 里的 1 是 m 个 1 组成的一列（m 是样本数，这里 m = {m}）：乘上它就是把 dZ 的每一行对样本求和。",
-        "In db = dZ·1, 1 is a column of m ones (m samples; here m = {m}): multiplying by it adds up "
-        "each row of dZ over the samples.",
+        "db = dZ·1：1 是 m 个 1 组成的列（这里 m = {m}），即 dZ 每行对样本求和。",
+        "db = dZ·1: 1 is a column of m ones (here m = {m}), so db sums each row of dZ over the samples.",
     ),
     "exercise_show_answer": ("第 {k} 题的答案（点开）", "Answer to exercise {k} (open)"),
+    # --- the step page: where the gradient goes
+    "page_key_from": ("局部导数来自", "local ∂ from"),
+    "page_flow_back": ("梯度沿这条边反向流回", "the gradient flows back along this edge"),
     "rule_relu_on": ("{x} = {value} > 0，所以 ReLU′({x}) = 1", "{x} = {value} > 0, so ReLU′({x}) = 1"),
     "rule_relu_off": ("{x} = {value} ≤ 0，所以 ReLU′({x}) = 0", "{x} = {value} ≤ 0, so ReLU′({x}) = 0"),
     "quiz_mistake_line": ("第 {k} 步：{label}", "step {k}: {label}"),

@@ -126,4 +126,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli_check_key_help": ("exercise --roster 写出的 key.json", "the key.json that exercise --roster wrote"),
     "cli_check_output_help": ("把成绩表（student,right,total）写进这个 CSV 文件",
                               "write the scores (student,right,total) to this CSV file"),
+    # --- demo moons --loss ------------------------------------------------------
+    "moons_loss_hinge": ("平均最大间隔损失", "mean max-margin loss"),
+    "moons_loss_bce": ("平均二元交叉熵（逻辑回归那一课的损失：σ(分数) 对 0/1 标签）",
+                       "mean binary cross-entropy (the logistic lesson's loss: σ(score) against 0/1 labels)"),
+    "moons_bad_loss": ("未知的损失 {loss}：可选 {choices}", "unknown loss {loss}: choose from {choices}"),
+    "cli_demo_loss_help": ("demo moons 的损失：hinge（micrograd 的最大间隔损失，默认）或 bce（二元交叉熵）",
+                           "the loss of demo moons: hinge (micrograd's max-margin loss, the default) or "
+                           "bce (binary cross-entropy)"),
+    "cli_demo_loss_moons_only": ("--loss 只用于 demo moons", "--loss is for demo moons only"),
+    # --- demo digits: how the δ plot numbers its neurons ----------------------------
+    "digits_plot_j_output": ("j = 输出神经元代表的数字（0–9）", "j = the digit an output neuron stands for (0–9)"),
+    "digits_plot_j_hidden": ("j = 隐藏神经元的编号（1–{n}，与 bp 报告相同）",
+                             "j = the hidden neuron's number (1–{n}, as in the bp report)"),
 }

@@ -111,6 +111,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "lab_hint_once": ("有节点的 _backward 被调用了两次：拓扑排序里每个节点只能出现一次（用集合记下见过的节点）",
                       "a node's _backward ran twice: each node must appear once in the topological order "
                       "(remember the nodes seen in a set)"),
+    "lab_hint_unreached": ("有节点的 _backward 没有被调用：拓扑排序要沿着 _prev 走到图中的每个节点",
+                           "a node's _backward never ran: the topological sort must reach every node through _prev"),
     "lab_hint_order": ("每个节点的 _backward 要在所有用到它的节点之后调用：按拓扑序的逆序",
                        "call each node's _backward after every node that uses it: in reverse topological order"),
     "lab_hint_neuron_parts": ("Neuron 要有 w（nin 个 Value 的列表）和 b",
@@ -173,6 +175,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                       "{path} is not a lab folder: my_micrograd/engine.py is missing "
                       "(make one with micrograd-cn lab new)"),
     "lab_no_students": ("{path} 里没有学生的文件夹", "{path} holds no student folders"),
+    "lab_not_a_folder": ("{path} 是一个文件，不是文件夹：实验要写进一个新的文件夹",
+                         "{path} is a file, not a folder: a lab goes into a new folder"),
     "lab_exists": ("{path} 已经存在：不会覆盖它（要覆盖请加 --force）",
                    "{path} already exists: it is not overwritten (add --force to overwrite it)"),
     # --- the command line ------------------------------------------------------------------

@@ -45,8 +45,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "a product's derivative with respect to one factor is the other factor",
     ),
     "why_/": (
-        "商 a/b 对 a 的导数是 1/b，对 b 的导数是 −a/b²",
-        "a quotient a/b has slope 1/b in a and −a/b² in b",
+        "商 p/q 对 p 的导数是 1/q，对 q 的导数是 −p/q²",
+        "a quotient p/q has slope 1/q in p and −p/q² in q",
     ),
     "why_**": ("幂 xⁿ 的导数是 n·xⁿ⁻¹", "the power xⁿ has derivative n·xⁿ⁻¹"),
     "why_pow": (

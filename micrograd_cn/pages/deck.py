@@ -422,7 +422,7 @@ class DeckPages:
                        "labels": bool(b.data.get("labels")), "train": b.data.get("train")}
                       for p, b in zip(deck.pages, self.built)],
             "relTol": REL_TOL, "absTol": ABS_TOL,
-            "words": {"step": t("deck_word_step", lang), "right": t("quiz_right", lang),
+            "words": {"right": t("quiz_right", lang),
                       "wrong": t("quiz_wrong", lang), "again": t("deck_try_again", lang),
                       "revealed": t("deck_revealed", lang), "unreadable": t("page_quiz_unreadable", lang),
                       "score": t("deck_score", lang), "play": t("deck_play", lang), "pause": t("deck_pause", lang)},
@@ -444,7 +444,8 @@ class DeckPages:
             *sections,
             "</div></div>",
             '<footer id="deck-bar">'
-            f'<span id="page">1 / {len(deck.pages)}</span><span id="step" hidden></span>'
+            f'<span id="page">1 / {len(deck.pages)}</span>'
+            f'<span id="step-box" hidden>{_e(t("deck_word_step", lang))} <span id="step"></span></span>'
             f'<span class="deck-title">{_e(deck.title)}</span>'
             f'<span id="timer" title="{_e(t("deck_timer", lang))}">00:00</span>'
             f'<button id="toc-button" type="button">{_e(t("deck_toc", lang))} (T)</button></footer>',

@@ -3,8 +3,8 @@
 One panel per weight layer l (``id="panel-l"``); each row is one equation of the matrix
 form with its inputs beside its result, in brackets (``matrix.css``), and carries the
 number of the step that computes it (``data-from``). The page's script shows the panel of
-the step's layer and, in it, only the rows whose step has come: nothing of a matrix is
-on screen before its step. The rows, by step:
+the step's layer and, in it, only the rows of that step (each with its inputs beside it):
+nothing of a matrix is on screen before its step, and a small window holds the step. The rows, by step:
 
   forward l   Zˡ = Wˡ·Aˡ⁻¹ + bˡ (Wˡ, Aˡ⁻¹, bˡ beside), Aˡ = g(Zˡ)
   BP1         dAᴸ = ∂C/∂Aᴸ (Aᴸ, Y beside), g′(Zᴸ), dZᴸ = dAᴸ ⊙ g′(Zᴸ) (dAᴸ, g′(Zᴸ) beside)

@@ -56,6 +56,7 @@ from micrograd_cn.render.graph import (
 )
 from micrograd_cn.teach.naming import local_derivative
 from micrograd_cn.teach.snapshot import Snapshot
+from micrograd_cn.teach.snapshot import Step as SnapshotStep
 from micrograd_cn.teach.trace import step_pages, sum_line
 
 
@@ -106,15 +107,30 @@ def _quiz_html(ls: Snapshot, ask: str, lang: str) -> list[str]:
     ]
 
 
-def _svg(ls: Snapshot, lang: str, *, rankdir: str, projector: bool) -> str:
+def _svg(ls: Snapshot, lang: str, *, rankdir: str, projector: bool,
+         locals_: dict[str, str]) -> str:
     """The graph as an inline <svg> element (no XML prolog, no DOCTYPE).
 
     Every box is sized for its final gradient; the page's script rewrites those
     lines step by step. The keyword arguments are ``viz.draw_snapshot``'s.
     """
-    picture = draw_snapshot(ls, lang=lang, rankdir=rankdir, projector=projector)
+    picture = draw_snapshot(ls, lang=lang, rankdir=rankdir, projector=projector,
+                            edge_labels={edge: _two_lines(text) for edge, text in locals_.items()})
     svg = pipe(picture, "svg", t("page_dot_missing")).decode("utf-8")
     return svg[svg.index("<svg"):]
+
+
+def _two_lines(text: str) -> list[str]:
+    """An edge's label as two short lines: ∂(x·w)/∂w, then = x = 2 (the edge stays short)."""
+    head, sep, tail = text.partition(" = ")
+    return [head, f"= {tail}"] if sep else [text]
+
+
+def _reads(ls: Snapshot, step: SnapshotStep) -> tuple[int, ...]:
+    """The nodes whose values the step's local derivative is made of (snapshot ``Node.reads``)."""
+    out = ls.nodes[step.output]
+    edge = out.positions.index(step.position)
+    return out.reads[edge] if edge < len(out.reads) else ()
 
 
 def _locals(ls: Snapshot, lang: str, held: bool = False) -> dict[str, str]:
@@ -178,18 +194,22 @@ def _page(root: Value, lang: str | None, title: str | None,
         raise ValueError(t("viz_rankdir", value=show(rankdir), choices=", ".join(RANKDIRS)))
     ls = network_snapshot(root, params=params, groups=groups, model=model, data_leaves=data_leaves)
     steps = ls.steps
-    svg = _svg(ls, lang, rankdir=rankdir, projector=projector)  # the legend: beside, in HTML
+    locals_ = _locals(ls, lang)  # written on the edges (shown by L): the layout leaves room for them
+    svg = _svg(ls, lang, rankdir=rankdir, projector=projector, locals_=locals_)  # legend: in HTML
     pages = step_pages(ls, lang)
     # pages: forward pass, one per step, then the leaves' totals (shown with the last step)
     states = pages[:-1]
     states[-1] = states[-1] + "\n\n" + pages[-1]
     data = {"pages": states, "n": len(ls.nodes), "root": ls.root,
             "rootGrad": num(1.0, DIGITS), "gradWord": t("viz_grad", lang),
+            "flowWord": t("page_flow_back", lang),
             "steps": [{"out": s.output, "inp": s.input, "grad": num(s.grad_after, DIGITS),
+                       # the nodes the step's local derivative is made of (b for ∂(a·b)/∂a)
+                       "reads": list(_reads(ls, s)),
                        # the step that completes a gradient of several terms: it as their sum
                        "sum": sum_line(ls, s.input) if s.share == s.shares > 1 else ""}
                       for s in steps]}
-    data["locals"] = _locals(ls, lang)
+    data["locals"] = locals_
     if quiz:
         # until answered: the last step's page without the leaves' totals, the edges'
         # local derivatives without their numbers
@@ -215,7 +235,8 @@ def _page(root: Value, lang: str | None, title: str | None,
         f'<span class="key-out">{html.escape(t("page_key_out", lang))}</span> '
         f'<span class="key-op">{html.escape(t("page_key_op", lang))}</span> '
         f'<span class="key-edge">{html.escape(t("page_key_edge", lang))}</span> '
-        f'<span class="key-in">{html.escape(t("page_key_in", lang))}</span></p>',
+        f'<span class="key-in">{html.escape(t("page_key_in", lang))}</span> '
+        f'<span class="key-from">{html.escape(t("page_key_from", lang))}</span></p>',
         f'<pre id="formula">{html.escape(states[0])}</pre>',
         *(_quiz_html(ls, ask, lang) if quiz else []),  # the question above the answer box
         *([_legend(lang, grouped=any(node.group for node in ls.nodes))] if legend else []),

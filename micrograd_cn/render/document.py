@@ -164,6 +164,8 @@ _INDEX = re.compile(r"\b([A-Za-z])(\d+)(?![A-Za-z0-9_])")  # a one-letter name n
 _LATEX_NAMES = {spec.name: spec.latex for spec in OPS.values() if spec.latex} | {
     "ln": r"\log", "max": r"\max", "min": r"\min"}
 _FUNCS = re.compile(r"\b(" + "|".join(_LATEX_NAMES) + r")\b")
+# the usual functions a new op's formulas may call (sin′(x) = cos(x)), upright when called
+_CALLED = re.compile(r"\b(sin|cos|tan|sinh|cosh|arctan)(?=\()")
 _NAMES = re.compile(r"\b(linear|ReLU|relu|sigmoid)\b")  # upright, not a product of letters
 _RUN = re.compile("([" + "".join(_SUB) + "]+)|([" + "".join(_SUP) + "]+)")
 _TEXT = re.compile(r"[\u3000-\u9fff\uff00-\uffef]+(?:[\s\u3000-\u9fff\uff00-\uffef]*[\u3000-\u9fff\uff00-\uffef])?")
@@ -211,6 +213,7 @@ def latex_math(text: str) -> str:
     text = _INDEX.sub(r"\1_{\2}", text)  # v1 -> v_{1}, as w₁ -> w_{1}
     text = _RUN.sub(script, text)
     text = _FUNCS.sub(lambda m: _LATEX_NAMES[m.group(1)] + " ", text)
+    text = _CALLED.sub(lambda m: "\\" + m.group(1) + " ", text)
     text = _NAMES.sub(lambda m: "\\operatorname{" + m.group(1) + "}", text)
     text = "".join(_SYMBOLS.get(ch, ch) for ch in text)
     text = re.sub(r"\^\(([^()]*)\)", r"^{\1}", text)  # x^(−0.5) -> x^{-0.5}

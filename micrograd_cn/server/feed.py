@@ -26,6 +26,7 @@ class Feed:
     def __init__(self) -> None:
         self.version = 0
         self._changed: asyncio.Event | None = None
+        self._event: tuple[int, str] = (-1, "")  # the last event's text, written once for all streams
 
     def publish(self) -> None:
         self.version += 1
@@ -44,6 +45,12 @@ class Feed:
         except asyncio.TimeoutError:
             pass
 
+    def _text(self, state: Callable[[], dict]) -> str:
+        if self._event[0] != self.version:
+            data = json.dumps(state(), ensure_ascii=False, separators=(",", ":"))
+            self._event = (self.version, f"event: state\ndata: {data}\n\n")
+        return self._event[1]
+
     async def stream(self, state: Callable[[], dict], *, ping: float = PING,
                      lifetime: float = LIFETIME) -> AsyncIterator[str]:
         """The text of one SSE stream: the state now, then at every change, pings between."""
@@ -54,8 +61,7 @@ class Feed:
         while loop.time() < end:
             if seen != self.version:
                 seen = self.version
-                data = json.dumps(state(), ensure_ascii=False, separators=(",", ":"))
-                yield f"event: state\ndata: {data}\n\n"
+                yield self._text(state)
             else:
                 yield ": ping\n\n"
             await self.wait(seen, min(ping, max(0.0, end - loop.time())))

@@ -42,6 +42,9 @@ from micrograd_cn.i18n import show, t
 from micrograd_cn.ops import function_ops
 
 FUNCTIONS = tuple(spec.name for spec in function_ops())  # exp, log, sigmoid, tanh, relu
+# the functions a typed answer may call: a fixed list that the browser's reader (number.js)
+# computes too, so a new function op of the engine needs no JavaScript (answers are numbers)
+ANSWER_FUNCTIONS = ("exp", "log", "sigmoid", "tanh", "relu")
 MAX_LENGTH = 1000  # characters of expression text
 MAX_DEPTH = 100  # operations nested inside each other (and parentheses); a flat sum is one
 MAX_NODES = 300  # numbers, names and operations in one expression (all its steps)
@@ -539,5 +542,8 @@ def answer(text: str) -> float:
             raise ExprError(t("expr_too_deep", limit=MAX_DEPTH))
         if isinstance(node, ast.Name):
             raise ExprError(t("answer_name", name=show(node.id)))
+        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+                and node.func.id not in ANSWER_FUNCTIONS):
+            raise ExprError(t("expr_call", functions=", ".join(ANSWER_FUNCTIONS), where=_where(text, node)))
         stack.extend((child, _child_level(node, child, level)) for child in _check_node(text, node))
     return _build(body, {}).data

@@ -124,11 +124,18 @@ def numbers_in(text: str) -> list[float]:
     return found
 
 
+# a fraction of two written numbers, "1/4": a formula with constants (∂(a/4)/∂a = 1/4) spells 0.25
+_FRACTION = re.compile(r"(?<![\w.′])((?:\d+\.?\d*|\.\d+))\s*/\s*((?:\d+\.?\d*|\.\d+))(?![\w.′])")
+
+
 def reveals(text: str, expected: float) -> bool:
-    """Whether ``text`` spells ``expected`` (to the quiz's tolerance), even without its sign."""
+    """Whether ``text`` spells ``expected`` (to the quiz's tolerance), even without its sign,
+    as a number or as a fraction of two numbers (``1/4`` for 0.25)."""
     from micrograd_cn.teach.quiz import is_right
 
-    return any(is_right(abs(x), abs(expected)) for x in numbers_in(text))
+    shown = numbers_in(text)
+    shown += [float(p) / float(q) for p, q in _FRACTION.findall(text) if float(q) != 0.0]
+    return any(is_right(abs(x), abs(expected)) for x in shown)
 
 
 def _as_asked(case: Case, local: float) -> float:

@@ -166,6 +166,32 @@ class Naming:
         role = self.op(node).role_of(node, position)
         return slips[role] if role < len(slips) else ""
 
+    def reads(self, node: Value, position: int) -> list[Value]:
+        """The nodes whose values the local derivative by the input at ``position`` is made of.
+
+        Read from the op's templates (its rule's last form for a one-input op): b for
+        ∂(a·b)/∂a, the output a for σ′(z) = a(1 − a), x itself for log′(x) = 1/x, the other
+        factor for a weighted sum's wₖ; none for a sum's constant 1. The step page marks them.
+        """
+        op = self.op(node)
+        if not op.local:
+            return []
+        template = op.local[op.role_of(node, position)]
+        if op.rule and len(op.local) == 1:
+            template = op.rule.rsplit(" = ", 1)[-1]
+        marks = [f"\x01{i}\x02" for i in range(len(node._prev))]  # stand-ins for the inputs' names
+        fields = {"out": "\x01o\x02"}
+        if len(marks) == 1:
+            fields["x"] = marks[0]
+        elif len(marks) == 2:
+            fields["a"], fields["b"] = marks
+        fields.update({f"in{i}": mark for i, mark in enumerate(marks)})
+        if op.fields is not None:
+            fields.update(op.fields(node, marks, position))
+        text = _FIELD.sub(lambda m: fields.get(m.group(1), ""), template)
+        found = dict.fromkeys(re.findall("\x01(\\w+)\x02", text))
+        return [node if mark == "o" else node._prev[int(mark)] for mark in found]
+
     def rule(self, node: Value) -> str:
         """Why the local derivative is what it is (``σ′(z) = a(1 − a)``); "" if it is plain."""
         template = self.op(node).rule

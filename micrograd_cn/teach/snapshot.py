@@ -64,6 +64,7 @@ class Node:
     terms: tuple[float, ...] = ()  # the contributions the shown steps add into it, in order:
     # its gradient is their sum (the root, seeded with 1, and unasked nodes have none)
     slips: tuple[str, ...] = ()  # for each edge, the slip students tend to make (Op.slips; teach.mistakes)
+    reads: tuple[tuple[int, ...], ...] = ()  # for each edge, the nodes its local derivative is made of
 
 
 @dataclass(frozen=True)
@@ -191,7 +192,9 @@ def snapshot(root: Value, params: Iterable[Value] | None = None, *, data: bool =
                           tuple(e.position for e in edges), tuple(e.local for e in edges),
                           tuple(names.local(node, e.position) for e in edges), wanted[k],
                           group_of.get(id(node), ""), tuple(into.get(k, ())),
-                          tuple(names.slip(node, e.position) for e in edges)))
+                          tuple(names.slip(node, e.position) for e in edges),
+                          tuple(tuple(index[id(r)] for r in names.reads(node, e.position))
+                                for e in edges)))
 
     total = {k: len(terms) for k, terms in into.items()}
     seen: dict[int, int] = {}

@@ -101,7 +101,9 @@
 
   function poll() {
     if (!token) { error(words.no_token); return; }
-    var jobs = [api("GET", "/api/teacher/room").then(renderRoom)];
+    var jobs = [api("GET", "/api/teacher/room").then(renderRoom),
+                fetch("/api/state", { cache: "no-store" }).then(function (r) { return r.json(); })
+                  .then(function (s) { state = s; renderState(); })];
     if (state && state.question) {
       jobs.push(api("GET", "/api/teacher/results?page=" + state.page).then(renderResults));
     }

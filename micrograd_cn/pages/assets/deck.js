@@ -72,9 +72,9 @@
 
   function update() {
     $("page").textContent = current + " / " + N;
-    var st = stepping(current) ? stepOf(current) : null, step = $("step");
-    step.hidden = !st;
-    step.textContent = st ? words.step + " " + st.k + " / " + st.n : "";
+    var st = stepping(current) ? stepOf(current) : null;
+    $("step-box").hidden = !st;
+    $("step").textContent = st ? st.k + " / " + st.n : "";  // exactly "k / N", as on a step page
     Array.prototype.forEach.call(document.querySelectorAll("#toc a"), function (a) {
       a.classList.toggle("current", +a.getAttribute("data-page") === current);
     });

@@ -37,9 +37,9 @@
       if (a) { a.textContent = "a = " + (known ? v.a : "?"); }
       if (d) { d.textContent = "δ = " + (s.deltas.indexOf(id) >= 0 ? v.d : "?"); }
     });
-    // the matrix panel: the step's layer, and in it only what has been computed by step k
+    // the matrix panel: the step's layer, and in it what step k computes (inputs beside)
     each(".panel", function (el) { el.classList.toggle("shown", el.id === "panel-" + s.panel); });
-    each(".mrow", function (el) { el.hidden = Number(el.getAttribute("data-from")) > k; });
+    each(".mrow", function (el) { el.hidden = Number(el.getAttribute("data-from")) !== k; });
     document.getElementById("step").textContent = k + " / " + total;
     document.getElementById("title").textContent = s.title;
     document.getElementById("formula").textContent = s.lines.join("\n");

@@ -7,7 +7,8 @@
   var projector = document.body.classList.contains("projector");
   var camera = Stage.camera(svg, {
     active: ".hl-out, .hl-op, .hl-in, .hl-edge", nodes: "g.node", texts: "g.node text",
-    textPx: function () { return projector ? 24 : 16; }
+    textPx: function () { return projector ? 24 : 16; },
+    minPx: 12, keep: [".hl-in, .hl-op", ".hl-in"]
   });
   // the "grad …" line of each value box v0 … v(n−1), the last line starting with that word
   var gradLines = [];
@@ -38,28 +39,44 @@
     var b = line.getBBox();
     return b.x + b.width / 2;
   }
-  // each edge's local derivative, written at the middle of its arrow (shown by L)
-  var ns = "http://www.w3.org/2000/svg", layer = document.createElementNS(ns, "g");
-  layer.setAttribute("class", "locals");
-  var size = 0;
-  var first = svg.querySelector("g.node text");
-  if (first) { size = parseFloat(first.getAttribute("font-size")) || 14; }
-  var localTexts = {};  // edge id -> its local derivative's text
+  // each edge's local derivative: Graphviz wrote it on the edge in two lines (room is left
+  // for them): "∂(x·w)/∂w" over "= x = 2". They become one <text> (two <tspan>s, so its
+  // textContent is the whole "∂(x·w)/∂w = x = 2"), shown by L
+  var ns = "http://www.w3.org/2000/svg", localTexts = {};  // edge id -> its two <tspan>s
+  function split(text) {
+    var cut = text.indexOf(" = ");
+    return cut < 0 ? [text, ""] : [text.slice(0, cut), text.slice(cut)];
+  }
   Object.keys(data.locals).forEach(function (id) {
-    var edge = document.getElementById(id), path = edge ? edge.querySelector("path") : null;
-    if (!path) { return; }
-    var p = path.getPointAtLength(path.getTotalLength() / 2);
-    var text = document.createElementNS(ns, "text");
-    text.setAttribute("x", p.x);
-    text.setAttribute("y", p.y - size * 0.3);
-    text.setAttribute("text-anchor", "middle");
-    text.setAttribute("font-size", size);
+    var edge = document.getElementById(id), lines = split(data.locals[id]), found = [];
+    var texts = edge ? edge.getElementsByTagName("text") : [];
+    for (var i = 0; i < texts.length; i++) {
+      var n = texts[i].textContent === lines[0] ? 0 : texts[i].textContent === lines[1].slice(1) ? 1 : -1;
+      if (n >= 0 && !found[n]) { found[n] = texts[i]; }
+    }
+    if (!found[0]) { return; }
+    var text = document.createElementNS(ns, "text"), spans = [];
+    ["text-anchor", "font-family", "font-size"].forEach(function (name) {
+      if (found[0].getAttribute(name)) { text.setAttribute(name, found[0].getAttribute(name)); }
+    });
     text.setAttribute("class", "local");
-    text.textContent = data.locals[id];
-    localTexts[id] = text;
-    layer.appendChild(text);
+    found.forEach(function (line) {
+      var span = document.createElementNS(ns, "tspan");
+      span.setAttribute("x", line.getAttribute("x"));
+      span.setAttribute("y", line.getAttribute("y"));
+      text.appendChild(span);
+      spans.push(span);
+      line.parentNode.removeChild(line);
+    });
+    edge.appendChild(text);
+    localTexts[id] = spans;
+    setLocal(id, data.locals[id]);
   });
-  (svg.querySelector("g.graph") || svg).appendChild(layer);
+  function setLocal(id, text) {
+    var lines = split(text), spans = localTexts[id];
+    spans[0].textContent = spans.length > 1 ? lines[0] : text;
+    if (spans.length > 1) { spans[1].textContent = lines[1]; }
+  }
   var locals = false;
   function toggleLocals() {
     locals = !locals;
@@ -89,9 +106,36 @@
       var held = {};
       data.steps.forEach(function (s, i) { if (!answered(i + 1)) { held["e" + s.inp + "_" + s.out] = true; } });
       Object.keys(localTexts).forEach(function (id) {
-        localTexts[id].textContent = (held[id] ? data.quiz.heldLocals : data.locals)[id];
+        setLocal(id, (held[id] ? data.quiz.heldLocals : data.locals)[id]);
       });
     }
+  }
+  // where the gradient goes: the step's edge drawn once more, pointing backward (input end),
+  // over the forward arrow; and the nodes its local derivative is made of (b for ∂(a·b)/∂a)
+  var flow = document.createElementNS(ns, "g"), flowPath = document.createElementNS(ns, "path");
+  var flowHead = document.createElementNS(ns, "polygon"), flowTitle = document.createElementNS(ns, "title");
+  flow.setAttribute("class", "grad-flow");
+  flowTitle.textContent = data.flowWord;
+  flow.appendChild(flowTitle);
+  flow.appendChild(flowPath);
+  flow.appendChild(flowHead);
+  (svg.querySelector("g.graph") || svg).appendChild(flow);
+  function showFlow(s) {
+    var edge = s ? document.getElementById("e" + s.inp + "_" + s.out) : null;
+    var path = edge ? edge.querySelector("path") : null;
+    if (path) {  // the edge runs input → op: its head goes at the start, pointing at the input
+      flowPath.setAttribute("d", path.getAttribute("d"));
+      var a = path.getPointAtLength(0), b = path.getPointAtLength(Math.min(6, path.getTotalLength()));
+      var dx = a.x - b.x, dy = a.y - b.y, len = Math.hypot(dx, dy) || 1, ux = dx / len, uy = dy / len;
+      var w = 5, l = 10;  // half width and length of the head, in the drawing's units
+      flowHead.setAttribute("points", [[a.x, a.y], [a.x - l * ux + w * uy, a.y - l * uy - w * ux],
+        [a.x - l * ux - w * uy, a.y - l * uy + w * ux]].map(function (p) {
+          return p[0].toFixed(2) + "," + p[1].toFixed(2); }).join(" "));
+    }
+    flow.style.display = path ? "" : "none";
+    Array.prototype.slice.call(document.getElementsByClassName("local-from")).forEach(
+      function (el) { el.classList.remove("local-from"); });
+    (s ? s.reads : []).forEach(function (j) { mark("v" + j, "local-from"); });
   }
   function mark(id, cls) {
     var el = document.getElementById(id);
@@ -106,6 +150,7 @@
       Array.prototype.slice.call(document.getElementsByClassName(cls)).forEach(
         function (el) { el.classList.remove(cls); });
     });
+    showFlow(k > 0 ? data.steps[k - 1] : null);  // first: the hl-* marks stay each element's last class
     if (k > 0) {
       var s = data.steps[k - 1];
       mark("v" + s.out, "hl-out");
@@ -141,6 +186,6 @@
           { locals: toggleLocals });
   camera.focus(true);
   if (document.fonts && document.fonts.ready) {
-    document.fonts.ready.then(function () { camera.focus(true); });
+    document.fonts.ready.then(function () { camera.remeasure(); });
   }
 })();

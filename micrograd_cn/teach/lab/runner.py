@@ -67,9 +67,14 @@ def require_lab(path: str | os.PathLike[str]) -> Path:
 
 
 def _environment() -> dict[str, str]:
-    """The parent's environment without PYTHON* settings, with a fixed hash seed and UTF-8."""
+    """The parent's environment without PYTHON* settings, with a fixed hash seed and UTF-8.
+
+    PYTHONPATH names the folder this micrograd_cn came from, so the check process uses the
+    grader's own copy (an installed wheel, or a checkout run without installing it).
+    """
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
-    env.update(PYTHONHASHSEED="0", PYTHONDONTWRITEBYTECODE="1", PYTHONIOENCODING="utf-8")
+    env.update(PYTHONHASHSEED="0", PYTHONDONTWRITEBYTECODE="1", PYTHONIOENCODING="utf-8",
+               PYTHONPATH=str(PROBE.resolve().parents[3]))
     return env
 
 
