@@ -129,7 +129,7 @@ var Stage = (function () {
       // never below the smallest readable text (opts.minPx): when the active part is too big
       // for the window at that zoom, frame the first of opts.keep's parts that fits (the node
       // the step asks about and its op, then that node alone)
-      var floor = opts.minPx ? (opts.minPx + 0.5) * 1.02 / unit : 0;
+      var floor = opts.minPx ? (opts.minPx + 3) * 1.03 / unit : 0;
       var fits = function (r) { return Math.min(need, s.w / (r.w + 12), s.h / (r.h + 12)) >= floor; };
       (opts.keep || []).forEach(function (sel) {
         var part = null;
