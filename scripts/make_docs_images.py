@@ -2,9 +2,10 @@
 
 Each demo runs into a temporary folder; one picture of each is copied to
 docs/, plus the graph of the README's tour expression, the graph of an
-MLP(2, [2, 1]) with its loss (parameters named, layers boxed) and a screenshot
-of the layer view (``bp --html``) taken by headless chromium (Debian's
-/usr/bin/chromium driven by playwright, as in the tests). The only generated
+MLP(2, [2, 1]) with its loss (parameters named, layers boxed) and screenshots
+of the stage at 1600×900: the step page (``html``) and the layer view (``bp --html``),
+taken by headless chromium (Debian's /usr/bin/chromium driven by playwright, as in the
+tests). The only generated
 files the repository keeps are these (see .gitignore's !docs/**).
 
 Run from the repository root: python scripts/make_docs_images.py [DEMO ...]
@@ -21,6 +22,7 @@ from pathlib import Path
 from micrograd_cn.demos import load
 from micrograd_cn.nn import MLP, mse_loss
 from micrograd_cn.pages.layer import network, write_layer_view
+from micrograd_cn.pages.step import write_step_page
 from micrograd_cn.render.graph import render
 from micrograd_cn.teach.expr import build
 
@@ -40,6 +42,12 @@ TOUR_EXPR = "sigmoid(w*x + b)"
 TOUR_BINDINGS = {"w": 0.5, "x": 2.0, "b": -1.0}
 CHROMIUM = "/usr/bin/chromium"
 LAYER_VIEW_STEP = 5  # BP2: the error flows back from layer 3 to layer 2 through w³
+# the step page's picture: the lecture's tanh neuron at step 3 (into v1 = x1w1 + x2w2 … ),
+# the local derivatives written on the edges (L), the legend beside the formula
+STEP_EXPR = "x1w1 = x1*w1; x2w2 = x2*w2; n = x1w1 + x2w2 + b; o = tanh(n)"
+STEP_BINDINGS = {"x1": 2.0, "x2": 0.0, "w1": -3.0, "w2": 1.0, "b": 6.8813735870195432}
+STEP_PAGE_STEP = 4
+STAGE = {"width": 1600, "height": 900}  # a projector's window
 
 
 def network_picture() -> Path:
@@ -52,24 +60,37 @@ def network_picture() -> Path:
     return path
 
 
-def layer_view_screenshot(tmp: str) -> Path:
-    """The layer view of ``bp --sizes 2 3 2`` at its BP2 step, as a browser shows it."""
+def _screenshot(page_path: Path, target: Path, keys: list[str]) -> Path:
+    """The page at ``STAGE`` size after pressing ``keys``, once its camera rests."""
     from playwright.sync_api import sync_playwright
 
-    page_path = Path(tmp) / "net.html"
-    mlp = network([2, 3, 2], activation="tanh", output_activation="sigmoid", seed=0)
-    write_layer_view(page_path, mlp, [0.5, -1.0], [1.0, 0.0])
-    target = DOCS / "layer_view.png"
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM,
                                      args=["--headless", "--no-sandbox", "--disable-gpu"])
-        page = browser.new_page(viewport={"width": 1400, "height": 860})
+        page = browser.new_page(viewport=STAGE, reduced_motion="reduce")
         page.goto(page_path.as_uri())
-        for _ in range(LAYER_VIEW_STEP):
-            page.keyboard.press("ArrowRight")
+        for key in keys:
+            page.keyboard.press(key)
+        page.wait_for_function("document.documentElement.dataset.camera === 'still'")
         page.screenshot(path=str(target))
         browser.close()
     return target
+
+
+def layer_view_screenshot(tmp: str) -> Path:
+    """The layer view of ``bp --sizes 2 3 2`` at its BP2 step, as a browser shows it."""
+    page_path = Path(tmp) / "net.html"
+    mlp = network([2, 3, 2], activation="tanh", output_activation="sigmoid", seed=0)
+    write_layer_view(page_path, mlp, [0.5, -1.0], [1.0, 0.0])
+    return _screenshot(page_path, DOCS / "layer_view.png", ["ArrowRight"] * LAYER_VIEW_STEP)
+
+
+def step_page_screenshot(tmp: str) -> Path:
+    """The step page of the tanh neuron with its legend, a few steps in, edges labelled."""
+    page_path = Path(tmp) / "step.html"
+    root, _ = build(STEP_EXPR, STEP_BINDINGS)
+    write_step_page(root, page_path, title="tanh(x1·w1 + x2·w2 + b)", legend=True)
+    return _screenshot(page_path, DOCS / "step_page.png", ["ArrowRight"] * STEP_PAGE_STEP + ["l"])
 
 
 def main(names: list[str]) -> int:
@@ -97,6 +118,7 @@ def main(names: list[str]) -> int:
     print(tour)
     print(network_picture())
     with tempfile.TemporaryDirectory() as tmp:
+        print(step_page_screenshot(tmp))
         print(layer_view_screenshot(tmp))
     return 0
 

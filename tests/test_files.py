@@ -182,3 +182,19 @@ def test_a_symlinked_deck_stays_a_link(tmp_path):
     link.symlink_to(real)
     write_deck(link)
     assert link.is_symlink() and real.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_dev_stdout_into_a_pipe_is_a_stream(tmp_path):
+    """``-o /dev/stdout`` when standard output is a pipe: the pipe has no path to resolve."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = ("import sys; from micrograd_cn.render.files import write_output; "
+            "write_output('/dev/stdout', b'hello\\n')")
+    root = str(Path(__file__).resolve().parent.parent)
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=60, cwd=tmp_path,
+                          env={**os.environ, "PYTHONPATH": root})
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == b"hello\n"

@@ -72,6 +72,7 @@ MAX_LAYERS = 6  # including the input layer
 _COLUMN = 230  # between layers
 _ROW = 150  # between neurons of a layer
 _RADIUS = 30
+_HALF_WIDTH = 66  # of a neuron's labels ("δ = −0.05377" at 17 px), within half a column
 _MARGIN = 70
 
 
@@ -303,7 +304,12 @@ def _svg(mlp: MLP, report: BPReport, lang: str) -> str:
                      f'{html.escape(caption)}</text>')
         for j in range(1, n + 1):
             x, y = _position(l, j, n, tallest, first)
+            # the room the neuron's labels take once filled in: its box stays the same while
+            # "z = ?" becomes a number, so the camera need not move for it
+            bottom = y + _RADIUS + 28 + (0 if l == first else 40)
             parts.append(f'<g class="neuron" id="n-{l}-{j}">'
+                         f'<rect class="extent" x="{x - _HALF_WIDTH}" y="{y - _RADIUS - 4}" '
+                         f'width="{2 * _HALF_WIDTH}" height="{bottom - y + _RADIUS + 4}"/>'
                          f'<circle cx="{x}" cy="{y}" r="{_RADIUS}"/>'
                          f'<text class="name" x="{x}" y="{y + 8}">{_a(l, j)}</text>')
             if l == first:

@@ -107,15 +107,23 @@ def _quiz_html(ls: Snapshot, ask: str, lang: str) -> list[str]:
     ]
 
 
-def _svg(ls: Snapshot, lang: str, *, rankdir: str, projector: bool) -> str:
+def _svg(ls: Snapshot, lang: str, *, rankdir: str, projector: bool,
+         locals_: dict[str, str]) -> str:
     """The graph as an inline <svg> element (no XML prolog, no DOCTYPE).
 
     Every box is sized for its final gradient; the page's script rewrites those
     lines step by step. The keyword arguments are ``viz.draw_snapshot``'s.
     """
-    picture = draw_snapshot(ls, lang=lang, rankdir=rankdir, projector=projector)
+    picture = draw_snapshot(ls, lang=lang, rankdir=rankdir, projector=projector,
+                            edge_labels={edge: _two_lines(text) for edge, text in locals_.items()})
     svg = pipe(picture, "svg", t("page_dot_missing")).decode("utf-8")
     return svg[svg.index("<svg"):]
+
+
+def _two_lines(text: str) -> list[str]:
+    """An edge's label as two short lines: ∂(x·w)/∂w, then = x = 2 (the edge stays short)."""
+    head, sep, tail = text.partition(" = ")
+    return [head, f"= {tail}"] if sep else [text]
 
 
 def _reads(ls: Snapshot, step: SnapshotStep) -> tuple[int, ...]:
@@ -186,7 +194,8 @@ def _page(root: Value, lang: str | None, title: str | None,
         raise ValueError(t("viz_rankdir", value=show(rankdir), choices=", ".join(RANKDIRS)))
     ls = network_snapshot(root, params=params, groups=groups, model=model, data_leaves=data_leaves)
     steps = ls.steps
-    svg = _svg(ls, lang, rankdir=rankdir, projector=projector)  # the legend: beside, in HTML
+    locals_ = _locals(ls, lang)  # written on the edges (shown by L): the layout leaves room for them
+    svg = _svg(ls, lang, rankdir=rankdir, projector=projector, locals_=locals_)  # legend: in HTML
     pages = step_pages(ls, lang)
     # pages: forward pass, one per step, then the leaves' totals (shown with the last step)
     states = pages[:-1]
@@ -200,7 +209,7 @@ def _page(root: Value, lang: str | None, title: str | None,
                        # the step that completes a gradient of several terms: it as their sum
                        "sum": sum_line(ls, s.input) if s.share == s.shares > 1 else ""}
                       for s in steps]}
-    data["locals"] = _locals(ls, lang)
+    data["locals"] = locals_
     if quiz:
         # until answered: the last step's page without the leaves' totals, the edges'
         # local derivatives without their numbers

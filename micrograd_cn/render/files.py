@@ -104,16 +104,16 @@ def write_output(path: str | os.PathLike, data: bytes) -> None:
             buffer.write(data)
             buffer.flush()
         return
-    target = Path(os.path.realpath(path))  # through every symlink, to what is written
-    try:
-        mode = target.stat().st_mode
+    try:  # what the path leads to, following links as open() does (/dev/stdout → a pipe)
+        mode = os.stat(path).st_mode
     except OSError:
         mode = 0  # nothing there yet (or unreadable: write_atomic names the error)
     if stat.S_ISCHR(mode) or stat.S_ISFIFO(mode):
-        try:
-            with open(target, "wb") as stream:
+        try:  # opened by its own name: /proc/self/fd/1 → pipe:[…] has no path to resolve
+            with open(path, "wb") as stream:
                 stream.write(data)
         except OSError as err:
             raise OSError(t("viz_write_failed", path=str(path), detail=err.strerror or err)) from None
         return
+    target = Path(os.path.realpath(path))  # through every symlink, to what is written
     write_atomic(target, data, shown=str(path))

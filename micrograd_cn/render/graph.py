@@ -38,7 +38,7 @@ import math
 import os
 import re
 from pathlib import Path
-from typing import Callable, Iterable, Mapping, Protocol, TypeGuard
+from typing import Callable, Iterable, Mapping, Protocol, Sequence, TypeGuard
 
 import graphviz
 
@@ -279,11 +279,13 @@ def _clusters(dot: graphviz.Digraph, paths: Iterable[str], scale: float,
 def draw_snapshot(ls: Snapshot, *, rankdir: str = "LR", lang: str | None = None,
                 show_grad: bool = True, order: bool = False, highlight: Iterable[str] = (),
                 legend: bool = False, title: str | None = None,
-                projector: bool = False) -> graphviz.Digraph:
+                projector: bool = False,
+                edge_labels: Mapping[str, Sequence[str]] | None = None) -> graphviz.Digraph:
     """The picture of a snapshot (see ``draw``); ``highlight`` holds ids.
 
     Nodes with a ``group`` are drawn inside a box per group (and per prefix of its
-    path: ``L2/N1`` sits inside ``L2``).
+    path: ``L2/N1`` sits inside ``L2``). ``edge_labels``: lines written on the edge of
+    that id (in the node text's size), so the layout leaves room for them.
     """
     lang = check_lang(lang)
     marked = set(highlight)
@@ -337,8 +339,13 @@ def draw_snapshot(ls: Snapshot, *, rankdir: str = "LR", lang: str | None = None,
         for i in dict.fromkeys(node.inputs):  # x*x: one arrow, marked ×2
             times = node.inputs.count(i)
             attrs = {"id": f"e{i}_{k}", "tooltip": _edge_tooltip(node, i, lang)}
+            lines = list((edge_labels or {}).get(f"e{i}_{k}", ()))
             if times > 1:
-                attrs["label"] = f"×{times}"
+                lines.insert(0, f"×{times}")
+            if lines:
+                attrs["label"] = "<" + "<BR/>".join(escape(line, 200) for line in lines) + ">"
+            if edge_labels and f"e{i}_{k}" in edge_labels:
+                attrs["fontsize"] = _pt(11, scale)
             edges.append((f"v{i}", f"o{k}", mark(f"e{i}_{k}", attrs)))
     for path in sorted((p for p in boxes if p), key=lambda p: -p.count("/")):  # inner first
         parent = path.rsplit("/", 1)[0] if "/" in path else ""

@@ -34,11 +34,16 @@ var Stage = (function () {
     svg.removeAttribute("height");
     svg.setAttribute("preserveAspectRatio", "xMidYMid meet");
     var view = null, frame = 0, timer = 0, overview = false, least = Infinity;
+    if (opts.nodes) {  // the drawing is its viewBox and every node, even one reaching beyond it
+      Array.prototype.forEach.call(svg.querySelectorAll(opts.nodes), function (n) { world = union(world, box(n)); });
+    }
 
     function size() { return { w: Math.max(1, svg.clientWidth), h: Math.max(1, svg.clientHeight) }; }
     // an element's box in the drawing's own units (the viewBox's), whatever its transforms
     function box(el) {
-      var b = el.getBBox(), m = svg.getScreenCTM().inverse().multiply(el.getScreenCTM());
+      var b = el.getBBox(), outer = svg.getScreenCTM(), inner = el.getScreenCTM();
+      if (!outer || !inner) { return { x: b.x, y: b.y, w: b.width, h: b.height }; }  // not laid out yet
+      var m = outer.inverse().multiply(inner);
       var xs = [], ys = [];
       [[b.x, b.y], [b.x + b.width, b.y], [b.x, b.y + b.height], [b.x + b.width, b.y + b.height]]
         .forEach(function (p) {
@@ -99,23 +104,32 @@ var Stage = (function () {
       var s = size(), all = whole();
       var active = opts.active ? Array.prototype.slice.call(svg.querySelectorAll(opts.active)) : [];
       if (overview || !active.length) { return all; }
-      var area = null, smallest = least;
-      active.forEach(function (el) { area = union(area, box(el)); });
-      // one zoom for every step: the smallest text of the drawing's nodes sets it (or else the
-      // active elements' own text), so that steps only pan; a margin for the rounding of glyph
-      // boxes to whole pixels
-      var texts = svg.querySelectorAll(opts.texts || opts.active);
-      Array.prototype.forEach.call(texts, function (t) {
-        if (t.tagName.toLowerCase() === "text" && t.textContent.trim()) { smallest = Math.min(smallest, box(t).h); }
+      var area = null;
+      active.forEach(function (el) {  // an edge by its line and arrow head (not its label)
+        var parts = el.classList.contains("hl-edge") ? el.querySelectorAll("path, polygon, line") : [];
+        if (!parts.length) { area = union(area, box(el)); }
+        Array.prototype.forEach.call(parts, function (p) { area = union(area, box(p)); });
       });
-      least = smallest;  // texts change (a gradient arrives): the zoom may only grow
-      var need = ((opts.textPx ? opts.textPx() : 16) + 1.5) * 1.02 / (smallest === Infinity ? 1 : smallest);
+      // one zoom for every step: the smallest text of the drawing's nodes sets it, measured
+      // once per window size (a glyph box is rounded to whole pixels at each zoom, so a new
+      // measure at every step would change the zoom a little); a margin for that rounding
+      if (least === Infinity) {  // measured on the whole drawing, wherever the camera is
+        var was = view;
+        set(all);
+        var texts = svg.querySelectorAll(opts.texts || "text");
+        Array.prototype.forEach.call(texts, function (t) {
+          if (t.textContent.trim()) { least = Math.min(least, box(t).h); }
+        });
+        if (was) { set(was); }
+      }
+      var px = opts.textPx ? opts.textPx() : 16, unit = least === Infinity ? 1 : least;
+      var need = (px + 3) * 1.03 / unit, enough = (px + 1.5) / unit;  // a move zooms to need
       var fit = s.w / all.w;
       if (fit >= need) { return all; }
       // never below the smallest readable text (opts.minPx): when the active part is too big
       // for the window at that zoom, frame the first of opts.keep's parts that fits (the node
       // the step asks about and its op, then that node alone)
-      var floor = opts.minPx ? (opts.minPx + 0.5) * 1.02 / (smallest === Infinity ? 1 : smallest) : 0;
+      var floor = opts.minPx ? (opts.minPx + 0.5) * 1.02 / unit : 0;
       var fits = function (r) { return Math.min(need, s.w / (r.w + 12), s.h / (r.h + 12)) >= floor; };
       (opts.keep || []).forEach(function (sel) {
         var part = null;
@@ -129,12 +143,21 @@ var Stage = (function () {
                h: Math.min(area.y + area.h, world.y + world.h) - y0 };
       var scale = Math.max(floor, Math.min(need, s.w / area.w, s.h / area.h));
       var w = s.w / scale, h = s.h / scale;
-      if (view && Math.abs(view.w - w) < 0.01 * w && inside(raw, view)) { return view; }
+      // still while the step's part is in view at a zoom between this one and the readable one
+      var now = view ? s.w / view.w : 0;
+      if (view && now >= Math.min(scale, enough) * 0.999 && now <= need * 1.001 && inside(raw, view)) {
+        return view;
+      }
       var nodes = opts.nodes ? Array.prototype.slice.call(svg.querySelectorAll(opts.nodes)).map(box) : [];
-      // centred on the active part; then the nearest place where no node is cut by an edge
-      var xs = starts(area.x + area.w / 2 - w / 2, w, area.x, area.w, world.x, world.w,
+      // from where the camera is, the least move that shows the active part (centred on it
+      // when the zoom changes); then the nearest place where no node is cut by an edge
+      var kept = view && Math.abs(view.w - w) < 0.01 * w;
+      function from(v, a, aLen, len) {
+        return kept ? Math.min(Math.max(v, a + aLen - len), a) : a + aLen / 2 - len / 2;
+      }
+      var xs = starts(from(view && view.x, area.x, area.w, w), w, area.x, area.w, world.x, world.w,
                       nodes.map(function (n) { return [n.x, n.x + n.w]; }));
-      var ys = starts(area.y + area.h / 2 - h / 2, h, area.y, area.h, world.y, world.h,
+      var ys = starts(from(view && view.y, area.y, area.h, h), h, area.y, area.h, world.y, world.h,
                       nodes.map(function (n) { return [n.y, n.y + n.h]; }));
       var x = xs.list[0], y = ys.list[0], best = Infinity;
       xs.list.forEach(function (cx) {
@@ -154,10 +177,11 @@ var Stage = (function () {
       focus: function (instant) { move(target(), instant); },  // after every step
       whole: function () { overview = !overview; move(target()); },  // the 0 key: toggles
       follow: function () { overview = false; },
+      remeasure: function () { least = Infinity; cam.focus(true); },  // after the fonts load
       world: world,
       view: function () { return view; }
     };
-    window.addEventListener("resize", function () { least = Infinity; cam.focus(true); });
+    window.addEventListener("resize", cam.remeasure);
     return cam;
   }
 
@@ -222,7 +246,7 @@ var Stage = (function () {
     });
   }
 
-  return { camera: camera, fit: fit, keys: keys, toggle: toggle, reduced: reduced };
+  return { camera: camera, fit: fit, keys: keys, toggle: toggle, reduced: reduced, duration: DURATION };
 })();
 
 /* A step page's controls: Next/Previous buttons, the stage's keys, its camera (may be null).

@@ -39,28 +39,44 @@
     var b = line.getBBox();
     return b.x + b.width / 2;
   }
-  // each edge's local derivative, written at the middle of its arrow (shown by L)
-  var ns = "http://www.w3.org/2000/svg", layer = document.createElementNS(ns, "g");
-  layer.setAttribute("class", "locals");
-  var size = 0;
-  var first = svg.querySelector("g.node text");
-  if (first) { size = parseFloat(first.getAttribute("font-size")) || 14; }
-  var localTexts = {};  // edge id -> its local derivative's text
+  // each edge's local derivative: Graphviz wrote it on the edge in two lines (room is left
+  // for them): "∂(x·w)/∂w" over "= x = 2". They become one <text> (two <tspan>s, so its
+  // textContent is the whole "∂(x·w)/∂w = x = 2"), shown by L
+  var ns = "http://www.w3.org/2000/svg", localTexts = {};  // edge id -> its two <tspan>s
+  function split(text) {
+    var cut = text.indexOf(" = ");
+    return cut < 0 ? [text, ""] : [text.slice(0, cut), text.slice(cut)];
+  }
   Object.keys(data.locals).forEach(function (id) {
-    var edge = document.getElementById(id), path = edge ? edge.querySelector("path") : null;
-    if (!path) { return; }
-    var p = path.getPointAtLength(path.getTotalLength() / 2);
-    var text = document.createElementNS(ns, "text");
-    text.setAttribute("x", p.x);
-    text.setAttribute("y", p.y - size * 0.3);
-    text.setAttribute("text-anchor", "middle");
-    text.setAttribute("font-size", size);
+    var edge = document.getElementById(id), lines = split(data.locals[id]), found = [];
+    var texts = edge ? edge.getElementsByTagName("text") : [];
+    for (var i = 0; i < texts.length; i++) {
+      var n = texts[i].textContent === lines[0] ? 0 : texts[i].textContent === lines[1].slice(1) ? 1 : -1;
+      if (n >= 0 && !found[n]) { found[n] = texts[i]; }
+    }
+    if (!found[0]) { return; }
+    var text = document.createElementNS(ns, "text"), spans = [];
+    ["text-anchor", "font-family", "font-size"].forEach(function (name) {
+      if (found[0].getAttribute(name)) { text.setAttribute(name, found[0].getAttribute(name)); }
+    });
     text.setAttribute("class", "local");
-    text.textContent = data.locals[id];
-    localTexts[id] = text;
-    layer.appendChild(text);
+    found.forEach(function (line) {
+      var span = document.createElementNS(ns, "tspan");
+      span.setAttribute("x", line.getAttribute("x"));
+      span.setAttribute("y", line.getAttribute("y"));
+      text.appendChild(span);
+      spans.push(span);
+      line.parentNode.removeChild(line);
+    });
+    edge.appendChild(text);
+    localTexts[id] = spans;
+    setLocal(id, data.locals[id]);
   });
-  (svg.querySelector("g.graph") || svg).appendChild(layer);
+  function setLocal(id, text) {
+    var lines = split(text), spans = localTexts[id];
+    spans[0].textContent = spans.length > 1 ? lines[0] : text;
+    if (spans.length > 1) { spans[1].textContent = lines[1]; }
+  }
   var locals = false;
   function toggleLocals() {
     locals = !locals;
@@ -90,7 +106,7 @@
       var held = {};
       data.steps.forEach(function (s, i) { if (!answered(i + 1)) { held["e" + s.inp + "_" + s.out] = true; } });
       Object.keys(localTexts).forEach(function (id) {
-        localTexts[id].textContent = (held[id] ? data.quiz.heldLocals : data.locals)[id];
+        setLocal(id, (held[id] ? data.quiz.heldLocals : data.locals)[id]);
       });
     }
   }
@@ -170,6 +186,6 @@
           { locals: toggleLocals });
   camera.focus(true);
   if (document.fonts && document.fonts.ready) {
-    document.fonts.ready.then(function () { camera.focus(true); });
+    document.fonts.ready.then(function () { camera.remeasure(); });
   }
 })();
