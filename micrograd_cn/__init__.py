@@ -56,6 +56,11 @@ _LAZY = {
     "write_step_page": "micrograd_cn.pages.step",
     "layer_view": "micrograd_cn.pages.layer",
     "write_layer_view": "micrograd_cn.pages.layer",
+    "Deck": "micrograd_cn.teach.deck",
+    "load_deck": "micrograd_cn.teach.deck",
+    "parse_deck": "micrograd_cn.teach.deck",
+    "write_deck": "micrograd_cn.pages.deck",
+    "write_lesson": "micrograd_cn.pages.deck",
     "to_torch": "micrograd_cn.bridge",
     "from_torch": "micrograd_cn.bridge",
 }

@@ -181,3 +181,36 @@ def test_a_network_page_takes_the_numbering_of_bp():
     assert deck.pages[0].spec["numbering"] == "ng"
     deck = parse_deck(page(NET, "network"), lang="en")
     assert deck.pages[0].spec["numbering"] == "nielsen"
+
+
+def test_the_package_names_the_deck_api(tmp_path):
+    """Issue 24: Python `write_lesson(...)`, `Deck` and `write_deck` from the package itself."""
+    import micrograd_cn
+    from micrograd_cn import Deck, load_deck, parse_deck, write_deck, write_lesson
+
+    assert write_lesson is write_deck and {"Deck", "write_deck", "write_lesson"} <= set(dir(micrograd_cn))
+    deck = parse_deck('[[page]]\nkind = "quiz"\ntitle = "q"\nexpr = "L = a*b - a"\n'
+                      'values = { a = 3, b = -2 }\nwrt = "a"\n', lang="en")
+    assert isinstance(deck, Deck) and deck.pages[0].question.answer == pytest.approx(-3.0)
+    out = tmp_path / "l.html"
+    write_lesson(out, deck, lang="en")
+    assert "∂L/∂a" in out.read_text(encoding="utf-8")
+    assert load_deck(None, lang="en").pages
+
+
+def test_a_bare_logistic_page_takes_the_running_neuron():
+    """Issue 24 lists `logistic` with no keys: a page of only kind and title builds (the lesson's neuron)."""
+    from micrograd_cn.engine import Value
+
+    deck = parse_deck('[[page]]\nkind = "logistic"\ntitle = "neuron"\n', lang="en")
+    spec = deck.pages[0].spec
+    assert spec["x"] == [1.0, 2.0] and spec["y"] == 1.0 and spec["w"] == [0.5, -0.3] and spec["b"] == 0.1
+    w = [Value(v) for v in spec["w"]]
+    z = w[0] * spec["x"][0] + w[1] * spec["x"][1] + spec["b"]
+    a = z.sigmoid()
+    loss = -(a.log())
+    loss.backward()
+    h = 1e-6  # oracle: ∂L/∂w₁ by central differences on L = −log σ(z)
+    f = lambda w1: -math.log(1 / (1 + math.exp(-(w1 * 1 + -0.3 * 2 + 0.1))))  # noqa: E731
+    assert w[0].grad == pytest.approx((f(0.5 + h) - f(0.5 - h)) / (2 * h), rel=1e-6)
+    parse_deck('[[page]]\nkind = "logistic"\ntitle = "n"\nx = [1, 2, 3]\nw = [1, 0, -1]\n', lang="en")

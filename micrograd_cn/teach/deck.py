@@ -87,7 +87,7 @@ KEYS: dict[str, tuple[str, ...]] = {  # the keys each kind accepts besides kind,
 }
 REQUIRED: dict[str, tuple[str, ...]] = {
     "text": ("text",), "graph": ("expr",), "steps": ("expr",), "locals": ("expr",),
-    "paths": ("expr", "wrt"), "logistic": ("x", "y", "w", "b"), "network": ("sizes",),
+    "paths": ("expr", "wrt"), "logistic": (), "network": ("sizes",),
     "matrix": ("sizes",), "train": ("sizes", "data"), "quiz": ("expr", "wrt"),
     "exit": ("questions",), "mistake": ("expr", "mistake"),
 }
@@ -579,15 +579,18 @@ def _page(number: int, raw: object, lang: str) -> Page:
             if spec["mistake"] == "shared_node" and count_paths(built.root, node) < 2:
                 raise _Fault(t("deck_mistake_shared", lang), "wrt" if "wrt" in raw else "expr")
     elif kind == "logistic":
-        first = raw["x"][0] if isinstance(raw["x"], list) and raw["x"] else None
-        width = len(first) if isinstance(first, list) else len(raw["x"]) if isinstance(raw["x"], list) else 1
-        X, batch = _at("x", _samples, raw["x"], max(width, 1), lang)
-        spec["w"] = _at("w", _vector, raw["w"], len(X[0]), lang)
-        spec["b"] = _at("b", _number, raw["b"], lang)
+        # every key defaults to the built-in lesson's running neuron (x = (1, 2), w = (0.5, −0.3), b = 0.1, y = 1)
+        raw_x = raw.get("x", [1.0, 2.0])
+        first = raw_x[0] if isinstance(raw_x, list) and raw_x else None
+        width = len(first) if isinstance(first, list) else len(raw_x) if isinstance(raw_x, list) else 1
+        X, batch = _at("x", _samples, raw_x, max(width, 1), lang)
+        default_w = [0.5, -0.3] if len(X[0]) == 2 else [0.0] * len(X[0])
+        spec["w"] = _at("w", _vector, raw.get("w", default_w), len(X[0]), lang)
+        spec["b"] = _at("b", _number, raw.get("b", 0.1), lang)
         if batch:
-            Y = _at("y", _vector, raw["y"], len(X), lang)
+            Y = _at("y", _vector, raw.get("y", [1.0] * len(X)), len(X), lang)
         else:
-            Y = [_at("y", _number, raw["y"], lang)]
+            Y = [_at("y", _number, raw.get("y", 1.0), lang)]
         for v in Y:
             if not 0.0 <= v <= 1.0:
                 raise _Fault(t("deck_label01", lang, value=num(v)), "y")
