@@ -51,14 +51,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "deck_sizes": ("需要 2 到 {layers} 个 1 到 {neurons} 之间的整数（每层神经元数，输入层在前），收到 {value}",
                    "expected 2 to {layers} whole numbers from 1 to {neurons} (neurons per layer, the input first), "
                    "got {value}"),
-    "deck_weights_table": ("需要 {{ W = [...], b = [...] }}：每层一个 W（nˡ 行、每行 nˡ⁻¹ 个数）和一个 b（nˡ 个数），"
-                           "收到 {value}",
-                           "expected {{ W = [...], b = [...] }}: one W per layer (nˡ rows of nˡ⁻¹ numbers) and one b "
-                           "(nˡ numbers), got {value}"),
-    "deck_weights_layers": ("{what} 需要 {n} 层（每个权重层一个），收到 {got} 层",
-                            "{what} needs {n} layers (one per weight layer), got {got}"),
-    "deck_weights_shape": ("第 {layer} 层的 {what} 形状应为 {expected}，收到 {value}",
-                           "layer {layer}'s {what} should be {expected}, got {value}"),
     "deck_ce_needs_sigmoid": ("交叉熵需要 sigmoid 输出层（output_activation = \"sigmoid\"），现在是 {act}",
                               "cross-entropy needs a sigmoid output layer (output_activation = \"sigmoid\"), "
                               "not {act}"),

@@ -38,6 +38,7 @@ from micrograd_cn.teach.expr import ExprError, build_program, check_name
 from micrograd_cn.teach.expr import parse as parse_expr
 from micrograd_cn.teach.naming import Naming, derivative
 from micrograd_cn.teach.paths import MAX_PATHS, count_paths, node_named, paths_blocks
+from micrograd_cn.teach.weights import WeightsError, weights_from_mapping
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -306,34 +307,12 @@ def _sizes(value: object, lang: str, *, layers: int = MAX_LAYERS, neurons: int =
 
 
 def _weights(value: object, sizes: list[int], lang: str) -> dict[str, list]:
-    """``{ W = [W², W³, …], b = [b², b³, …] }``: Wˡ is nˡ rows of nˡ⁻¹ numbers, bˡ nˡ numbers."""
-    if not isinstance(value, dict) or set(value) != {"W", "b"}:
-        raise _Fault(t("deck_weights_table", lang, value=show(value)))
-    n = len(sizes) - 1
-    Ws, bs = value["W"], value["b"]
-    for what, got in (("W", Ws), ("b", bs)):
-        if not isinstance(got, list) or len(got) != n:
-            raise _Fault(t("deck_weights_layers", lang, what=what, n=n,
-                            got=len(got) if isinstance(got, list) else show(got)))
-    out_W, out_b = [], []
-    for i, (W, b) in enumerate(zip(Ws, bs)):
-        rows, cols = sizes[i + 1], sizes[i]
-        layer = i + 2  # the input is layer 1 (Nielsen)
-        if (not isinstance(W, list) or len(W) != rows
-                or not all(isinstance(r, list) and len(r) == cols for r in W)):
-            raise _Fault(t("deck_weights_shape", lang, layer=layer, what="W",
-                            expected=f"{rows}×{cols}", value=show(W)))
-        try:
-            out_W.append([_vector(r, cols, lang) for r in W])
-            if not isinstance(b, list) or len(b) != rows:
-                raise _Fault("")
-            out_b.append(_vector(b, rows, lang))
-        except _Fault as fault:
-            if fault.detail and isinstance(b, list) and len(b) == rows:
-                raise
-            raise _Fault(t("deck_weights_shape", lang, layer=layer, what="b",
-                            expected=f"{rows}", value=show(b))) from None
-    return {"W": out_W, "b": out_b}
+    """``{ W = [W², W³, …], b = [b², b³, …] }``, checked as ``bp --weights`` checks its file."""
+    try:
+        Ws, bs = weights_from_mapping(value, sizes, lang)
+    except WeightsError as err:
+        raise _Fault(str(err)) from None
+    return {"W": Ws, "b": bs}
 
 
 def _samples(value: object, n: int, lang: str) -> tuple[list[list[float]], bool]:
